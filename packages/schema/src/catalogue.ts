@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Indicator, IndicatorInput } from './indicator.js';
+import type { OrgUnit } from './org-unit.js';
+import { SubmissionCalendar } from './period.js';
+import type { Rule } from './rule.js';
+import type { Target } from './target.js';
+import { LocalizedText } from './text.js';
+import { inputUnitsFor } from './units.js';
+
+/**
+ * Everything a zone's reporting needs, as data: indicators, org units, targets, rules and the
+ * submission calendar. The built-in Sunan catalogue is one; a user may load their own.
+ */
+export interface Catalogue {
+  readonly id: string;
+  readonly version: string;
+  readonly name: LocalizedText;
+  readonly calendar: SubmissionCalendar;
+  readonly indicators: readonly Indicator[];
+  readonly orgUnits: readonly OrgUnit[];
+  readonly targets: readonly Target[];
+  readonly rules: readonly Rule[];
+}
+
+/** The header fields of a catalogue document. */
+export const CatalogueHeader = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    name: LocalizedText,
+    calendar: SubmissionCalendar.default({ annualDeadlineMonths: 3, quarterlyDeadlineDays: 20 }),
+  })
+  .strict();
+
+/** Fills the defaults an indicator may leave out (input units from its unit family). */
+export function completeIndicator(input: z.infer<typeof IndicatorInput>): Indicator {
+  return { ...input, inputUnits: input.inputUnits ?? inputUnitsFor(input.unit) };
+}
+
+const cache = new WeakMap<Catalogue, Map<string, Indicator>>();
+
+/** The indicator with `code`, or undefined. Lookups are indexed once per catalogue. */
+export function findIndicator(catalogue: Catalogue, code: string): Indicator | undefined {
+  let map = cache.get(catalogue);
+  if (!map) {
+    map = new Map(catalogue.indicators.map((i) => [i.code, i]));
+    cache.set(catalogue, map);
+  }
+  return map.get(code);
+}

@@ -1,0 +1,246 @@
+import type { z } from 'zod';
+import { aggregationInputs, isAdditive } from './aggregation.js';
+import { type Catalogue, CatalogueHeader, completeIndicator } from './catalogue.js';
+import { IndicatorInput } from './indicator.js';
+import type { OrgLevel } from './org-level.js';
+import { OrgUnit } from './org-unit.js';
+import { exprIndicators, Rule } from './rule.js';
+import { Target } from './target.js';
+import type { LocalizedText } from './text.js';
+import { UNITS } from './units.js';
+
+/** One thing wrong with a catalogue document, with where it is (a JSON path such as `$.rules[3].left`). */
+export interface CatalogueProblem {
+  readonly code:
+    | 'CAT_SCHEMA'
+    | 'CAT_DUPLICATE_CODE'
+    | 'CAT_UNKNOWN_INDICATOR'
+    | 'CAT_SELF_REFERENCE'
+    | 'CAT_RATIO_NOT_ADDITIVE'
+    | 'CAT_UNKNOWN_PARENT'
+    | 'CAT_PARENT_LEVEL'
+    | 'CAT_VALIDITY'
+    | 'CAT_UNKNOWN_ORG_UNIT'
+    | 'CAT_UNIT_MISMATCH';
+  readonly path: string;
+  readonly message: LocalizedText;
+}
+
+/** The outcome of checking a catalogue: the catalogue, or every problem at once. */
+export type CatalogueResult =
+  | { ok: true; catalogue: Catalogue; problems: [] }
+  | { ok: false; catalogue: undefined; problems: CatalogueProblem[] };
+
+const LEVEL_RANK: Record<OrgLevel, number> = { province: 0, zone: 1, city: 2, park: 3 };
+
+function jsonPath(base: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${String(k)}`), base);
+}
+
+/**
+ * Parses each item of a section on its own, so one bad indicator does not hide the problems of the
+ * others, and collects every schema issue with its path.
+ */
+function parseSection<T extends z.ZodType>(
+  raw: unknown,
+  section: string,
+  schema: T,
+  problems: CatalogueProblem[],
+): Array<{ index: number; item: z.infer<T> }> {
+  if (!Array.isArray(raw)) {
+    problems.push({
+      code: 'CAT_SCHEMA',
+      path: `$.${section}`,
+      message: { zh: `缺少数组 ${section}`, en: `${section} must be an array` },
+    });
+    return [];
+  }
+  const out: Array<{ index: number; item: z.infer<T> }> = [];
+  raw.forEach((entry, index) => {
+    const parsed = schema.safeParse(entry);
+    if (parsed.success) out.push({ index, item: parsed.data });
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({
+          code: 'CAT_SCHEMA',
+          path: jsonPath(`$.${section}[${index}]`, issue.path),
+          message: { zh: `格式不符：${issue.message}`, en: `Invalid: ${issue.message}` },
+        });
+  });
+  return out;
+}
+
+function duplicates<T>(
+  items: Array<{ index: number; item: T }>,
+  key: (t: T) => string,
+  section: string,
+  field: string,
+  problems: CatalogueProblem[],
+): void {
+  const seen = new Map<string, number>();
+  for (const { index, item } of items) {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, index);
+    else
+      problems.push({
+        code: 'CAT_DUPLICATE_CODE',
+        path: `$.${section}[${index}].${field}`,
+        message: {
+          zh: `代码 ${k} 重复（首次出现在 $.${section}[${first}]）`,
+          en: `Duplicate ${field} ${k} (first at $.${section}[${first}])`,
+        },
+      });
+  }
+}
+
+/**
+ * Checks a catalogue document (JSON already parsed) as thoroughly as the built-in one is checked:
+ * schema, duplicate codes, ratios that reference a missing or non-additive indicator or themselves,
+ * rules and targets naming unknown indicators or units, parks whose parent does not exist.
+ * Never throws; reports every problem at once.
+ */
+export function checkCatalogue(doc: unknown): CatalogueResult {
+  const problems: CatalogueProblem[] = [];
+  const root = (typeof doc === 'object' && doc !== null ? doc : {}) as Record<string, unknown>;
+  const header = CatalogueHeader.safeParse({
+    id: root.id,
+    version: root.version,
+    name: root.name,
+    calendar: root.calendar,
+  });
+  if (!header.success)
+    for (const issue of header.error.issues)
+      problems.push({
+        code: 'CAT_SCHEMA',
+        path: jsonPath('$', issue.path),
+        message: { zh: `格式不符：${issue.message}`, en: `Invalid: ${issue.message}` },
+      });
+
+  const indicators = parseSection(root.indicators, 'indicators', IndicatorInput, problems);
+  const orgUnits = parseSection(root.orgUnits, 'orgUnits', OrgUnit, problems);
+  const targets = parseSection(root.targets ?? [], 'targets', Target, problems);
+  const rules = parseSection(root.rules ?? [], 'rules', Rule, problems);
+
+  duplicates(indicators, (i) => i.code, 'indicators', 'code', problems);
+  duplicates(orgUnits, (u) => u.code, 'orgUnits', 'code', problems);
+  duplicates(targets, (t) => t.id, 'targets', 'id', problems);
+  duplicates(rules, (r) => r.id, 'rules', 'id', problems);
+
+  const byCode = new Map(indicators.map(({ item }) => [item.code, item]));
+  for (const { index, item } of indicators) {
+    const agg = item.aggregation;
+    const role = agg.kind === 'ratio' ? ['numerator', 'denominator'] : ['weight'];
+    aggregationInputs(agg).forEach((ref, k) => {
+      const path = `$.indicators[${index}].aggregation.${role[k]}`;
+      const target = byCode.get(ref);
+      if (ref === item.code)
+        problems.push({
+          code: 'CAT_SELF_REFERENCE',
+          path,
+          message: { zh: `指标 ${item.code} 引用了自身`, en: `Indicator ${item.code} refers to itself` },
+        });
+      else if (!target)
+        problems.push({
+          code: 'CAT_UNKNOWN_INDICATOR',
+          path,
+          message: { zh: `引用的指标 ${ref} 不存在`, en: `Referenced indicator ${ref} does not exist` },
+        });
+      else if (agg.kind === 'ratio' && !isAdditive(target.aggregation))
+        problems.push({
+          code: 'CAT_RATIO_NOT_ADDITIVE',
+          path,
+          message: {
+            zh: `比率的分子分母必须是可加总指标，${ref} 的汇总方式是 ${target.aggregation.kind}`,
+            en: `A ratio's numerator and denominator must be additive; ${ref} aggregates by ${target.aggregation.kind}`,
+          },
+        });
+    });
+  }
+
+  const unitCodes = new Map(orgUnits.map(({ item }) => [item.code, item]));
+  for (const { index, item } of orgUnits) {
+    if (item.validTo !== undefined && item.validTo < item.validFrom)
+      problems.push({
+        code: 'CAT_VALIDITY',
+        path: `$.orgUnits[${index}].validTo`,
+        message: { zh: '失效日期早于生效日期', en: 'validTo is before validFrom' },
+      });
+    if (item.parent === undefined) {
+      if (item.level !== 'province' && item.level !== 'zone')
+        problems.push({
+          code: 'CAT_UNKNOWN_PARENT',
+          path: `$.orgUnits[${index}].parent`,
+          message: { zh: `${item.code} 缺少上级单位`, en: `${item.code} has no parent` },
+        });
+      continue;
+    }
+    const parent = unitCodes.get(item.parent);
+    if (!parent)
+      problems.push({
+        code: 'CAT_UNKNOWN_PARENT',
+        path: `$.orgUnits[${index}].parent`,
+        message: { zh: `上级单位 ${item.parent} 不存在`, en: `Parent ${item.parent} does not exist` },
+      });
+    else if (LEVEL_RANK[parent.level] !== LEVEL_RANK[item.level] - 1)
+      problems.push({
+        code: 'CAT_PARENT_LEVEL',
+        path: `$.orgUnits[${index}].parent`,
+        message: {
+          zh: `${item.level} 的上级不能是 ${parent.level}`,
+          en: `A ${item.level} cannot have a ${parent.level} as parent`,
+        },
+      });
+  }
+
+  for (const { index, item } of targets) {
+    const ind = byCode.get(item.indicator);
+    if (!ind)
+      problems.push({
+        code: 'CAT_UNKNOWN_INDICATOR',
+        path: `$.targets[${index}].indicator`,
+        message: {
+          zh: `目标引用的指标 ${item.indicator} 不存在`,
+          en: `Target names unknown indicator ${item.indicator}`,
+        },
+      });
+    else if (UNITS[ind.unit].family !== UNITS[item.unit].family)
+      problems.push({
+        code: 'CAT_UNIT_MISMATCH',
+        path: `$.targets[${index}].unit`,
+        message: {
+          zh: `目标单位 ${item.unit} 与指标单位 ${ind.unit} 不可换算`,
+          en: `Target unit ${item.unit} does not convert to the indicator's ${ind.unit}`,
+        },
+      });
+    if (!unitCodes.has(item.orgUnit))
+      problems.push({
+        code: 'CAT_UNKNOWN_ORG_UNIT',
+        path: `$.targets[${index}].orgUnit`,
+        message: {
+          zh: `目标引用的单位 ${item.orgUnit} 不存在`,
+          en: `Target names unknown org unit ${item.orgUnit}`,
+        },
+      });
+  }
+
+  for (const { index, item } of rules)
+    for (const side of ['left', 'right'] as const)
+      for (const code of exprIndicators(item[side]))
+        if (!byCode.has(code))
+          problems.push({
+            code: 'CAT_UNKNOWN_INDICATOR',
+            path: `$.rules[${index}].${side}`,
+            message: { zh: `规则引用的指标 ${code} 不存在`, en: `Rule names unknown indicator ${code}` },
+          });
+
+  if (problems.length > 0 || !header.success) return { ok: false, catalogue: undefined, problems };
+  const catalogue: Catalogue = {
+    ...header.data,
+    indicators: indicators.map(({ item }) => completeIndicator(item)),
+    orgUnits: orgUnits.map(({ item }) => item),
+    targets: targets.map(({ item }) => item),
+    rules: rules.map(({ item }) => item),
+  };
+  return { ok: true, catalogue, problems: [] };
+}

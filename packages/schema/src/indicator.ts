@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Aggregation } from './aggregation.js';
+import { OrgLevel } from './org-level.js';
+import { LocalizedText } from './text.js';
+import { InputUnit, UnitCode } from './units.js';
+
+/** A stable indicator code: ASCII capitals, digits and underscores, starting with a letter. */
+export const IndicatorCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'ASCII capitals, digits and _');
+
+/** What kind of number an indicator holds; it decides the checks a value gets. */
+export const ValueType = z.enum(['count', 'amount', 'percent', 'per10k']);
+/** What kind of number an indicator holds. */
+export type ValueType = z.infer<typeof ValueType>;
+
+/** How often an indicator is reported. */
+export const Periodicity = z.enum(['annual', 'quarterly']);
+/** How often an indicator is reported. */
+export type Periodicity = z.infer<typeof Periodicity>;
+
+/** Groups used to lay out reports; the five dimensions of seed 004 plus `base` for components. */
+export const IndicatorGroup = z.enum(['base', 'input', 'actors', 'vitality', 'openness', 'output']);
+/** A report group. */
+export type IndicatorGroup = z.infer<typeof IndicatorGroup>;
+
+/** The allowed range of values; a bound left out is open. `{}` allows negatives (profits, net changes). */
+export const ValueRange = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
+/** The allowed range of values. */
+export type ValueRange = z.infer<typeof ValueRange>;
+
+/**
+ * One indicator as written in a catalogue file. Fields left out take the defaults below, so the
+ * data stays short; {@link Indicator} is the shape after defaults.
+ */
+export const IndicatorInput = z
+  .object({
+    code: IndicatorCode,
+    name: LocalizedText,
+    group: IndicatorGroup,
+    unit: UnitCode,
+    /** Other units an office may type, with the factor to `unit`. Default: every unit of its family. */
+    inputUnits: z.array(InputUnit).optional(),
+    valueType: ValueType,
+    /** Declared precision: decimals after the point. Also drives consistency tolerance. */
+    decimals: z.number().int().min(0).max(8),
+    range: ValueRange.default({ min: 0 }),
+    levels: z.array(OrgLevel).min(1).default(['zone', 'city', 'park']),
+    periodicity: z.array(Periodicity).min(1).default(['annual']),
+    /** For the index: is more better (`positive`) or worse (`negative`)? */
+    polarity: z.enum(['positive', 'negative']).default('positive'),
+    aggregation: Aggregation,
+    /** Seeds the indicator comes from (000, 003, 004). */
+    sources: z.array(z.string()).default([]),
+    /** Year-on-year change beyond this percentage is a warning (default 50). */
+    yoyThresholdPercent: z.number().positive().default(50),
+  })
+  .strict();
+
+/** An indicator with every default filled in. */
+export type Indicator = Omit<z.infer<typeof IndicatorInput>, 'inputUnits'> & { inputUnits: InputUnit[] };
