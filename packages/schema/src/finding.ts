@@ -19,6 +19,8 @@ export const Finding = z
     path: z.string().optional(),
     orgUnit: z.string().optional(),
     indicator: z.string().optional(),
+    /** The rule that produced the finding, for rule checks. */
+    rule: z.string().optional(),
     /** The value as seen in the input. */
     value: z.string().optional(),
     /** What was expected instead. */

@@ -1,0 +1,214 @@
+import {
+  type Catalogue,
+  childrenOf,
+  type Finding,
+  type OrgUnit,
+  type Period,
+  resolveOrgUnit,
+} from '@sunan/schema';
+import type { CheckedValue } from './check-values.js';
+import { valueKey } from './check-values.js';
+import { checkCreditCode } from './credit-code.js';
+import { at } from './messages.js';
+import { cellText, type Location, type ParsedFile } from './parsed-file.js';
+
+/** One enterprise row that passed its checks. */
+export interface CheckedEnterprise {
+  readonly creditCode: string;
+  readonly name: string;
+  readonly park: string | undefined;
+  readonly certificateNo: string | undefined;
+  readonly certifiedYear: number | undefined;
+  readonly at: Location;
+}
+
+/**
+ * Checks the high-tech enterprise list: each 统一社会信用代码 (format and GB 32100 check character),
+ * duplicates within the list, the park (must be one of the city's), the certification year, and the
+ * list's length against the reported number of high-tech enterprises for the city and each park.
+ */
+export function checkEnterprises(
+  parsed: ParsedFile,
+  values: ReadonlyMap<string, CheckedValue>,
+  catalogue: Catalogue,
+  city: OrgUnit,
+  period: Period,
+): { enterprises: CheckedEnterprise[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const enterprises: CheckedEnterprise[] = [];
+  const rows = parsed.enterpriseRows;
+  const hteCity = values.get(valueKey(city.code, 'HTE_COUNT'));
+  if (rows === undefined) {
+    if (hteCity && parsed.format !== 'csv')
+      findings.push(
+        at(
+          'ENT_LIST_MISSING',
+          'error',
+          undefined,
+          { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
+          { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+        ),
+      );
+    return { enterprises, findings };
+  }
+  const parks = childrenOf(catalogue.orgUnits, city.code, period);
+  const parkCodes = new Set(parks.map((p) => p.code));
+  const firstSeen = new Map<string, Location>();
+  const perPark = new Map<string, number>();
+  const year = period.year;
+  for (const row of rows) {
+    const raw = cellText(row.creditCode);
+    const name = cellText(row.name);
+    const parkText = cellText(row.park);
+    if (raw === undefined && name === undefined && parkText === undefined) continue;
+    if (raw === undefined) {
+      findings.push(
+        at(
+          'ENT_CODE_MISSING',
+          'error',
+          row.at,
+          {
+            zh: `企业“${name ?? ''}”缺少统一社会信用代码`,
+            en: `Enterprise "${name ?? ''}" has no unified social credit code`,
+          },
+          { expected: '18 位代码 / 18 characters' },
+        ),
+      );
+      continue;
+    }
+    const code = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    const check = checkCreditCode(code);
+    if (!check.ok) {
+      findings.push(
+        check.reason === 'format'
+          ? at(
+              'ENT_CODE_FORMAT',
+              'error',
+              row.at,
+              {
+                zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
+                en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
+              },
+              { value: raw, expected: '18 位 GB 32100 代码' },
+            )
+          : at(
+              'ENT_CODE_CHECK',
+              'error',
+              row.at,
+              {
+                zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
+                en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
+              },
+              { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
+            ),
+      );
+      continue;
+    }
+    if (code !== raw)
+      findings.push(
+        at(
+          'ENT_CODE_NORMALIZED',
+          'info',
+          row.at,
+          { zh: '统一社会信用代码已去除空格并转为大写', en: 'Credit code trimmed and upper-cased' },
+          { value: raw, expected: code },
+        ),
+      );
+    const dup = firstSeen.get(code);
+    if (dup) {
+      findings.push(
+        at(
+          'ENT_DUPLICATE',
+          'error',
+          row.at,
+          {
+            zh: `企业重复列出（首次出现在 ${dup.cell ?? dup.path ?? ''}）`,
+            en: `Enterprise listed twice (first at ${dup.cell ?? dup.path ?? ''})`,
+          },
+          { value: code },
+        ),
+      );
+      continue;
+    }
+    firstSeen.set(code, row.at);
+    let park: string | undefined;
+    if (parkText !== undefined) {
+      const unit = resolveOrgUnit(catalogue.orgUnits, parkText);
+      if (unit && parkCodes.has(unit.code)) park = unit.code;
+      else if (unit?.level === 'park')
+        findings.push(
+          at(
+            'ENT_PARK_OTHER_CITY',
+            'error',
+            row.at,
+            {
+              zh: `所在园区“${parkText}”不属于${city.name.zh}`,
+              en: `Park "${parkText}" is not in ${city.name.en}`,
+            },
+            { value: parkText, expected: parks.map((p) => p.name.zh).join('、') },
+          ),
+        );
+      else
+        findings.push(
+          at(
+            'ENT_PARK_UNKNOWN',
+            'error',
+            row.at,
+            { zh: `无法识别的园区“${parkText}”`, en: `Unknown park "${parkText}"` },
+            { value: parkText, expected: parks.map((p) => `${p.code} ${p.name.zh}`).join('、') },
+          ),
+        );
+    }
+    const yearText = cellText(row.certifiedYear);
+    let certifiedYear: number | undefined;
+    if (yearText !== undefined) {
+      const y = Number(yearText.normalize('NFKC').replace(/年$/, ''));
+      if (Number.isInteger(y) && y >= 2008 && y <= year) certifiedYear = y;
+      else
+        findings.push(
+          at(
+            'ENT_YEAR_INVALID',
+            'warning',
+            row.at,
+            { zh: `认定年份“${yearText}”无效`, en: `Invalid certification year "${yearText}"` },
+            { value: yearText, expected: `2008–${year}` },
+          ),
+        );
+    }
+    if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
+    enterprises.push({
+      creditCode: code,
+      name: name ?? '',
+      park,
+      certificateNo: cellText(row.certificateNo),
+      certifiedYear,
+      at: row.at,
+    });
+  }
+
+  const reconcile = (unit: OrgUnit, listed: number) => {
+    const reported = values.get(valueKey(unit.code, 'HTE_COUNT'));
+    if (!reported || reported.value.eq(listed)) return;
+    findings.push(
+      at(
+        'ENT_COUNT_MISMATCH',
+        'error',
+        reported.at,
+        {
+          zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家`,
+          en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows`,
+        },
+        {
+          orgUnit: unit.code,
+          indicator: 'HTE_COUNT',
+          value: reported.value.toString(),
+          expected: String(listed),
+        },
+      ),
+    );
+  };
+  reconcile(city, enterprises.length);
+  for (const p of parks)
+    if (values.has(valueKey(p.code, 'HTE_COUNT'))) reconcile(p, perPark.get(p.code) ?? 0);
+  return { enterprises, findings };
+}

@@ -1,0 +1,441 @@
+import {
+  type Catalogue,
+  type Finding,
+  findIndicator,
+  type Indicator,
+  type OrgUnit,
+  type Period,
+  resolveOrgUnit,
+  UNITS,
+  type UnitCode,
+} from '@sunan/schema';
+import type Decimal from 'decimal.js';
+import { at } from './messages.js';
+import { decimalFromCellNumber, type Normalization, parseTypedNumber } from './parse-number.js';
+import { cellText, type Location, type ParsedFile, type RawCell, type RawValueRow } from './parsed-file.js';
+import { templateRows } from './template-rows.js';
+
+/** A value that passed reading: exact, in the indicator's canonical unit. */
+export interface CheckedValue {
+  readonly orgUnit: OrgUnit;
+  readonly indicator: Indicator;
+  readonly value: Decimal;
+  readonly at: Location;
+  readonly note: string | undefined;
+}
+
+/** Key of a (unit, indicator) pair in value maps. */
+export const valueKey = (orgUnit: string, indicator: string) => `${orgUnit}\u0000${indicator}`;
+
+const NORMALIZATION_TEXT: Record<Normalization, { code: string; zh: string; en: string }> = {
+  'text-number': {
+    code: 'VAL_TEXT_NUMBER',
+    zh: '数值以文本形式存储，已按数字读取',
+    en: 'Number stored as text; read as a number',
+  },
+  'full-width': {
+    code: 'VAL_FULL_WIDTH',
+    zh: '全角字符已转换为半角',
+    en: 'Full-width characters converted to ASCII',
+  },
+  'thousands-separator': {
+    code: 'VAL_THOUSANDS_SEPARATOR',
+    zh: '已去除千位分隔符',
+    en: 'Thousands separators removed',
+  },
+  'parenthesised-negative': {
+    code: 'VAL_PARENTHESISED_NEGATIVE',
+    zh: '括号表示的负数已按负数读取',
+    en: 'Negative in parentheses read as a negative number',
+  },
+  'trailing-unit': {
+    code: 'VAL_TRAILING_UNIT',
+    zh: '数值后的单位已识别',
+    en: 'Unit after the number recognised',
+  },
+  'percent-sign': { code: 'VAL_PERCENT_SIGN', zh: '已去除百分号', en: 'Percent sign removed' },
+};
+
+type Interpreted =
+  | { ok: true; value: Decimal; unit: UnitCode | undefined; notes: Normalization[]; percentFormat: boolean }
+  | { ok: false; finding: Finding }
+  | { ok: 'blank' };
+
+function interpret(
+  cell: RawCell,
+  loc: Location,
+  indicator: Indicator,
+  unitHint: string | undefined,
+): Interpreted {
+  const fail = (
+    code: string,
+    zh: string,
+    en: string,
+    value?: string,
+    expected = '数字 / a number',
+  ): Interpreted => ({
+    ok: false,
+    finding: at(code, 'error', loc, { zh, en }, { indicator: indicator.code, value, expected }),
+  });
+  switch (cell.kind) {
+    case 'blank':
+      return { ok: 'blank' };
+    case 'formula-no-value':
+      return fail(
+        'VAL_FORMULA_NO_VALUE',
+        '公式没有计算结果（请在 Excel 中重新计算后保存，或直接填写数值）',
+        'Formula without a cached result (recalculate and save, or type the value)',
+        `=${cell.formula}`,
+      );
+    case 'error':
+      return fail(
+        'VAL_FORMULA_ERROR',
+        `单元格是错误值 ${cell.text}`,
+        `The cell holds the error ${cell.text}`,
+        cell.text,
+      );
+    case 'bool':
+      return fail(
+        'VAL_NOT_NUMBER',
+        '应填写数字，而不是逻辑值',
+        'A number is expected, not TRUE/FALSE',
+        String(cell.value),
+      );
+    case 'date':
+      return fail(
+        'VAL_DATE',
+        '应填写数字，单元格却是日期（请将单元格格式改为“数值”）',
+        'A number is expected but the cell holds a date (format the cell as a number)',
+        cell.text,
+      );
+    case 'number':
+      return {
+        ok: true,
+        value: decimalFromCellNumber(cell.value),
+        unit: unitHint as UnitCode | undefined,
+        notes: [],
+        percentFormat: cell.format?.includes('%') === true,
+      };
+    case 'text': {
+      const t = parseTypedNumber(cell.text);
+      if (!t.ok)
+        return t.reason === 'unknown-unit'
+          ? fail(
+              'VAL_UNIT_UNKNOWN',
+              `无法识别的单位“${t.unitText}”`,
+              `Unknown unit "${t.unitText}"`,
+              cell.text,
+              indicator.inputUnits.map((u) => u.unit).join(' / '),
+            )
+          : fail('VAL_NOT_NUMBER', `“${cell.text}”不是数字`, `"${cell.text}" is not a number`, cell.text);
+      return {
+        ok: true,
+        value: t.value,
+        unit: t.unit ?? (unitHint as UnitCode | undefined),
+        notes: t.normalizations,
+        percentFormat: false,
+      };
+    }
+  }
+}
+
+/**
+ * Reads every line of the 指标 table into exact values in canonical units, and reports what is wrong
+ * with each: unknown or foreign codes, duplicates, hidden rows, cells that are not numbers, units,
+ * integer counts, range, precision — and every required value that is missing.
+ */
+export function checkValues(
+  parsed: ParsedFile,
+  catalogue: Catalogue,
+  city: OrgUnit,
+  period: Period,
+): { values: Map<string, CheckedValue>; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const values = new Map<string, CheckedValue>();
+  const seen = new Map<string, Location>();
+  const expected = templateRows(catalogue, city, period);
+  const allowedUnits = new Set([city.code, ...expected.map((r) => r.orgUnit.code)]);
+  const isCsv = parsed.format === 'csv';
+
+  for (const row of parsed.valueRows) {
+    const unitText = cellText(row.orgUnitCode) ?? cellText(row.orgUnitName);
+    const indText = cellText(row.indicatorCode);
+    if (unitText === undefined && indText === undefined && row.value.kind === 'blank') continue;
+    const loc = row.at;
+    if (unitText === undefined || indText === undefined) {
+      findings.push(
+        at(
+          'ROW_NO_CODE',
+          'error',
+          unitText === undefined ? row.codeAt : row.indicatorAt,
+          {
+            zh: '该行缺少填报单位代码或指标代码，无法识别',
+            en: 'The row lacks a unit code or an indicator code',
+          },
+          { value: cellText(row.value) },
+        ),
+      );
+      continue;
+    }
+    if (row.orgUnitCode.kind === 'number')
+      findings.push(
+        at(
+          'ROW_CODE_AS_NUMBER',
+          'warning',
+          row.codeAt,
+          {
+            zh: '单位代码被存为数字，应为文本（已按文本读取）',
+            en: 'The unit code is stored as a number; it should be text (read as text)',
+          },
+          { value: unitText },
+        ),
+      );
+    const unit = resolveOrgUnit(catalogue.orgUnits, unitText);
+    if (!unit) {
+      findings.push(
+        at(
+          'ROW_UNKNOWN_ORG_UNIT',
+          'error',
+          row.codeAt,
+          { zh: `未知的填报单位：${unitText}`, en: `Unknown reporting unit: ${unitText}` },
+          { value: unitText, expected: [...allowedUnits].join(', ') },
+        ),
+      );
+      continue;
+    }
+    if (!allowedUnits.has(unit.code)) {
+      findings.push(
+        at(
+          'ROW_UNIT_NOT_IN_CITY',
+          'error',
+          row.codeAt,
+          {
+            zh: `${unit.name.zh}不属于${city.name.zh}（或该报告期不存在）`,
+            en: `${unit.name.en} is not part of ${city.name.en} in this period`,
+          },
+          {
+            orgUnit: unit.code,
+            value: unitText,
+            expected: [...allowedUnits].join(', '),
+          },
+        ),
+      );
+      continue;
+    }
+    const indicator = findIndicator(catalogue, indText.normalize('NFKC').trim().toUpperCase());
+    if (!indicator) {
+      findings.push(
+        at(
+          'ROW_UNKNOWN_INDICATOR',
+          'error',
+          row.indicatorAt,
+          { zh: `未知的指标代码：${indText}`, en: `Unknown indicator code: ${indText}` },
+          { orgUnit: unit.code, value: indText },
+        ),
+      );
+      continue;
+    }
+    const common = { orgUnit: unit.code, indicator: indicator.code };
+    if (!indicator.levels.includes(unit.level)) {
+      findings.push(
+        at(
+          'ROW_LEVEL_NOT_REPORTED',
+          'warning',
+          row.indicatorAt,
+          {
+            zh: `${indicator.name.zh}不在${unit.name.zh}这一层级填报，该值未使用`,
+            en: `${indicator.name.en} is not reported at the ${unit.level} level; the value is not used`,
+          },
+          { ...common, value: cellText(row.value), expected: indicator.levels.join(', ') },
+        ),
+      );
+      continue;
+    }
+    const key = valueKey(unit.code, indicator.code);
+    const first = seen.get(key);
+    if (first) {
+      findings.push(
+        at(
+          'ROW_DUPLICATE',
+          'error',
+          row.indicatorAt,
+          {
+            zh: `重复的指标行（首次出现在 ${first.cell ?? first.path ?? ''}），该行未使用`,
+            en: `Duplicate indicator row (first at ${first.cell ?? first.path ?? ''}); this row is not used`,
+          },
+          { ...common, value: cellText(row.value) },
+        ),
+      );
+      continue;
+    }
+    seen.set(key, loc);
+    if (row.hidden && row.value.kind !== 'blank')
+      findings.push(
+        at(
+          'ROW_HIDDEN',
+          'warning',
+          loc,
+          {
+            zh: '该行被隐藏但有数值（数值已读取，请确认）',
+            en: 'The row is hidden but holds a value (the value is read; please confirm)',
+          },
+          { ...common, value: cellText(row.value) },
+        ),
+      );
+
+    const unitColumn = cellText(row.unit);
+    const unitHint = unitColumn !== undefined && unitColumn !== indicator.unit ? unitColumn : undefined;
+    const got = interpret(row.value, loc, indicator, unitHint);
+    if (got.ok === 'blank') continue;
+    if (got.ok === false) {
+      findings.push({ ...got.finding, orgUnit: unit.code });
+      continue;
+    }
+    const seenText = cellText(row.value);
+    for (const n of got.notes) {
+      if (n === 'text-number' && isCsv) continue;
+      const t = NORMALIZATION_TEXT[n];
+      findings.push(at(t.code, 'info', loc, { zh: t.zh, en: t.en }, { ...common, value: seenText }));
+    }
+    let value = got.value;
+    if (got.percentFormat) {
+      if (indicator.unit !== '%') {
+        findings.push(
+          at(
+            'VAL_UNIT_MISMATCH',
+            'error',
+            loc,
+            {
+              zh: `单元格是百分比格式，但${indicator.name.zh}的单位是${indicator.unit}`,
+              en: `The cell is formatted as a percentage but the unit is ${indicator.unit}`,
+            },
+            { ...common, value: seenText, expected: indicator.unit },
+          ),
+        );
+        continue;
+      }
+      value = value.times(100);
+      findings.push(
+        at(
+          'VAL_PERCENT_FORMAT',
+          'info',
+          loc,
+          {
+            zh: `百分比格式单元格 ${seenText} 已按 ${value.toString()}（%）读取`,
+            en: `Percentage-formatted cell ${seenText} read as ${value.toString()} (%)`,
+          },
+          { ...common, value: seenText },
+        ),
+      );
+    }
+    let converted = false;
+    if (got.unit !== undefined && got.unit !== indicator.unit) {
+      const input =
+        (got.unit as string) in UNITS ? indicator.inputUnits.find((u) => u.unit === got.unit) : undefined;
+      if (!input) {
+        findings.push(
+          at(
+            'VAL_UNIT_MISMATCH',
+            'error',
+            loc,
+            {
+              zh: `单位“${got.unit}”不能用于${indicator.name.zh}（应为${indicator.unit}）`,
+              en: `Unit "${got.unit}" does not apply to ${indicator.name.en} (expected ${indicator.unit})`,
+            },
+            { ...common, value: seenText, expected: indicator.inputUnits.map((u) => u.unit).join(' / ') },
+          ),
+        );
+        continue;
+      }
+      const before = value;
+      value = value.times(input.factor);
+      converted = true;
+      findings.push(
+        at(
+          'VAL_UNIT_CONVERTED',
+          'info',
+          loc,
+          {
+            zh: `${before.toString()}${got.unit} 已换算为 ${value.toString()}${indicator.unit}`,
+            en: `${before.toString()} ${got.unit} converted to ${value.toString()} ${indicator.unit}`,
+          },
+          { ...common, value: seenText, expected: indicator.unit },
+        ),
+      );
+    }
+    if (indicator.valueType === 'count' && !value.isInteger()) {
+      findings.push(
+        at(
+          'VAL_NOT_INTEGER',
+          'error',
+          loc,
+          {
+            zh: `${indicator.name.zh}是计数指标，应为整数`,
+            en: `${indicator.name.en} is a count and must be a whole number`,
+          },
+          { ...common, value: seenText, expected: '整数 / integer' },
+        ),
+      );
+      continue;
+    }
+    const { min, max } = indicator.range;
+    if ((min !== undefined && value.lt(min)) || (max !== undefined && value.gt(max))) {
+      const range = `${min ?? '−∞'} ~ ${max ?? '+∞'}`;
+      findings.push(
+        at(
+          'VAL_OUT_OF_RANGE',
+          'error',
+          loc,
+          {
+            zh: `数值 ${value.toString()} 超出允许范围 ${range}`,
+            en: `Value ${value.toString()} is outside the allowed range ${range}`,
+          },
+          { ...common, value: seenText, expected: range },
+        ),
+      );
+      continue;
+    }
+    if (!converted && !got.percentFormat && value.decimalPlaces() > indicator.decimals)
+      findings.push(
+        at(
+          'VAL_TOO_MANY_DECIMALS',
+          'warning',
+          loc,
+          {
+            zh: `小数位数超过规定的 ${indicator.decimals} 位`,
+            en: `More decimals than the declared ${indicator.decimals}`,
+          },
+          { ...common, value: seenText, expected: `≤ ${indicator.decimals} 位小数 / decimals` },
+        ),
+      );
+    values.set(key, { orgUnit: unit, indicator, value, at: loc, note: row.note });
+  }
+
+  for (const { orgUnit, indicator } of expected) {
+    const key = valueKey(orgUnit.code, indicator.code);
+    if (values.has(key)) continue;
+    const loc = seen.get(key);
+    // A present but unreadable value already has its finding; only blanks and deleted rows remain.
+    if (loc && findings.some((f) => f.cell === loc.cell && f.path === loc.path && f.severity === 'error'))
+      continue;
+    const isCity = orgUnit.level === 'city';
+    findings.push(
+      at(
+        isCity ? 'VAL_REQUIRED_MISSING' : 'VAL_PARK_MISSING',
+        isCity ? 'error' : 'warning',
+        loc ?? { sheet: parsed.valueSheet },
+        loc
+          ? {
+              zh: `${orgUnit.name.zh}的${indicator.name.zh}未填写`,
+              en: `${indicator.name.en} of ${orgUnit.name.en} is blank`,
+            }
+          : {
+              zh: `缺少${orgUnit.name.zh}的${indicator.name.zh}（该行已被删除）`,
+              en: `No row for ${indicator.name.en} of ${orgUnit.name.en} (the row was deleted)`,
+            },
+        { orgUnit: orgUnit.code, indicator: indicator.code, expected: `${indicator.unit}` },
+      ),
+    );
+  }
+  return { values, findings };
+}

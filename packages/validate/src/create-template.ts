@@ -1,0 +1,225 @@
+import {
+  type Catalogue,
+  type Finding,
+  finding,
+  formatPeriod,
+  type Indicator,
+  parsePeriod,
+  resolveOrgUnit,
+  type Submission,
+  submissionDeadline,
+  sunanCatalogue,
+} from '@sunan/schema';
+import ExcelJS from 'exceljs';
+import { ENTERPRISE_HEADERS, META_KEYS, SHEET, TEMPLATE_VERSION, VALUE_HEADERS } from './layout.js';
+import { templateRows } from './template-rows.js';
+
+/** Who offices contact about the template (shown on the instructions sheet). */
+export interface Contact {
+  readonly name: string;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** Options of {@link createTemplate}. */
+export interface TemplateOptions {
+  /** City code, Chinese name or pinyin: 320500, 苏州, suzhou. */
+  readonly city: string;
+  /** Period id: 2022 or 2022Q3. */
+  readonly period: string;
+  readonly catalogue?: Catalogue;
+  readonly contact?: Contact;
+  /** Values and enterprise rows to write in (examples, test data, last period's figures). */
+  readonly fill?: Pick<Submission, 'values' | 'enterprises'>;
+}
+
+/** The template's bytes, or findings saying why it could not be made. */
+export type TemplateResult =
+  | { ok: true; bytes: Uint8Array; fileName: string }
+  | { ok: false; findings: Finding[] };
+
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const DEFAULT_CONTACT: Contact = { name: '苏南自创区管理服务中心 统计联络员' };
+
+function numberFormat(indicator: Indicator): string {
+  return indicator.decimals === 0 ? '0' : `0.${'0'.repeat(indicator.decimals)}`;
+}
+
+function validationFor(indicator: Indicator): ExcelJS.DataValidation {
+  const whole = indicator.valueType === 'count';
+  const { min, max } = indicator.range;
+  const base = {
+    type: whole ? ('whole' as const) : ('decimal' as const),
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: '数值不符合要求',
+  };
+  if (min !== undefined && max !== undefined)
+    return {
+      ...base,
+      operator: 'between',
+      formulae: [min, max],
+      error: `请填写 ${min} 至 ${max} 之间的${whole ? '整数' : '数字'}`,
+    };
+  if (min !== undefined)
+    return {
+      ...base,
+      operator: 'greaterThanOrEqual',
+      formulae: [min],
+      error: `请填写不小于 ${min} 的${whole ? '整数' : '数字'}`,
+    };
+  return { ...base, operator: 'between', formulae: [-1e15, 1e15], error: `请填写${whole ? '整数' : '数字'}` };
+}
+
+/**
+ * Writes the fillable .xlsx template for a city and period: 填报说明 (instructions), 指标 (one row per
+ * reporting unit and indicator; only the value and note cells unlocked and shaded, every value cell
+ * with data validation), 高新技术企业名单 (the enterprise list), and a hidden metadata sheet that
+ * survives re-saving by other spreadsheet programs. Written with ExcelJS, which (unlike SheetJS CE)
+ * writes styles, protection and data validation.
+ */
+export async function createTemplate(options: TemplateOptions): Promise<TemplateResult> {
+  const catalogue = options.catalogue ?? sunanCatalogue();
+  const city = resolveOrgUnit(catalogue.orgUnits, options.city);
+  const period = parsePeriod(options.period);
+  const findings: Finding[] = [];
+  if (!city || city.level !== 'city')
+    findings.push(
+      finding(
+        'TEMPLATE_UNKNOWN_CITY',
+        'error',
+        { zh: `未知城市：${options.city}`, en: `Unknown city: ${options.city}` },
+        {
+          value: options.city,
+          expected: catalogue.orgUnits
+            .filter((u) => u.level === 'city')
+            .map((u) => `${u.code} ${u.name.zh}`)
+            .join(', '),
+        },
+      ),
+    );
+  if (!period)
+    findings.push(
+      finding(
+        'TEMPLATE_BAD_PERIOD',
+        'error',
+        { zh: `报告期格式错误：${options.period}`, en: `Not a period: ${options.period}` },
+        { value: options.period, expected: '2022 或 2022Q3' },
+      ),
+    );
+  if (!city || city.level !== 'city' || !period) return { ok: false, findings };
+
+  const periodId = formatPeriod(period);
+  const rows = templateRows(catalogue, city, period);
+  const contact = options.contact ?? DEFAULT_CONTACT;
+  const filled = new Map((options.fill?.values ?? []).map((v) => [`${v.orgUnit}\u0000${v.indicator}`, v]));
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'sunan-stats';
+
+  const info = wb.addWorksheet(SHEET.instructions);
+  info.columns = [{ width: 110 }];
+  const lines = [
+    `${catalogue.name.zh} — ${city.name.zh} ${periodId} 年度创新指标填报表`,
+    '',
+    `填报单位：${city.name.zh}（代码 ${city.code}）及所辖国家高新区`,
+    `报告期：${periodId}　　报送截止日期：${submissionDeadline(period, catalogue.calendar)}`,
+    '',
+    '填报要求：',
+    `1. 在“${SHEET.values}”工作表的黄色单元格（“${VALUE_HEADERS.value}”列）填写数值，其他单元格已锁定。`,
+    `2. 数值按“${VALUE_HEADERS.unit}”列的单位填写；金额单位为亿元的指标如按万元填写，请在数值后注明“万元”，系统将精确换算并提示。`,
+    '3. 比率类指标（%）填写百分数本身，如 3.2% 填 3.2；请同时填写其分子、分母指标，系统将核对一致性。',
+    '4. 计数类指标（家、项、件、个、人）填写整数；没有的填 0，不掌握的留空并在“备注”中说明。',
+    `5. 在“${SHEET.enterprises}”工作表逐行列出有效高新技术企业，统一社会信用代码须为 18 位；所在园区填园区代码或名称，不在园区的留空。`,
+    '6. 请勿修改表头、指标代码和单位代码；可以增删行或调整列顺序，系统按代码和表头识别。',
+    '7. 报送前请用 `sunan validate` 在本机校验，一次列出全部问题。',
+    '',
+    `联系人：${contact.name}${contact.phone ? `　电话：${contact.phone}` : ''}${contact.email ? `　邮箱：${contact.email}` : ''}`,
+    '',
+    `Template for ${city.name.en}, period ${periodId}. Fill the shaded cells of sheet ${SHEET.values}; due ${submissionDeadline(period, catalogue.calendar)}.`,
+  ];
+  for (const line of lines) info.addRow([line]);
+  info.getCell('A1').font = { bold: true, size: 14 };
+
+  const ws = wb.addWorksheet(SHEET.values, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: VALUE_HEADERS.orgUnitCode, width: 14 },
+    { header: VALUE_HEADERS.orgUnitName, width: 18 },
+    { header: VALUE_HEADERS.indicatorCode, width: 30 },
+    { header: VALUE_HEADERS.indicatorName, width: 48 },
+    { header: VALUE_HEADERS.unit, width: 14 },
+    { header: VALUE_HEADERS.value, width: 16 },
+    { header: VALUE_HEADERS.note, width: 30 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).eachCell((c) => {
+    c.fill = HEADER_FILL;
+  });
+  for (const { orgUnit, indicator } of rows) {
+    const fill = filled.get(`${orgUnit.code}\u0000${indicator.code}`);
+    const value = fill?.value === null || fill?.value === undefined ? null : Number(fill.value);
+    const row = ws.addRow([
+      orgUnit.code,
+      orgUnit.name.zh,
+      indicator.code,
+      indicator.name.zh,
+      indicator.unit,
+      value,
+      fill?.note ?? null,
+    ]);
+    const valueCell = row.getCell(6);
+    valueCell.numFmt = numberFormat(indicator);
+    valueCell.dataValidation = validationFor(indicator);
+    for (const c of [valueCell, row.getCell(7)]) {
+      c.protection = { locked: false };
+      c.fill = INPUT_FILL;
+    }
+  }
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    deleteRows: true,
+    sort: true,
+    autoFilter: true,
+  });
+
+  const ent = wb.addWorksheet(SHEET.enterprises, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ent.columns = [
+    { header: ENTERPRISE_HEADERS.creditCode, width: 24 },
+    { header: ENTERPRISE_HEADERS.name, width: 40 },
+    { header: ENTERPRISE_HEADERS.park, width: 16 },
+    { header: ENTERPRISE_HEADERS.certificateNo, width: 20 },
+    { header: ENTERPRISE_HEADERS.certifiedYear, width: 10 },
+  ];
+  ent.getRow(1).font = { bold: true };
+  ent.getRow(1).eachCell((c) => {
+    c.fill = HEADER_FILL;
+  });
+  // Credit codes and certificate numbers are text: a numeric format would turn leading zeros or
+  // long digit runs into numbers.
+  ent.getColumn(1).numFmt = '@';
+  ent.getColumn(4).numFmt = '@';
+  for (const e of options.fill?.enterprises ?? [])
+    ent.addRow([e.creditCode, e.name, e.park ?? null, e.certificateNo ?? null, e.certifiedYear ?? null]);
+
+  const meta = wb.addWorksheet(SHEET.meta, { state: 'hidden' });
+  meta.addRows([
+    [META_KEYS.templateVersion, TEMPLATE_VERSION],
+    [META_KEYS.catalogueId, catalogue.id],
+    [META_KEYS.catalogueVersion, catalogue.version],
+    [META_KEYS.city, city.code],
+    [META_KEYS.period, periodId],
+  ]);
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return {
+    ok: true,
+    bytes: new Uint8Array(buffer as ArrayBuffer),
+    fileName: `${city.code}-${city.name.zh}-${periodId}.xlsx`,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * @sunan/validate — fillable templates for the city offices, and validation of their submissions.
+ * Byte-based and browser-safe; file-system helpers live in `@sunan/validate/node`.
+ */
+export { annotate } from './annotate.js';
+export { type CheckedValue, valueKey } from './check-values.js';
+export { FINDING_CODES, type FindingCodeDoc } from './codes.js';
+export {
+  type Contact,
+  createTemplate,
+  type TemplateOptions,
+  type TemplateResult,
+} from './create-template.js';
+export { type CreditCodeCheck, checkCreditCode, creditCodeCheckChar } from './credit-code.js';
+export {
+  ENTERPRISE_HEADERS,
+  KNOWN_TEMPLATE_VERSIONS,
+  META_KEYS,
+  SHEET,
+  TEMPLATE_VERSION,
+  VALUE_HEADERS,
+} from './layout.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { type Normalization, parseTypedNumber, type TypedNumber } from './parse-number.js';
+export { type SyntheticOptions, syntheticSubmission } from './synthetic.js';
+export { type TemplateRow, templateRows } from './template-rows.js';
+export {
+  type ValidateOptions,
+  type ValidationReport,
+  type ValidationStats,
+  validateSubmission,
+} from './validate-submission.js';

@@ -1,0 +1,46 @@
+/**
+ * The template's layout: sheet names, column headers and metadata keys. The reader finds sheets by
+ * name, columns by header and rows by code, so offices may reorder, insert or delete rows and columns.
+ */
+export const SHEET = {
+  instructions: '填报说明',
+  values: '指标',
+  enterprises: '高新技术企业名单',
+  meta: '_meta',
+  findings: '校验结果',
+} as const;
+
+/** Column headers of the 指标 sheet. */
+export const VALUE_HEADERS = {
+  orgUnitCode: '填报单位代码',
+  orgUnitName: '填报单位',
+  indicatorCode: '指标代码',
+  indicatorName: '指标名称',
+  unit: '计量单位',
+  value: '数值',
+  note: '备注',
+} as const;
+
+/** Column headers of the enterprise list. */
+export const ENTERPRISE_HEADERS = {
+  creditCode: '统一社会信用代码',
+  name: '企业名称',
+  park: '所在园区',
+  certificateNo: '证书编号',
+  certifiedYear: '认定年份',
+} as const;
+
+/** Keys of the metadata sheet (column A key, column B value). */
+export const META_KEYS = {
+  templateVersion: 'template_version',
+  catalogueId: 'catalogue_id',
+  catalogueVersion: 'catalogue_version',
+  city: 'city',
+  period: 'period',
+} as const;
+
+/** The template version this package writes. */
+export const TEMPLATE_VERSION = '1.0';
+
+/** Template versions this package can read. An older, still-readable version gives a warning. */
+export const KNOWN_TEMPLATE_VERSIONS: readonly string[] = [TEMPLATE_VERSION];

@@ -1,0 +1,19 @@
+/** Limits that keep a hostile or broken file from exhausting memory or time. */
+export interface Limits {
+  /** Largest input file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest total decompressed size of a zip-based workbook (xlsx, ods), in bytes. */
+  readonly maxDecompressedBytes: number;
+  /** Most rows read from one sheet. */
+  readonly maxRows: number;
+  /** Most columns read from one sheet. */
+  readonly maxColumns: number;
+}
+
+/** Defaults: generous for Suzhou's 10,000+ enterprise rows, far below what would hurt a laptop. */
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 64 * 1024 * 1024,
+  maxDecompressedBytes: 512 * 1024 * 1024,
+  maxRows: 250_000,
+  maxColumns: 256,
+};

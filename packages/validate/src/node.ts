@@ -1,0 +1,80 @@
+/**
+ * Node-only entry point (`@sunan/validate/node`): file-system access around the byte-based core,
+ * which itself runs in browsers too.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { finding } from '@sunan/schema';
+import { annotate } from './annotate.js';
+import { createTemplate, type TemplateOptions, type TemplateResult } from './create-template.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
+
+/** Options of {@link validateFile}; `previous` may also be a path. */
+export type ValidateFileOptions = Omit<ValidateOptions, 'fileName' | 'previous'> & {
+  previous?: string | ValidateOptions['previous'];
+};
+
+/** Reads bytes, turning a missing or unreadable file into a finding instead of an exception. */
+export async function readInput(
+  path: string,
+  maxBytes = DEFAULT_LIMITS.maxFileBytes,
+): Promise<{ bytes: Uint8Array } | { report: ValidationReport }> {
+  const name = basename(path);
+  const fail = (code: string, zh: string, en: string, value?: string): { report: ValidationReport } => ({
+    report: {
+      ok: false,
+      file: name,
+      format: undefined,
+      city: undefined,
+      period: undefined,
+      submission: undefined,
+      findings: [{ ...finding(code, 'error', { zh, en }, { value }), file: name }],
+      stats: { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0, errors: 1, warnings: 0, infos: 0 },
+    },
+  });
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return fail('FILE_NOT_FOUND', `不是文件：${path}`, `Not a file: ${path}`, path);
+    if (s.size > maxBytes) return fail('FILE_TOO_LARGE', '文件过大', 'The file is too large', String(s.size));
+    return { bytes: new Uint8Array(await readFile(path)) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? fail('FILE_NOT_FOUND', `找不到文件：${path}`, `File not found: ${path}`, path)
+      : fail('FILE_UNREADABLE', `无法读取文件：${path}`, `Cannot read file: ${path}`, String(code ?? e));
+  }
+}
+
+/** Validates a file on disk; see {@link validateSubmission}. The file is only read. */
+export async function validateFile(
+  path: string,
+  options: ValidateFileOptions = {},
+): Promise<ValidationReport> {
+  const input = await readInput(path, options.limits?.maxFileBytes);
+  if ('report' in input) return input.report;
+  let previous: ValidateOptions['previous'];
+  if (typeof options.previous === 'string') {
+    const prev = await readInput(options.previous);
+    previous = 'bytes' in prev ? prev.bytes : undefined;
+  } else previous = options.previous;
+  return validateSubmission(input.bytes, { ...options, previous, fileName: basename(path) });
+}
+
+/** Writes the annotated copy of a validated file to `outPath` (never over the input). */
+export async function writeAnnotated(
+  inputPath: string,
+  report: ValidationReport,
+  outPath: string,
+): Promise<void> {
+  const input = await readInput(inputPath);
+  const bytes = 'bytes' in input ? input.bytes : new Uint8Array();
+  await writeFile(outPath, await annotate(bytes, report));
+}
+
+/** Creates a template and writes it to `outPath`. */
+export async function writeTemplate(options: TemplateOptions, outPath: string): Promise<TemplateResult> {
+  const result = await createTemplate(options);
+  if (result.ok) await writeFile(outPath, result.bytes);
+  return result;
+}

@@ -1,0 +1,90 @@
+import { type Finding, finding } from '@sunan/schema';
+import * as XLSX from 'xlsx';
+import type { Limits } from './limits.js';
+import type { ParsedFile } from './parsed-file.js';
+import { parsedFromJson } from './read-json.js';
+import { parsedFromWorkbook, readOptions } from './read-workbook.js';
+import { sniff } from './sniff.js';
+
+const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
+  FILE_EMPTY: { zh: '文件为空', en: 'The file is empty' },
+  FILE_TOO_LARGE: { zh: '文件过大', en: 'The file is too large' },
+  FILE_NOT_SPREADSHEET: {
+    zh: '不是可识别的表格文件（xlsx、xls、ods、csv 或 json）',
+    en: 'Not a spreadsheet this tool reads (xlsx, xls, ods, csv or json)',
+  },
+  FILE_CORRUPT: {
+    zh: '文件已损坏或不完整，无法读取',
+    en: 'The file is damaged or truncated and cannot be read',
+  },
+  FILE_ZIP_BOMB: {
+    zh: '文件解压后体积异常巨大，已拒绝读取',
+    en: 'The file would decompress to an unreasonable size; refused',
+  },
+  FILE_ENCRYPTED: {
+    zh: '文件已加密或设有打开密码，请取消密码后再提交',
+    en: 'The workbook is encrypted or password-protected; remove the password and submit again',
+  },
+};
+
+function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
+  const message = REJECT_TEXT[code] ?? { zh: '无法读取文件', en: 'The file cannot be read' };
+  return { parsed: undefined, findings: [finding(code, 'error', message, { value: detail })] };
+}
+
+/**
+ * Turns input bytes of any accepted format into rows to check, or into findings saying why it
+ * cannot be read. Never throws: whatever a spreadsheet library throws on a bad file becomes a finding.
+ */
+export function parseInput(
+  bytes: Uint8Array,
+  limits: Limits,
+): { parsed: ParsedFile | undefined; findings: Finding[] } {
+  const s = sniff(bytes, limits);
+  try {
+    switch (s.kind) {
+      case 'rejected':
+        return rejected(s.code, s.detail);
+      case 'json':
+        return { parsed: parsedFromJson(s.text), findings: [] };
+      case 'csv': {
+        // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
+        const wb = XLSX.read(s.text, {
+          type: 'string',
+          raw: true,
+          dense: true,
+          sheetRows: limits.maxRows + 1,
+        });
+        const info =
+          s.encoding === 'gbk'
+            ? [
+                finding(
+                  'CSV_ENCODING_GBK',
+                  'info',
+                  { zh: 'CSV 文件按 GBK 编码读取', en: 'The CSV file was read as GBK' },
+                  { value: 'GBK' },
+                ),
+              ]
+            : [];
+        return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
+      }
+      case 'zip-workbook':
+        return {
+          parsed: parsedFromWorkbook(
+            XLSX.read(bytes, { ...readOptions(limits), type: 'array' }),
+            s.format,
+            limits,
+          ),
+          findings: [],
+        };
+      case 'cfb': {
+        const wb = XLSX.read(bytes, { ...readOptions(limits), type: 'array' });
+        return { parsed: parsedFromWorkbook(wb, 'xls', limits), findings: [] };
+      }
+    }
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(text)) return rejected('FILE_ENCRYPTED', text);
+    return rejected('FILE_CORRUPT', text);
+  }
+}

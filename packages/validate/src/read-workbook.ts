@@ -1,0 +1,296 @@
+import { type Finding, finding } from '@sunan/schema';
+import * as XLSX from 'xlsx';
+import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
+import type { Limits } from './limits.js';
+import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from './parsed-file.js';
+
+type Sheet = XLSX.WorkSheet;
+type Grid = XLSX.CellObject[][];
+
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** Classifies a cell by what it holds, never by how it is displayed. */
+function rawCell(cell: XLSX.CellObject | undefined): RawCell {
+  if (!cell) return { kind: 'blank' };
+  if (cell.f !== undefined && (cell.v === undefined || cell.t === 'z'))
+    return { kind: 'formula-no-value', formula: cell.f };
+  switch (cell.t) {
+    case 'z':
+      return { kind: 'blank' };
+    case 'e':
+      return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
+    case 'b':
+      return { kind: 'bool', value: cell.v === true };
+    case 'd':
+      return {
+        kind: 'date',
+        text: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v),
+      };
+    case 'n': {
+      const format = typeof cell.z === 'string' ? cell.z : undefined;
+      if (format && XLSX.SSF.is_date(format)) return { kind: 'date', text: cell.w ?? String(cell.v) };
+      return { kind: 'number', value: Number(cell.v), format };
+    }
+    case 's':
+      return String(cell.v).trim() === '' ? { kind: 'blank' } : { kind: 'text', text: String(cell.v) };
+    default:
+      return { kind: 'blank' };
+  }
+}
+
+function grid(ws: Sheet): Grid {
+  return (ws['!data'] as Grid | undefined) ?? [];
+}
+
+/** Header name → column index, found in the first rows (offices sometimes add a title row above). */
+function findHeader(
+  ws: Sheet,
+  required: readonly string[],
+): { row: number; columns: Map<string, number> } | undefined {
+  const rows = grid(ws);
+  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+    const columns = new Map<string, number>();
+    (rows[r] ?? []).forEach((cell, c) => {
+      if (cell && cell.t === 's') {
+        const key = norm(String(cell.v));
+        if (!columns.has(key)) columns.set(key, c);
+      }
+    });
+    if (required.every((h) => columns.has(h))) return { row: r, columns };
+  }
+  return undefined;
+}
+
+function sheetByHeaders(wb: XLSX.WorkBook, preferred: string, required: readonly string[]) {
+  const names = [preferred, ...wb.SheetNames.filter((n) => n !== preferred)];
+  for (const name of names) {
+    const ws = wb.Sheets[name];
+    if (!ws) continue;
+    const header = findHeader(ws, required);
+    if (header) return { name, ws, header };
+  }
+  return undefined;
+}
+
+function checkSize(ws: Sheet, sheet: string, limits: Limits, findings: Finding[]): boolean {
+  const full = (ws['!fullref'] as string | undefined) ?? ws['!ref'];
+  if (!full) return true;
+  const range = XLSX.utils.decode_range(full);
+  if (range.e.r + 1 > limits.maxRows) {
+    findings.push(
+      finding(
+        'FILE_TOO_MANY_ROWS',
+        'error',
+        {
+          zh: `工作表行数 ${range.e.r + 1} 超过上限 ${limits.maxRows}`,
+          en: `Sheet has ${range.e.r + 1} rows; the limit is ${limits.maxRows}`,
+        },
+        {
+          sheet,
+          value: String(range.e.r + 1),
+          expected: `≤ ${limits.maxRows}`,
+        },
+      ),
+    );
+    return false;
+  }
+  if (range.e.c + 1 > limits.maxColumns) {
+    findings.push(
+      finding(
+        'FILE_TOO_MANY_COLUMNS',
+        'error',
+        {
+          zh: `工作表列数 ${range.e.c + 1} 超过上限 ${limits.maxColumns}`,
+          en: `Sheet has ${range.e.c + 1} columns; the limit is ${limits.maxColumns}`,
+        },
+        {
+          sheet,
+          value: String(range.e.c + 1),
+          expected: `≤ ${limits.maxColumns}`,
+        },
+      ),
+    );
+    return false;
+  }
+  return true;
+}
+
+function readMeta(wb: XLSX.WorkBook): FileMeta | undefined {
+  const ws = wb.Sheets[SHEET.meta];
+  if (!ws) return undefined;
+  const entries = new Map<string, string>();
+  for (const row of grid(ws)) {
+    const k = row?.[0];
+    const v = row?.[1];
+    if (k && v && k.v !== undefined && v.v !== undefined) entries.set(String(k.v).trim(), String(v.v).trim());
+  }
+  const get = (key: string) => entries.get(key);
+  return {
+    templateVersion: get(META_KEYS.templateVersion),
+    catalogueId: get(META_KEYS.catalogueId),
+    catalogueVersion: get(META_KEYS.catalogueVersion),
+    city: get(META_KEYS.city),
+    period: get(META_KEYS.period),
+  };
+}
+
+function readValueRows(
+  ws: Sheet,
+  sheet: string,
+  header: { row: number; columns: Map<string, number> },
+  findings: Finding[],
+): RawValueRow[] {
+  const col = (h: string) => header.columns.get(h);
+  const cCode = col(VALUE_HEADERS.orgUnitCode);
+  const cName = col(VALUE_HEADERS.orgUnitName);
+  const cInd = col(VALUE_HEADERS.indicatorCode);
+  const cUnit = col(VALUE_HEADERS.unit);
+  const cValue = col(VALUE_HEADERS.value) ?? -1;
+  const cNote = col(VALUE_HEADERS.note);
+  const rowsMeta = (ws['!rows'] as XLSX.RowInfo[] | undefined) ?? [];
+  for (const m of (ws['!merges'] as XLSX.Range[] | undefined) ?? []) {
+    if (m.e.r > header.row && m.s.c <= cValue && m.e.c >= cValue)
+      findings.push(
+        finding(
+          'CELL_MERGED',
+          'error',
+          {
+            zh: '数值列中有合并单元格，无法确定数值属于哪一行',
+            en: 'A merged cell covers the value column; the value cannot be assigned to one row',
+          },
+          {
+            sheet,
+            cell: XLSX.utils.encode_cell(m.s),
+            value: XLSX.utils.encode_range(m),
+            expected: '不合并 / unmerged cells',
+          },
+        ),
+      );
+  }
+  const rows = grid(ws);
+  const out: RawValueRow[] = [];
+  const pick = (row: XLSX.CellObject[] | undefined, c: number | undefined) =>
+    c === undefined ? { kind: 'blank' as const } : rawCell(row?.[c]);
+  for (let r = header.row + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const noteCell = pick(row, cNote);
+    out.push({
+      orgUnitCode: pick(row, cCode),
+      orgUnitName: pick(row, cName),
+      indicatorCode: pick(row, cInd),
+      unit: pick(row, cUnit),
+      value: pick(row, cValue),
+      note: noteCell.kind === 'text' ? noteCell.text : undefined,
+      at: { sheet, cell: XLSX.utils.encode_cell({ r, c: cValue }) },
+      codeAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cCode ?? cName ?? 0 }) },
+      indicatorAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cInd ?? 0 }) },
+      hidden: rowsMeta[r]?.hidden === true,
+    });
+  }
+  return out;
+}
+
+function readEnterpriseRows(
+  ws: Sheet,
+  sheet: string,
+  header: { row: number; columns: Map<string, number> },
+): RawEnterpriseRow[] {
+  const c = (h: string) => header.columns.get(h);
+  const cCode = c(ENTERPRISE_HEADERS.creditCode) ?? 0;
+  const cols = [
+    cCode,
+    c(ENTERPRISE_HEADERS.name),
+    c(ENTERPRISE_HEADERS.park),
+    c(ENTERPRISE_HEADERS.certificateNo),
+    c(ENTERPRISE_HEADERS.certifiedYear),
+  ] as const;
+  const rows = grid(ws);
+  const out: RawEnterpriseRow[] = [];
+  for (let r = header.row + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const pick = (k: number | undefined): RawCell => (k === undefined ? { kind: 'blank' } : rawCell(row[k]));
+    out.push({
+      creditCode: pick(cols[0]),
+      name: pick(cols[1]),
+      park: pick(cols[2]),
+      certificateNo: pick(cols[3]),
+      certifiedYear: pick(cols[4]),
+      at: { sheet, cell: XLSX.utils.encode_cell({ r, c: cCode }) },
+    });
+  }
+  return out;
+}
+
+const VALUE_REQUIRED = [VALUE_HEADERS.orgUnitCode, VALUE_HEADERS.indicatorCode, VALUE_HEADERS.value].map(
+  norm,
+);
+const ENTERPRISE_REQUIRED = [ENTERPRISE_HEADERS.creditCode].map(norm);
+
+/** Reads a workbook already parsed by SheetJS into rows to check. */
+export function parsedFromWorkbook(
+  wb: XLSX.WorkBook,
+  format: ParsedFile['format'],
+  limits: Limits,
+): ParsedFile {
+  const findings: Finding[] = [];
+  const values = sheetByHeaders(wb, SHEET.values, VALUE_REQUIRED);
+  let valueRows: RawValueRow[] = [];
+  if (!values) {
+    const present = wb.Sheets[SHEET.values] !== undefined;
+    findings.push(
+      finding(
+        present ? 'HEADER_MISSING' : 'SHEET_MISSING',
+        'error',
+        present
+          ? {
+              zh: `工作表“${SHEET.values}”缺少表头：${Object.values(VALUE_HEADERS).slice(0, 3).join('、')}、数值`,
+              en: `Sheet ${SHEET.values} lacks the required column headers (unit code, indicator code, value)`,
+            }
+          : {
+              zh: `找不到指标数据工作表“${SHEET.values}”`,
+              en: `No indicator sheet (${SHEET.values}) was found`,
+            },
+        {
+          sheet: present ? SHEET.values : undefined,
+          expected: [VALUE_HEADERS.orgUnitCode, VALUE_HEADERS.indicatorCode, VALUE_HEADERS.value].join(', '),
+        },
+      ),
+    );
+  } else if (checkSize(values.ws, values.name, limits, findings)) {
+    valueRows = readValueRows(values.ws, values.name, values.header, findings);
+  }
+  const ent = sheetByHeaders(wb, SHEET.enterprises, ENTERPRISE_REQUIRED);
+  let enterpriseRows: RawEnterpriseRow[] | undefined;
+  if (ent && checkSize(ent.ws, ent.name, limits, findings))
+    enterpriseRows = readEnterpriseRows(ent.ws, ent.name, ent.header);
+  else if (!ent && wb.Sheets[SHEET.enterprises])
+    findings.push(
+      finding(
+        'HEADER_MISSING',
+        'error',
+        {
+          zh: `工作表“${SHEET.enterprises}”缺少表头“${ENTERPRISE_HEADERS.creditCode}”`,
+          en: `Sheet ${SHEET.enterprises} lacks the header ${ENTERPRISE_HEADERS.creditCode}`,
+        },
+        {
+          sheet: SHEET.enterprises,
+          expected: ENTERPRISE_HEADERS.creditCode,
+        },
+      ),
+    );
+  return { format, meta: readMeta(wb), valueRows, enterpriseRows, findings, valueSheet: values?.name };
+}
+
+/** SheetJS options: raw values with their number formats, formulas, and row flags (hidden rows). */
+export function readOptions(limits: Limits): XLSX.ParsingOptions {
+  return {
+    dense: true,
+    cellFormula: true,
+    cellNF: true,
+    cellStyles: true,
+    cellDates: false,
+    sheetRows: limits.maxRows + 1,
+  };
+}

@@ -1,0 +1,82 @@
+import { unzipSync } from 'fflate';
+import type { Limits } from './limits.js';
+
+/** What the bytes are, decided from their content (never from the file name). */
+export type Sniffed =
+  | { kind: 'zip-workbook'; format: 'xlsx' | 'ods' }
+  | { kind: 'cfb' }
+  | { kind: 'json'; text: string }
+  | { kind: 'csv'; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk' }
+  | {
+      kind: 'rejected';
+      code: 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_NOT_SPREADSHEET' | 'FILE_CORRUPT' | 'FILE_ZIP_BOMB';
+      detail: string;
+    };
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+
+/**
+ * Looks at a zip's central directory — without inflating anything — to reject zip bombs and
+ * truncated archives before a spreadsheet library decompresses them into memory.
+ */
+function sniffZip(bytes: Uint8Array, limits: Limits): Sniffed {
+  const names: string[] = [];
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        total += file.originalSize;
+        return false;
+      },
+    });
+  } catch (e) {
+    return { kind: 'rejected', code: 'FILE_CORRUPT', detail: e instanceof Error ? e.message : String(e) };
+  }
+  if (total > limits.maxDecompressedBytes)
+    return {
+      kind: 'rejected',
+      code: 'FILE_ZIP_BOMB',
+      detail: `${total} bytes uncompressed > ${limits.maxDecompressedBytes}`,
+    };
+  if (names.includes('[Content_Types].xml')) return { kind: 'zip-workbook', format: 'xlsx' };
+  if (names.includes('content.xml')) return { kind: 'zip-workbook', format: 'ods' };
+  return {
+    kind: 'rejected',
+    code: 'FILE_NOT_SPREADSHEET',
+    detail: 'a zip archive that is neither xlsx nor ods',
+  };
+}
+
+/** Decodes text as UTF-8 (with or without BOM), falling back to GBK, which Excel writes on Chinese Windows. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk' } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
+  }
+}
+
+/** Decides what kind of input the bytes hold and applies the size limits. */
+export function sniff(bytes: Uint8Array, limits: Limits): Sniffed {
+  if (bytes.length === 0) return { kind: 'rejected', code: 'FILE_EMPTY', detail: '0 bytes' };
+  if (bytes.length > limits.maxFileBytes)
+    return {
+      kind: 'rejected',
+      code: 'FILE_TOO_LARGE',
+      detail: `${bytes.length} bytes > ${limits.maxFileBytes}`,
+    };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return sniffZip(bytes, limits);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
+  // Text formats: reject binary junk (NUL bytes never occur in CSV or JSON text).
+  const head = bytes.subarray(0, Math.min(bytes.length, 4096));
+  if (head.includes(0)) return { kind: 'rejected', code: 'FILE_NOT_SPREADSHEET', detail: 'binary content' };
+  const { text, encoding } = decodeText(bytes);
+  const first = text.trimStart().charAt(0);
+  if (first === '{' || first === '[') return { kind: 'json', text };
+  if (text.trim() === '') return { kind: 'rejected', code: 'FILE_EMPTY', detail: 'only blanks' };
+  return { kind: 'csv', text, encoding };
+}

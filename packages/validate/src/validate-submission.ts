@@ -1,0 +1,160 @@
+import {
+  type Catalogue,
+  compareFindings,
+  type EnterpriseRow,
+  type Finding,
+  formatPeriod,
+  type Submission,
+  sunanCatalogue,
+} from '@sunan/schema';
+import { checkEnterprises } from './check-enterprises.js';
+import { checkMeta } from './check-meta.js';
+import { checkPrevious } from './check-previous.js';
+import { checkRules } from './check-rules.js';
+import { checkValues } from './check-values.js';
+import { TEMPLATE_VERSION } from './layout.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { parseInput } from './parse-input.js';
+
+/** Options of {@link validateSubmission}. */
+export interface ValidateOptions {
+  /** Defaults to the built-in Sunan catalogue. */
+  readonly catalogue?: Catalogue;
+  /** Name shown in findings (the core never touches the file system). */
+  readonly fileName?: string;
+  /** The city the caller expects (code, name or pinyin); a different city in the file is an error. */
+  readonly expectCity?: string;
+  /** The period the caller expects; a different period in the file is an error. */
+  readonly expectPeriod?: string;
+  /** The previous period's submission, for year-on-year checks: its bytes or its parsed form. */
+  readonly previous?: Uint8Array | Submission;
+  readonly limits?: Partial<Limits>;
+}
+
+/** Counts that describe what was read. */
+export interface ValidationStats {
+  readonly valueRows: number;
+  readonly values: number;
+  readonly enterpriseRows: number;
+  readonly enterprises: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** The outcome of validating one file. */
+export interface ValidationReport {
+  /** True when there is no error finding (warnings and infos allowed). */
+  readonly ok: boolean;
+  readonly file: string | undefined;
+  readonly format: string | undefined;
+  readonly city: string | undefined;
+  readonly period: string | undefined;
+  /** The submission as read (exact values in canonical units), when the file could be read. */
+  readonly submission: Submission | undefined;
+  /** Every finding, sorted by sheet and cell. */
+  readonly findings: readonly Finding[];
+  readonly stats: ValidationStats;
+}
+
+function finish(
+  file: string | undefined,
+  format: string | undefined,
+  city: string | undefined,
+  period: string | undefined,
+  submission: Submission | undefined,
+  findings: Finding[],
+  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+): ValidationReport {
+  const located = file === undefined ? findings : findings.map((f) => ({ file, ...f }));
+  located.sort(compareFindings);
+  const n = (s: Finding['severity']) => located.filter((f) => f.severity === s).length;
+  const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
+  return { ok: stats.errors === 0, file, format, city, period, submission, findings: located, stats };
+}
+
+/**
+ * Validates a city's submission from its bytes (xlsx, xls, ods, CSV in UTF-8 or GBK, or JSON): every
+ * problem at once, each a finding with a stable code, severity, sheet and cell, indicator, the value
+ * seen, what was expected, and a message in Chinese and English. Never throws on user data and never
+ * modifies the input.
+ */
+export function validateSubmission(bytes: Uint8Array, options: ValidateOptions = {}): ValidationReport {
+  const catalogue = options.catalogue ?? sunanCatalogue();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const file = options.fileName;
+  const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
+  const { parsed, findings: readFindings } = parseInput(bytes, limits);
+  if (!parsed) return finish(file, undefined, undefined, undefined, undefined, readFindings, zero);
+
+  const findings: Finding[] = [...readFindings, ...parsed.findings];
+  const meta = checkMeta(parsed, catalogue, options);
+  findings.push(...meta.findings);
+  const counts = {
+    valueRows: parsed.valueRows.length,
+    values: 0,
+    enterpriseRows: parsed.enterpriseRows?.length ?? 0,
+    enterprises: 0,
+  };
+  const { city, period } = meta;
+  if (!city || !period)
+    return finish(
+      file,
+      parsed.format,
+      city?.code,
+      period && formatPeriod(period),
+      undefined,
+      findings,
+      counts,
+    );
+
+  const checked = checkValues(parsed, catalogue, city, period);
+  findings.push(...checked.findings);
+  findings.push(...checkRules(checked.values, catalogue, city, period));
+  const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
+  findings.push(...ent.findings);
+
+  const submission: Submission = {
+    templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
+    catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
+    city: city.code,
+    period: formatPeriod(period),
+    values: [...checked.values.values()].map((v) => ({
+      orgUnit: v.orgUnit.code,
+      indicator: v.indicator.code,
+      value: v.value.toString(),
+      ...(v.note ? { note: v.note } : {}),
+    })),
+    enterprises: ent.enterprises.map(
+      (e): EnterpriseRow => ({
+        creditCode: e.creditCode,
+        name: e.name,
+        park: e.park ?? null,
+        ...(e.certificateNo !== undefined ? { certificateNo: e.certificateNo } : {}),
+        ...(e.certifiedYear !== undefined ? { certifiedYear: e.certifiedYear } : {}),
+      }),
+    ),
+  };
+
+  if (options.previous !== undefined) {
+    const prev =
+      options.previous instanceof Uint8Array
+        ? validateSubmission(options.previous, { catalogue, limits }).submission
+        : options.previous;
+    if (prev) findings.push(...checkPrevious(checked.values, prev, catalogue));
+    else
+      findings.push({
+        code: 'PREVIOUS_UNREADABLE',
+        severity: 'warning',
+        message: {
+          zh: '上期报表无法读取，未做同比核对',
+          en: 'The previous period’s file could not be read; no year-on-year checks were made',
+        },
+      });
+  }
+  return finish(file, parsed.format, city.code, formatPeriod(period), submission, findings, {
+    ...counts,
+    values: checked.values.size,
+    enterprises: ent.enterprises.length,
+  });
+}
