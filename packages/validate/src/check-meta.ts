@@ -84,7 +84,7 @@ export function checkMeta(
     text === undefined ? undefined : resolveOrgUnit(catalogue.orgUnits, text);
   const fileCity = resolveCity(meta?.city);
   const expectedCity = resolveCity(expect.expectCity);
-  if (expect.expectCity !== undefined && (!expectedCity || expectedCity.level !== 'city'))
+  if (expect.expectCity !== undefined && expectedCity?.level !== 'city')
     findings.push(
       finding(
         'EXPECT_UNKNOWN_CITY',
@@ -93,7 +93,7 @@ export function checkMeta(
         { value: expect.expectCity },
       ),
     );
-  if (meta?.city !== undefined && (!fileCity || fileCity.level !== 'city'))
+  if (meta?.city !== undefined && fileCity?.level !== 'city')
     findings.push(
       finding(
         'META_UNKNOWN_CITY',

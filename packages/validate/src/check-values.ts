@@ -12,7 +12,7 @@ import {
 import type Decimal from 'decimal.js';
 import { at } from './messages.js';
 import { decimalFromCellNumber, type Normalization, parseTypedNumber } from './parse-number.js';
-import { cellText, type Location, type ParsedFile, type RawCell, type RawValueRow } from './parsed-file.js';
+import { cellText, type Location, type ParsedFile, type RawCell } from './parsed-file.js';
 import { templateRows } from './template-rows.js';
 
 /** A value that passed reading: exact, in the indicator's canonical unit. */

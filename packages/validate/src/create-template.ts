@@ -85,7 +85,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
   const city = resolveOrgUnit(catalogue.orgUnits, options.city);
   const period = parsePeriod(options.period);
   const findings: Finding[] = [];
-  if (!city || city.level !== 'city')
+  if (city?.level !== 'city')
     findings.push(
       finding(
         'TEMPLATE_UNKNOWN_CITY',
@@ -109,7 +109,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
         { value: options.period, expected: '2022 或 2022Q3' },
       ),
     );
-  if (!city || city.level !== 'city' || !period) return { ok: false, findings };
+  if (city?.level !== 'city' || !period) return { ok: false, findings };
 
   const periodId = formatPeriod(period);
   const rows = templateRows(catalogue, city, period);

@@ -54,9 +54,10 @@ export function parseTypedNumber(text: string): TypedNumber {
 }
 
 /**
- * A binary float from a spreadsheet cell as an exact decimal: the shortest text that reads back as
- * the same float, which is what the office typed (0.1 stays 0.1, not 0.1000000000000000055…).
+ * A binary float from a spreadsheet cell as an exact decimal, at Excel's own precision of 15
+ * significant digits: what an office can type has at most 15, so anything beyond is float noise
+ * (a cell computed as 49.48/100 holds 0.49479999999999996 and means 0.4948).
  */
 export function decimalFromCellNumber(n: number): Decimal {
-  return new Decimal(String(n));
+  return new Decimal(n.toPrecision(15));
 }
