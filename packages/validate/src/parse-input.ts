@@ -45,8 +45,15 @@ export function parseInput(
     switch (s.kind) {
       case 'rejected':
         return rejected(s.code, s.detail);
-      case 'json':
-        return { parsed: parsedFromJson(s.text), findings: [] };
+      case 'json': {
+        let doc: unknown;
+        try {
+          doc = JSON.parse(s.text);
+        } catch (e) {
+          return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
+        }
+        return { parsed: parsedFromJson(doc), findings: [] };
+      }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
         const wb = XLSX.read(s.text, {

@@ -39,6 +39,8 @@ export function parseTypedNumber(text: string): TypedNumber {
   if (!split) return { ok: false, reason: 'not-a-number' };
   const numberText = split[1] ?? '';
   const unitText = (split[2] ?? '').trim();
+  // "12..3" or "1.2.3" leave digits or points behind: a malformed number, not a unit.
+  if (/^[\d.,]/.test(unitText)) return { ok: false, reason: 'not-a-number' };
   const m = NUMBER.exec(numberText);
   if (!m || (m[2] === '' && m[3] === undefined)) return { ok: false, reason: 'not-a-number' };
   if ((m[2] ?? '').includes(',')) normalizations.push('thousands-separator');

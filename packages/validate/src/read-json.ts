@@ -23,29 +23,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * Reads a JSON submission: checks it against the submission JSON Schema with ajv (every violation is
  * a finding with its JSON path), then hands its rows to the same checks as a workbook's.
  */
-export function parsedFromJson(text: string): ParsedFile {
+export function parsedFromJson(doc: unknown): ParsedFile {
   const findings: Finding[] = [];
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    findings.push(
-      finding(
-        'FILE_CORRUPT',
-        'error',
-        { zh: 'JSON 格式错误，无法解析', en: 'The JSON cannot be parsed' },
-        { value: e instanceof Error ? e.message : String(e) },
-      ),
-    );
-    return {
-      format: 'json',
-      meta: undefined,
-      valueRows: [],
-      enterpriseRows: undefined,
-      findings,
-      valueSheet: undefined,
-    };
-  }
   const validate = validator();
   if (!validate(doc))
     for (const err of validate.errors ?? [])

@@ -1,6 +1,6 @@
-import * as XLSX from 'xlsx';
 import { parsePeriod, resolveOrgUnit, type Submission, sunanCatalogue } from '@sunan/schema';
 import { createTemplate, syntheticSubmission } from '@sunan/validate';
+import * as XLSX from 'xlsx';
 
 export const catalogue = sunanCatalogue();
 
@@ -22,14 +22,22 @@ export function synthetic(code: string, periodId = '2022', scale = 1): Submissio
 }
 
 /** A template for the city, filled through the library's own writer. */
-export async function filledWorkbook(code: string, periodId = '2022', submission = synthetic(code, periodId)): Promise<Uint8Array> {
+export async function filledWorkbook(
+  code: string,
+  periodId = '2022',
+  submission = synthetic(code, periodId),
+): Promise<Uint8Array> {
   const t = await createTemplate({ city: code, period: periodId, fill: submission });
   if (!t.ok) throw new Error(JSON.stringify(t.findings));
   return t.bytes;
 }
 
 /** Reads a workbook with SheetJS, lets the test change it, and writes it back with SheetJS (a second writer). */
-export function mutate(bytes: Uint8Array, change: (wb: XLSX.WorkBook) => void, bookType: XLSX.BookType = 'xlsx'): Uint8Array {
+export function mutate(
+  bytes: Uint8Array,
+  change: (wb: XLSX.WorkBook) => void,
+  bookType: XLSX.BookType = 'xlsx',
+): Uint8Array {
   const wb = XLSX.read(bytes, { type: 'array', cellStyles: true, cellNF: true, cellFormula: true });
   change(wb);
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer);
@@ -46,7 +54,12 @@ export function rowOf(wb: XLSX.WorkBook, orgUnit: string, indicator: string): nu
 }
 
 /** Sets the 数值 cell (column F) of a unit's indicator row. */
-export function setValue(wb: XLSX.WorkBook, orgUnit: string, indicator: string, cell: XLSX.CellObject): string {
+export function setValue(
+  wb: XLSX.WorkBook,
+  orgUnit: string,
+  indicator: string,
+  cell: XLSX.CellObject,
+): string {
   const ws = wb.Sheets['指标'] as XLSX.WorkSheet;
   const ref = `F${rowOf(wb, orgUnit, indicator)}`;
   ws[ref] = cell;
@@ -54,7 +67,7 @@ export function setValue(wb: XLSX.WorkBook, orgUnit: string, indicator: string, 
 }
 
 /** The value of a unit's indicator in a submission. */
-export function valueOf(sub: Submission, orgUnit: string, indicator: string): string {
+export function valueIn(sub: Submission, orgUnit: string, indicator: string): string {
   const v = sub.values.find((x) => x.orgUnit === orgUnit && x.indicator === indicator);
   if (!v || v.value === null) throw new Error(`no value ${orgUnit} ${indicator}`);
   return String(v.value);

@@ -1,22 +1,29 @@
-import ExcelJS from 'exceljs';
-import { unzipSync, strFromU8 } from 'fflate';
-import * as XLSX from 'xlsx';
-import { describe, expect, it } from 'vitest';
 import { createTemplate, META_KEYS, SHEET, TEMPLATE_VERSION, validateSubmission } from '@sunan/validate';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { filledWorkbook, mutate } from './helpers.js';
 
 const CITIES = ['320100', '320200', '320400', '320500', '321100'];
 
 describe('createTemplate', () => {
-  it.each(CITIES)('city %s: filled with plausible values, saved, read back and validated with zero errors', async (code) => {
-    const bytes = await filledWorkbook(code);
-    const report = validateSubmission(bytes, { fileName: `${code}.xlsx`, expectCity: code, expectPeriod: '2022' });
-    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    expect(report.ok).toBe(true);
-    expect(report.city).toBe(code);
-    expect(report.period).toBe('2022');
-    expect(report.stats.values).toBeGreaterThan(60);
-  });
+  it.each(CITIES)(
+    'city %s: filled with plausible values, saved, read back and validated with zero errors',
+    async (code) => {
+      const bytes = await filledWorkbook(code);
+      const report = validateSubmission(bytes, {
+        fileName: `${code}.xlsx`,
+        expectCity: code,
+        expectPeriod: '2022',
+      });
+      expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(report.city).toBe(code);
+      expect(report.period).toBe('2022');
+      expect(report.stats.values).toBeGreaterThan(60);
+    },
+  );
 
   it('still validates after a second writer (SheetJS) re-saves the filled template, metadata included', async () => {
     const bytes = await filledWorkbook('321100');
@@ -72,7 +79,11 @@ describe('createTemplate', () => {
   });
 
   it('puts the city rows first, then each park, with the instruction sheet in Chinese', async () => {
-    const t = await createTemplate({ city: '苏州', period: '2022', contact: { name: '张三', phone: '0512-12345678' } });
+    const t = await createTemplate({
+      city: '苏州',
+      period: '2022',
+      contact: { name: '张三', phone: '0512-12345678' },
+    });
     if (!t.ok) throw new Error('template failed');
     const wb = XLSX.read(t.bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual([SHEET.instructions, SHEET.values, SHEET.enterprises, SHEET.meta]);
@@ -83,7 +94,9 @@ describe('createTemplate', () => {
     const text = XLSX.utils.sheet_to_csv(wb.Sheets[SHEET.instructions] as XLSX.WorkSheet);
     expect(text).toContain('2023-03-31');
     expect(text).toContain('张三');
-    const ent = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[SHEET.enterprises] as XLSX.WorkSheet, { header: 1 });
+    const ent = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[SHEET.enterprises] as XLSX.WorkSheet, {
+      header: 1,
+    });
     expect(ent[0]).toEqual(['统一社会信用代码', '企业名称', '所在园区', '证书编号', '认定年份']);
   });
 
