@@ -30,3 +30,5 @@ export {
   type ValidationStats,
   validateSubmission,
 } from './validate-submission.js';
+export type { Location } from './parsed-file.js';
+export { decodeText } from './sniff.js';

@@ -29,6 +29,7 @@ export async function readInput(
       city: undefined,
       period: undefined,
       submission: undefined,
+      enterpriseLocations: [],
       findings: [{ ...finding(code, 'error', { zh, en }, { value }), file: name }],
       stats: { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0, errors: 1, warnings: 0, infos: 0 },
     },

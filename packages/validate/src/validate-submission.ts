@@ -15,6 +15,7 @@ import { checkValues } from './check-values.js';
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { parseInput } from './parse-input.js';
+import type { Location } from './parsed-file.js';
 
 /** Options of {@link validateSubmission}. */
 export interface ValidateOptions {
@@ -52,6 +53,8 @@ export interface ValidationReport {
   readonly period: string | undefined;
   /** The submission as read (exact values in canonical units), when the file could be read. */
   readonly submission: Submission | undefined;
+  /** Where each row of `submission.enterprises` sits in the file (same order), for cross-file findings. */
+  readonly enterpriseLocations: readonly Location[];
   /** Every finding, sorted by sheet and cell. */
   readonly findings: readonly Finding[];
   readonly stats: ValidationStats;
@@ -65,12 +68,13 @@ function finish(
   submission: Submission | undefined,
   findings: Finding[],
   counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+  enterpriseLocations: readonly Location[] = [],
 ): ValidationReport {
   const located = file === undefined ? findings : findings.map((f) => ({ file, ...f }));
   located.sort(compareFindings);
   const n = (s: Finding['severity']) => located.filter((f) => f.severity === s).length;
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
-  return { ok: stats.errors === 0, file, format, city, period, submission, findings: located, stats };
+  return { ok: stats.errors === 0, file, format, city, period, submission, enterpriseLocations, findings: located, stats };
 }
 
 /**
@@ -156,5 +160,5 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     ...counts,
     values: checked.values.size,
     enterprises: ent.enterprises.length,
-  });
+  }, ent.enterprises.map((e) => e.at));
 }

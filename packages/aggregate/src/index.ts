@@ -1,0 +1,21 @@
+/**
+ * @sunan/aggregate — the centre's zone roll-up: exact totals by each indicator's rule, completeness and
+ * revisions, reconciliation with control totals, cross-city checks, growth, target progress, and the
+ * JSON, xlsx and HTML reports.
+ */
+export { type AggregateOptions, aggregate } from './aggregate.js';
+export { type ControlTotal, readControls, reconcile } from './controls.js';
+export { growthPercent, medianOf, OUTLIER_MIN_POINTS, ROBUST_Z_THRESHOLD, robustZ } from './growth.js';
+export {
+  AggregateResult,
+  aggregateResultJsonSchema,
+  CityValue,
+  IndicatorResult,
+  ReconciliationRow,
+  SourceEntry,
+  TargetProgress,
+  ValueStatus,
+  ZoneValue,
+} from './result.js';
+export { type Rolled, rollUp, rollUpIndicator } from './roll-up.js';
+export { fingerprint, type SubmissionInput } from './source.js';

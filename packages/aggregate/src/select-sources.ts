@@ -1,0 +1,101 @@
+import { type Catalogue, type Finding, finding, type LocalizedText, type Submission } from '@sunan/schema';
+import type { SourceEntry } from './result.js';
+import type { SubmissionInput } from './source.js';
+
+/** A submission chosen for the roll-up. */
+export interface UsedSubmission {
+  readonly input: SubmissionInput;
+  readonly submission: Submission;
+}
+
+/**
+ * Decides which file speaks for each city: files for another period or unreadable ones are
+ * excluded; files with error findings are excluded unless the caller includes them; of several
+ * files for one city the latest revision is used and the others are listed as superseded.
+ * Nothing is dropped silently: every file appears in `sources` with its fate and the reason.
+ */
+export function selectSources(
+  inputs: readonly SubmissionInput[],
+  period: string,
+  catalogue: Catalogue,
+  includeInvalid: boolean,
+): { used: Map<string, UsedSubmission>; sources: SourceEntry[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const entries: Array<{ entry: SourceEntry; index: number }> = [];
+  const candidates = new Map<string, Array<{ input: SubmissionInput; index: number }>>();
+  const cityName = (code: string | undefined) => catalogue.orgUnits.find((u) => u.code === code)?.name ?? { zh: code ?? '?', en: code ?? '?' };
+
+  inputs.forEach((input, index) => {
+    const r = input.report;
+    const base = {
+      city: r.city ?? null,
+      period: r.period ?? null,
+      file: input.file,
+      sha256: input.sha256,
+      submittedAt: input.submittedAt ?? null,
+      errors: r.stats.errors,
+      warnings: r.stats.warnings,
+    };
+    const exclude = (code: string, severity: Finding['severity'], reason: LocalizedText) => {
+      entries.push({ entry: { ...base, status: 'excluded', reason }, index });
+      findings.push(finding(code, severity, reason, { file: input.file }));
+    };
+    if (!r.submission || !r.city) return exclude('AGG_UNREADABLE', 'error', { zh: `${input.file} 无法读取，未参与汇总`, en: `${input.file} could not be read and is not aggregated` });
+    if (r.period !== period)
+      return exclude('AGG_WRONG_PERIOD', 'warning', { zh: `${input.file} 的报告期是 ${r.period ?? '?'}，不是 ${period}，未参与汇总`, en: `${input.file} is for ${r.period ?? '?'}, not ${period}; not aggregated` });
+    if (!r.ok && !includeInvalid)
+      return exclude('AGG_EXCLUDED_INVALID', 'warning', {
+        zh: `${input.file}（${cityName(r.city).zh}）有 ${r.stats.errors} 个错误，按设置未参与汇总`,
+        en: `${input.file} (${cityName(r.city).en}) has ${r.stats.errors} errors and is excluded`,
+      });
+    const list = candidates.get(r.city) ?? [];
+    list.push({ input, index });
+    candidates.set(r.city, list);
+  });
+
+  const used = new Map<string, UsedSubmission>();
+  for (const [city, list] of candidates) {
+    // Latest submittedAt wins; on a tie the later position in the input list.
+    const ordered = [...list].sort((a, b) => (a.input.submittedAt ?? '').localeCompare(b.input.submittedAt ?? '') || a.index - b.index);
+    const chosen = ordered[ordered.length - 1];
+    if (!chosen || !chosen.input.report.submission) continue;
+    used.set(city, { input: chosen.input, submission: chosen.input.report.submission });
+    const r = chosen.input.report;
+    entries.push({
+      entry: {
+        city,
+        period: r.period ?? null,
+        file: chosen.input.file,
+        sha256: chosen.input.sha256,
+        submittedAt: chosen.input.submittedAt ?? null,
+        status: r.ok ? 'used' : 'used-with-errors',
+        reason: r.ok ? null : { zh: `含 ${r.stats.errors} 个错误，按设置仍参与汇总`, en: `has ${r.stats.errors} errors; included as requested` },
+        errors: r.stats.errors,
+        warnings: r.stats.warnings,
+      },
+      index: chosen.index,
+    });
+    if (!r.ok)
+      findings.push(finding('AGG_INCLUDED_INVALID', 'warning', { zh: `${chosen.input.file} 含错误，按设置仍参与汇总`, en: `${chosen.input.file} has errors and is included as requested` }, { file: chosen.input.file }));
+    for (const old of ordered.slice(0, -1)) {
+      const reason = { zh: `已被修订版 ${chosen.input.file} 取代`, en: `superseded by the revision ${chosen.input.file}` };
+      entries.push({
+        entry: {
+          city,
+          period: old.input.report.period ?? null,
+          file: old.input.file,
+          sha256: old.input.sha256,
+          submittedAt: old.input.submittedAt ?? null,
+          status: 'superseded',
+          reason,
+          errors: old.input.report.stats.errors,
+          warnings: old.input.report.stats.warnings,
+        },
+        index: old.index,
+      });
+      findings.push(finding('AGG_SUPERSEDED', 'info', { zh: `${old.input.file} ${reason.zh}`, en: `${old.input.file} is ${reason.en}` }, { file: old.input.file }));
+    }
+  }
+  entries.sort((a, b) => a.index - b.index);
+  return { used, sources: entries.map((e) => e.entry), findings };
+}

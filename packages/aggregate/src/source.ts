@@ -1,0 +1,21 @@
+import type { ValidationReport } from '@sunan/validate';
+
+/** One validated file handed to the roll-up. */
+export interface SubmissionInput {
+  readonly report: ValidationReport;
+  /** File name shown in outputs. */
+  readonly file: string;
+  /** SHA-256 of the file's bytes, hex; see {@link fingerprint}. */
+  readonly sha256: string;
+  /**
+   * When the file was submitted (ISO 8601). Of two files for one city and period, the later is used;
+   * on a tie (or when absent) the one given later in the list wins.
+   */
+  readonly submittedAt?: string;
+}
+
+/** SHA-256 of bytes as lowercase hex (Web Crypto: the same in Node and browsers). */
+export async function fingerprint(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes.slice().buffer as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
