@@ -32,7 +32,10 @@ export interface AggregateOptions {
   /** The previous period's files, for year-on-year growth and outliers. */
   readonly previous?: readonly SubmissionInput[];
   /** Earlier periods' files, for cumulative targets (the previous period is taken from `previous`). */
-  readonly history?: ReadonlyArray<{ readonly period: string; readonly submissions: readonly SubmissionInput[] }>;
+  readonly history?: ReadonlyArray<{
+    readonly period: string;
+    readonly submissions: readonly SubmissionInput[];
+  }>;
   /** Independent figures to reconcile against. */
   readonly controls?: readonly ControlTotal[];
   /** The zone's own figures for `reported` indicators (e.g. S&T progress contribution), by code. */
@@ -56,7 +59,12 @@ function zoneValueOf(r: Rolled): Dec | undefined {
   return t === null ? undefined : new Dec(t);
 }
 
-function submissionsOf(inputs: readonly SubmissionInput[], period: string, catalogue: Catalogue, includeInvalid: boolean): Map<string, Submission> {
+function submissionsOf(
+  inputs: readonly SubmissionInput[],
+  period: string,
+  catalogue: Catalogue,
+  includeInvalid: boolean,
+): Map<string, Submission> {
   const { used } = selectSources(inputs, period, catalogue, includeInvalid);
   return new Map([...used].map(([city, u]) => [city, u.submission]));
 }
@@ -76,10 +84,30 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   const zone = options.zone ?? 'SUNAN';
   const includeInvalid = options.includeInvalid ?? false;
   const period = parsePeriod(options.period);
-  const header = { schemaVersion: '1' as const, period: options.period, catalogue: { id: catalogue.id, version: catalogue.version }, includeInvalid };
+  const header = {
+    schemaVersion: '1' as const,
+    period: options.period,
+    catalogue: { id: catalogue.id, version: catalogue.version },
+    includeInvalid,
+  };
   if (!period) {
-    const f = finding('AGG_BAD_PERIOD', 'error', { zh: `报告期格式错误：${options.period}`, en: `Not a period: ${options.period}` }, { value: options.period, expected: '2022 / 2022Q3' });
-    return { ...header, complete: false, missing: [], notices: [f.message], sources: [], indicators: [], reconciliation: [], targets: [], findings: [f] };
+    const f = finding(
+      'AGG_BAD_PERIOD',
+      'error',
+      { zh: `报告期格式错误：${options.period}`, en: `Not a period: ${options.period}` },
+      { value: options.period, expected: '2022 / 2022Q3' },
+    );
+    return {
+      ...header,
+      complete: false,
+      missing: [],
+      notices: [f.message],
+      sources: [],
+      indicators: [],
+      reconciliation: [],
+      targets: [],
+      findings: [f],
+    };
   }
   const periodId = options.period.length === 4 ? options.period : options.period.toUpperCase();
   const cities = citiesOf(catalogue, zone, period);
@@ -92,7 +120,16 @@ export function aggregate(options: AggregateOptions): AggregateResult {
 
   // Previous period: growth per city and for the zone.
   const prevPeriod = period.kind === 'year' ? String(period.year - 1) : undefined;
-  const prevRolled = options.previous && prevPeriod ? new Map(rollUp(catalogue, cities, submissionsOf(options.previous, prevPeriod, catalogue, includeInvalid)).map((r) => [r.indicator.code, r])) : undefined;
+  const prevRolled =
+    options.previous && prevPeriod
+      ? new Map(
+          rollUp(
+            catalogue,
+            cities,
+            submissionsOf(options.previous, prevPeriod, catalogue, includeInvalid),
+          ).map((r) => [r.indicator.code, r]),
+        )
+      : undefined;
 
   // Cumulative sums over the plan's periods, from history and the previous period.
   const yearly = new Map<string, Map<string, Rolled>>();
@@ -100,7 +137,16 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   for (const h of options.history ?? []) {
     const hp = parsePeriod(h.period);
     if (!hp || yearly.has(h.period)) continue;
-    yearly.set(h.period, new Map(rollUp(catalogue, citiesOf(catalogue, zone, hp), submissionsOf(h.submissions, h.period, catalogue, includeInvalid)).map((r) => [r.indicator.code, r])));
+    yearly.set(
+      h.period,
+      new Map(
+        rollUp(
+          catalogue,
+          citiesOf(catalogue, zone, hp),
+          submissionsOf(h.submissions, h.period, catalogue, includeInvalid),
+        ).map((r) => [r.indicator.code, r]),
+      ),
+    );
   }
 
   const missing = cities.filter((c) => !submissions.has(c.code));
@@ -122,29 +168,54 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       if (g) growths.set(c.code, g);
       cityOut[c.code] = {
         value: text(v),
-        share: additive && v !== undefined && zoneValue && !zoneValue.isZero() ? text(v.div(zoneValue).times(100), SHARE_DECIMALS) : null,
+        share:
+          additive && v !== undefined && zoneValue && !zoneValue.isZero()
+            ? text(v.div(zoneValue).times(100), SHARE_DECIMALS)
+            : null,
         growth: text(g, 2),
       };
     }
     const zoneGrowth = prev && grows ? growthPercent(zoneValue, zoneValueOf(prev)) : undefined;
     const med = medianOf(growths);
+    // Five cities growing at nearly the same rate make the MAD tiny and every z huge; a city is an
+    // outlier only when it is also materially apart from the others.
     for (const [city, z] of robustZ(growths))
-      // Five cities growing at nearly the same rate make the MAD tiny and every z huge; a city is an
-      // outlier only when it is also materially apart from the others.
-      if (z.abs().gt(ROBUST_Z_THRESHOLD) && med !== undefined && (growths.get(city) ?? med).minus(med).abs().gt(OUTLIER_MIN_POINTS))
+      if (
+        z.abs().gt(ROBUST_Z_THRESHOLD) &&
+        med !== undefined &&
+        (growths.get(city) ?? med).minus(med).abs().gt(OUTLIER_MIN_POINTS)
+      )
         findings.push(
-          finding('AGG_GROWTH_OUTLIER', 'warning', {
-            zh: `${catalogue.orgUnits.find((u) => u.code === city)?.name.zh ?? city}${ind.name.zh}同比 ${text(growths.get(city), 1)}%，明显偏离其他城市（稳健 z = ${text(z, 1)}）`,
-            en: `${ind.name.en} of ${catalogue.orgUnits.find((u) => u.code === city)?.name.en ?? city} grew ${text(growths.get(city), 1)}%, far from the other cities (robust z = ${text(z, 1)})`,
-          }, { orgUnit: city, indicator: ind.code, value: text(growths.get(city), 2) ?? undefined, expected: `|z| ≤ ${ROBUST_Z_THRESHOLD}` }),
+          finding(
+            'AGG_GROWTH_OUTLIER',
+            'warning',
+            {
+              zh: `${catalogue.orgUnits.find((u) => u.code === city)?.name.zh ?? city}${ind.name.zh}同比 ${text(growths.get(city), 1)}%，明显偏离其他城市（稳健 z = ${text(z, 1)}）`,
+              en: `${ind.name.en} of ${catalogue.orgUnits.find((u) => u.code === city)?.name.en ?? city} grew ${text(growths.get(city), 1)}%, far from the other cities (robust z = ${text(z, 1)})`,
+            },
+            {
+              orgUnit: city,
+              indicator: ind.code,
+              value: text(growths.get(city), 2) ?? undefined,
+              expected: `|z| ≤ ${ROBUST_Z_THRESHOLD}`,
+            },
+          ),
         );
     if (zoneGrowth && zoneGrowth.abs().gt(ind.yoyThresholdPercent))
       findings.push(
-        finding('AGG_ZONE_GROWTH', 'warning', { zh: `全区${ind.name.zh}同比 ${text(zoneGrowth, 1)}%，超过 ±${ind.yoyThresholdPercent}%`, en: `Zone ${ind.name.en} changed ${text(zoneGrowth, 1)}%, beyond ±${ind.yoyThresholdPercent}%` }, {
-          orgUnit: zone,
-          indicator: ind.code,
-          value: text(zoneGrowth, 2) ?? undefined,
-        }),
+        finding(
+          'AGG_ZONE_GROWTH',
+          'warning',
+          {
+            zh: `全区${ind.name.zh}同比 ${text(zoneGrowth, 1)}%，超过 ±${ind.yoyThresholdPercent}%`,
+            en: `Zone ${ind.name.en} changed ${text(zoneGrowth, 1)}%, beyond ±${ind.yoyThresholdPercent}%`,
+          },
+          {
+            orgUnit: zone,
+            indicator: ind.code,
+            value: text(zoneGrowth, 2) ?? undefined,
+          },
+        ),
       );
 
     let cumulative: IndicatorResult['zone']['cumulative'] = null;
@@ -165,7 +236,16 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       }
       included.sort();
       cumulative = { value: text(total), from: ind.aggregation.from, to: periodId, missingPeriods };
-      cumulativeFigures.set(ind.code, { value: total, status: total === undefined ? 'not-computable' : partial || missingPeriods.length > 0 ? 'partial' : 'complete', cumulativePeriods: included });
+      cumulativeFigures.set(ind.code, {
+        value: total,
+        status:
+          total === undefined
+            ? 'not-computable'
+            : partial || missingPeriods.length > 0
+              ? 'partial'
+              : 'complete',
+        cumulativePeriods: included,
+      });
     }
     figures.set(ind.code, { value: zoneValue, status: r.status });
     indicators.push({
@@ -185,16 +265,37 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   for (const row of reconciliation)
     if (row.status === 'inconsistent')
       findings.push(
-        finding('RECON_INCONSISTENT', 'error', {
-          zh: `${row.orgUnit} ${row.indicator}：计算值 ${row.computed} 与控制数 ${row.control} 不一致（差额 ${row.imbalance}）`,
-          en: `${row.orgUnit} ${row.indicator}: computed ${row.computed} disagrees with the control total ${row.control} (imbalance ${row.imbalance})`,
-        }, { orgUnit: row.orgUnit, indicator: row.indicator, value: row.computed ?? undefined, expected: row.control ?? undefined }),
+        finding(
+          'RECON_INCONSISTENT',
+          'error',
+          {
+            zh: `${row.orgUnit} ${row.indicator}：计算值 ${row.computed} 与控制数 ${row.control} 不一致（差额 ${row.imbalance}）`,
+            en: `${row.orgUnit} ${row.indicator}: computed ${row.computed} disagrees with the control total ${row.control} (imbalance ${row.imbalance})`,
+          },
+          {
+            orgUnit: row.orgUnit,
+            indicator: row.indicator,
+            value: row.computed ?? undefined,
+            expected: row.control ?? undefined,
+          },
+        ),
       );
   for (const c of missing)
-    findings.push(finding('AGG_CITY_MISSING', 'error', { zh: `${c.name.zh}（${c.code}）没有可用的报表，全区合计为不完整数`, en: `${c.name.en} (${c.code}) has no usable submission; zone totals are partial` }, { orgUnit: c.code }));
+    findings.push(
+      finding(
+        'AGG_CITY_MISSING',
+        'error',
+        {
+          zh: `${c.name.zh}（${c.code}）没有可用的报表，全区合计为不完整数`,
+          en: `${c.name.en} (${c.code}) has no usable submission; zone totals are partial`,
+        },
+        { orgUnit: c.code },
+      ),
+    );
 
   // The files' own findings come along so the report lists every problem in one place.
-  for (const u of selected.used.values()) findings.push(...u.input.report.findings.map((f) => ({ ...f, file: f.file ?? u.input.file })));
+  for (const u of selected.used.values())
+    findings.push(...u.input.report.findings.map((f) => ({ ...f, file: f.file ?? u.input.file })));
 
   const notices: LocalizedText[] = [];
   if (missing.length > 0)
@@ -203,11 +304,21 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       en: `Missing: ${missing.map((c) => c.name.en).join(', ')}. Zone totals are incomplete; affected totals are marked partial.`,
     });
   for (const s of selected.sources.filter((x) => x.status === 'excluded'))
-    notices.push({ zh: `未采用：${s.file}（${s.reason?.zh ?? ''}）`, en: `Not used: ${s.file} (${s.reason?.en ?? ''})` });
+    notices.push({
+      zh: `未采用：${s.file}（${s.reason?.zh ?? ''}）`,
+      en: `Not used: ${s.file} (${s.reason?.en ?? ''})`,
+    });
   if (includeInvalid && selected.sources.some((s) => s.status === 'used-with-errors'))
-    notices.push({ zh: '按设置，含错误的报表也参与了汇总。', en: 'Files with errors were included, as requested.' });
+    notices.push({
+      zh: '按设置，含错误的报表也参与了汇总。',
+      en: 'Files with errors were included, as requested.',
+    });
   const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
-  if (partialCount > 0) notices.push({ zh: `${partialCount} 项指标的全区数为部分合计。`, en: `${partialCount} zone figures are partial.` });
+  if (partialCount > 0)
+    notices.push({
+      zh: `${partialCount} 项指标的全区数为部分合计。`,
+      en: `${partialCount} zone figures are partial.`,
+    });
 
   findings.sort(compareFindings);
   return {

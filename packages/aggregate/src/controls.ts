@@ -1,4 +1,3 @@
-import * as XLSX from 'xlsx';
 import {
   addIntervals,
   type Catalogue,
@@ -12,6 +11,7 @@ import {
   resolveOrgUnit,
 } from '@sunan/schema';
 import { decodeText, parseTypedNumber } from '@sunan/validate';
+import * as XLSX from 'xlsx';
 import { Dec } from './decimal.js';
 import type { ReconciliationRow } from './result.js';
 import type { Rolled } from './roll-up.js';
@@ -44,12 +44,22 @@ type Row = Partial<Record<'orgUnit' | 'indicator' | 'value' | 'source', unknown>
 function rowsFromSheet(bytes: Uint8Array): Row[] {
   const text = decodeText(bytes);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const wb = isZip || bytes[0] === 0xd0 ? XLSX.read(bytes, { type: 'array' }) : XLSX.read(text.text, { type: 'string', raw: true });
+  const wb =
+    isZip || bytes[0] === 0xd0
+      ? XLSX.read(bytes, { type: 'array' })
+      : XLSX.read(text.text, { type: 'string', raw: true });
   const ws = wb.Sheets[wb.SheetNames[0] ?? ''];
   if (!ws) return [];
   const grid = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null });
   const [head, ...body] = grid;
-  const columns = (head ?? []).map((h) => HEADERS[String(h ?? '').trim().toLowerCase()] ?? HEADERS[String(h ?? '').trim()]);
+  const columns = (head ?? []).map(
+    (h) =>
+      HEADERS[
+        String(h ?? '')
+          .trim()
+          .toLowerCase()
+      ] ?? HEADERS[String(h ?? '').trim()],
+  );
   return body.map((cells) => {
     const row: Row = {};
     columns.forEach((key, i) => {
@@ -64,7 +74,11 @@ function rowsFromSheet(bytes: Uint8Array): Row[] {
  * 单位代码, 指标代码, 数值 and optionally 来源 (or orgUnit, indicator, value, source). Bad rows are
  * findings; nothing throws.
  */
-export function readControls(bytes: Uint8Array, catalogue: Catalogue, file = 'controls'): { controls: ControlTotal[]; findings: Finding[] } {
+export function readControls(
+  bytes: Uint8Array,
+  catalogue: Catalogue,
+  file = 'controls',
+): { controls: ControlTotal[]; findings: Finding[] } {
   const findings: Finding[] = [];
   let rows: Row[] = [];
   try {
@@ -75,28 +89,56 @@ export function readControls(bytes: Uint8Array, catalogue: Catalogue, file = 'co
       rows = Array.isArray(list) ? (list as Row[]) : [];
     } else rows = rowsFromSheet(bytes);
   } catch (e) {
-    findings.push(finding('CONTROL_UNREADABLE', 'error', { zh: '控制数文件无法读取', en: 'The control-totals file cannot be read' }, { file, value: e instanceof Error ? e.message : String(e) }));
+    findings.push(
+      finding(
+        'CONTROL_UNREADABLE',
+        'error',
+        { zh: '控制数文件无法读取', en: 'The control-totals file cannot be read' },
+        { file, value: e instanceof Error ? e.message : String(e) },
+      ),
+    );
     return { controls: [], findings };
   }
   const controls: ControlTotal[] = [];
   rows.forEach((r, i) => {
     const row = i + 2;
     const unit = resolveOrgUnit(catalogue.orgUnits, String(r.orgUnit ?? ''));
-    const indicator = findIndicator(catalogue, String(r.indicator ?? '').trim().toUpperCase());
-    const parsed = parseTypedNumber(typeof r.value === 'number' ? r.value.toPrecision(15) : String(r.value ?? ''));
+    const indicator = findIndicator(
+      catalogue,
+      String(r.indicator ?? '')
+        .trim()
+        .toUpperCase(),
+    );
+    const parsed = parseTypedNumber(
+      typeof r.value === 'number' ? r.value.toPrecision(15) : String(r.value ?? ''),
+    );
     if (!unit || !indicator || !parsed.ok) {
       findings.push(
-        finding('CONTROL_BAD_ROW', 'error', { zh: `控制数第 ${row} 行无法识别（单位、指标或数值有误）`, en: `Control row ${row} is not usable (unit, indicator or value)` }, {
-          file,
-          row,
-          orgUnit: String(r.orgUnit ?? ''),
-          indicator: String(r.indicator ?? ''),
-          value: String(r.value ?? ''),
-        }),
+        finding(
+          'CONTROL_BAD_ROW',
+          'error',
+          {
+            zh: `控制数第 ${row} 行无法识别（单位、指标或数值有误）`,
+            en: `Control row ${row} is not usable (unit, indicator or value)`,
+          },
+          {
+            file,
+            row,
+            orgUnit: String(r.orgUnit ?? ''),
+            indicator: String(r.indicator ?? ''),
+            value: String(r.value ?? ''),
+          },
+        ),
       );
       return;
     }
-    controls.push({ orgUnit: unit.code, indicator: indicator.code, value: parsed.value.toString(), source: r.source === undefined || r.source === null ? undefined : String(r.source), row });
+    controls.push({
+      orgUnit: unit.code,
+      indicator: indicator.code,
+      value: parsed.value.toString(),
+      source: r.source === undefined || r.source === null ? undefined : String(r.source),
+      row,
+    });
   });
   return { controls, findings };
 }
@@ -111,11 +153,22 @@ function decimalsOf(text: string): number {
  * consistent when the two intervals meet, inconsistent when they cannot, not comparable when the
  * computed figure is missing or partial.
  */
-export function reconcile(controls: readonly ControlTotal[], rolled: ReadonlyMap<string, Rolled>, zoneCode: string): ReconciliationRow[] {
+export function reconcile(
+  controls: readonly ControlTotal[],
+  rolled: ReadonlyMap<string, Rolled>,
+  zoneCode: string,
+): ReconciliationRow[] {
   return controls.map((c) => {
     const r = rolled.get(c.indicator);
     const base = { orgUnit: c.orgUnit, indicator: c.indicator, control: c.value, source: c.source ?? null };
-    if (!r) return { ...base, computed: null, imbalance: null, status: 'not-comparable', note: { zh: '该指标不在全区汇总中', en: 'indicator not in the roll-up' } };
+    if (!r)
+      return {
+        ...base,
+        computed: null,
+        imbalance: null,
+        status: 'not-comparable',
+        note: { zh: '该指标不在全区汇总中', en: 'indicator not in the roll-up' },
+      };
     const ind = r.indicator;
     const exact = ind.valueType === 'count';
     const intervalOf = (v: Dec): Interval => (exact ? pointInterval(v) : reportedInterval(v, ind.decimals));
@@ -129,7 +182,9 @@ export function reconcile(controls: readonly ControlTotal[], rolled: ReadonlyMap
         const agg = ind.aggregation.kind;
         interval =
           agg === 'sum' || agg === 'cumulative-sum'
-            ? addIntervals([...r.cityValues.values()].filter((v): v is Dec => v !== undefined).map(intervalOf))
+            ? addIntervals(
+                [...r.cityValues.values()].filter((v): v is Dec => v !== undefined).map(intervalOf),
+              )
             : reportedInterval(computed.toDecimalPlaces(ind.decimals), ind.decimals);
       }
     } else {
@@ -137,10 +192,29 @@ export function reconcile(controls: readonly ControlTotal[], rolled: ReadonlyMap
       if (computed !== undefined) interval = intervalOf(computed);
     }
     if (computed === undefined || interval === undefined)
-      return { ...base, computed: null, imbalance: null, status: 'not-comparable', note: { zh: '没有可比的计算值（城市缺报）', en: 'no computed figure to compare (city missing)' } };
-    const computedText = ind.aggregation.kind === 'ratio' || ind.aggregation.kind === 'weighted-mean' ? computed.toDecimalPlaces(ind.decimals).toString() : computed.toString();
+      return {
+        ...base,
+        computed: null,
+        imbalance: null,
+        status: 'not-comparable',
+        note: { zh: '没有可比的计算值（城市缺报）', en: 'no computed figure to compare (city missing)' },
+      };
+    const computedText =
+      ind.aggregation.kind === 'ratio' || ind.aggregation.kind === 'weighted-mean'
+        ? computed.toDecimalPlaces(ind.decimals).toString()
+        : computed.toString();
     const imbalance = new Dec(computedText).minus(c.value).toString();
-    if (partial) return { ...base, computed: computedText, imbalance, status: 'not-comparable', note: { zh: '计算值不完整（有城市缺报），不作判断', en: 'computed figure is partial (a city is missing); not judged' } };
+    if (partial)
+      return {
+        ...base,
+        computed: computedText,
+        imbalance,
+        status: 'not-comparable',
+        note: {
+          zh: '计算值不完整（有城市缺报），不作判断',
+          en: 'computed figure is partial (a city is missing); not judged',
+        },
+      };
     const control = exact ? pointInterval(c.value) : reportedInterval(c.value, decimalsOf(c.value));
     const ok = intervalsIntersect(control, interval);
     return {
@@ -148,7 +222,12 @@ export function reconcile(controls: readonly ControlTotal[], rolled: ReadonlyMap
       computed: computedText,
       imbalance,
       status: ok ? 'consistent' : 'inconsistent',
-      note: ok ? null : { zh: `差额 ${imbalance} 超出申报精度允许范围`, en: `imbalance ${imbalance} exceeds what declared precision allows` },
+      note: ok
+        ? null
+        : {
+            zh: `差额 ${imbalance} 超出申报精度允许范围`,
+            en: `imbalance ${imbalance} exceeds what declared precision allows`,
+          },
     };
   });
 }

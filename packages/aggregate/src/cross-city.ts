@@ -11,10 +11,14 @@ const where = (u: UsedSubmission, i: number) => {
  * An enterprise is counted once, in the city where it is registered: the same 统一社会信用代码 in two
  * cities' lists is an error naming both files and rows.
  */
-export function duplicateEnterprises(used: ReadonlyMap<string, UsedSubmission>, catalogue: Catalogue): Finding[] {
+export function duplicateEnterprises(
+  used: ReadonlyMap<string, UsedSubmission>,
+  catalogue: Catalogue,
+): Finding[] {
   const seen = new Map<string, { city: string; u: UsedSubmission; i: number }>();
   const findings: Finding[] = [];
-  const name = (code: string) => catalogue.orgUnits.find((o) => o.code === code)?.name ?? { zh: code, en: code };
+  const name = (code: string) =>
+    catalogue.orgUnits.find((o) => o.code === code)?.name ?? { zh: code, en: code };
   for (const [city, u] of used)
     u.submission.enterprises.forEach((e, i) => {
       const first = seen.get(e.creditCode);
@@ -32,7 +36,16 @@ export function duplicateEnterprises(used: ReadonlyMap<string, UsedSubmission>, 
             zh: `企业 ${e.creditCode}（${e.name}）同时列在${name(first.city).zh}（${where(first.u, first.i)}）和${name(city).zh}（${where(u, i)}）的名单中；一家企业只能在注册地计一次`,
             en: `Enterprise ${e.creditCode} (${e.name}) is listed by both ${name(first.city).en} (${where(first.u, first.i)}) and ${name(city).en} (${where(u, i)}); it counts once, where registered`,
           },
-          { file: u.input.file, sheet: loc?.sheet, cell: loc?.cell, path: loc?.path, orgUnit: city, indicator: 'HTE_COUNT', value: e.creditCode, expected: `only in ${first.city}` },
+          {
+            file: u.input.file,
+            sheet: loc?.sheet,
+            cell: loc?.cell,
+            path: loc?.path,
+            orgUnit: city,
+            indicator: 'HTE_COUNT',
+            value: e.creditCode,
+            expected: `only in ${first.city}`,
+          },
         ),
       );
     });

@@ -4,7 +4,12 @@ import Decimal from 'decimal.js';
  * The Decimal used for roll-ups: 40 significant digits, so a sum of amounts in 亿元 with their
  * decimals is exact long before any realistic magnitude, and ratios are rounded only on output.
  */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 60 });
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 60,
+});
 /** A decimal of the roll-up's precision. */
 export type Dec = InstanceType<typeof Dec>;
 

@@ -6,6 +6,9 @@
 export { type AggregateOptions, aggregate } from './aggregate.js';
 export { type ControlTotal, readControls, reconcile } from './controls.js';
 export { growthPercent, medianOf, OUTLIER_MIN_POINTS, ROBUST_Z_THRESHOLD, robustZ } from './growth.js';
+export { reportHtml } from './report-html.js';
+export { formatSummary, type Lang } from './report-text.js';
+export { reportWorkbook } from './report-xlsx.js';
 export {
   AggregateResult,
   aggregateResultJsonSchema,

@@ -35,7 +35,12 @@ export const ZoneValue = z
     missingCities: z.array(z.string()),
     /** For cumulative-sum indicators: the running total over the plan's periods. */
     cumulative: z
-      .object({ value: Num.nullable(), from: z.string(), to: z.string(), missingPeriods: z.array(z.string()) })
+      .object({
+        value: Num.nullable(),
+        from: z.string(),
+        to: z.string(),
+        missingPeriods: z.array(z.string()),
+      })
       .strict()
       .nullable(),
   })
@@ -110,7 +115,10 @@ export const TargetProgress = z
     /** target − value (what is still to go). */
     gap: Num.nullable(),
     status: z.enum(['met', 'not-met', 'no-data']),
-    cumulative: z.object({ from: z.string(), to: z.string(), periods: z.array(z.string()) }).strict().nullable(),
+    cumulative: z
+      .object({ from: z.string(), to: z.string(), periods: z.array(z.string()) })
+      .strict()
+      .nullable(),
   })
   .strict();
 /** Progress against one target. */

@@ -1,4 +1,4 @@
-import { type Catalogue, type Indicator, type OrgUnit, type Submission } from '@sunan/schema';
+import type { Catalogue, Indicator, OrgUnit, Submission } from '@sunan/schema';
 import { Dec } from './decimal.js';
 import type { ValueStatus } from './result.js';
 
@@ -15,7 +15,8 @@ export interface Rolled {
 /** Each city's own city-level figures, indexed by indicator code. */
 export function cityFigures(submission: Submission | undefined, city: string): Map<string, Dec> {
   const out = new Map<string, Dec>();
-  for (const v of submission?.values ?? []) if (v.orgUnit === city && v.value !== null) out.set(v.indicator, new Dec(v.value));
+  for (const v of submission?.values ?? [])
+    if (v.orgUnit === city && v.value !== null) out.set(v.indicator, new Dec(v.value));
   return out;
 }
 
@@ -60,7 +61,8 @@ export function rollUpIndicator(
           den = den.plus(d);
         }
       }
-      const zone = missing.length === cities.length || den.isZero() ? undefined : num.div(den).times(agg.scale);
+      const zone =
+        missing.length === cities.length || den.isZero() ? undefined : num.div(den).times(agg.scale);
       return { indicator, cityValues, zone, status: status(missing, zone), missingCities: missing };
     }
     case 'weighted-mean': {
@@ -81,7 +83,13 @@ export function rollUpIndicator(
     }
     case 'reported': {
       const zone = zoneReported.get(indicator.code);
-      return { indicator, cityValues, zone, status: zone === undefined ? 'not-reported' : 'complete', missingCities: [] };
+      return {
+        indicator,
+        cityValues,
+        zone,
+        status: zone === undefined ? 'not-reported' : 'complete',
+        missingCities: [],
+      };
     }
   }
 }

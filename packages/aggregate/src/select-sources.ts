@@ -23,7 +23,8 @@ export function selectSources(
   const findings: Finding[] = [];
   const entries: Array<{ entry: SourceEntry; index: number }> = [];
   const candidates = new Map<string, Array<{ input: SubmissionInput; index: number }>>();
-  const cityName = (code: string | undefined) => catalogue.orgUnits.find((u) => u.code === code)?.name ?? { zh: code ?? '?', en: code ?? '?' };
+  const cityName = (code: string | undefined) =>
+    catalogue.orgUnits.find((u) => u.code === code)?.name ?? { zh: code ?? '?', en: code ?? '?' };
 
   inputs.forEach((input, index) => {
     const r = input.report;
@@ -40,9 +41,16 @@ export function selectSources(
       entries.push({ entry: { ...base, status: 'excluded', reason }, index });
       findings.push(finding(code, severity, reason, { file: input.file }));
     };
-    if (!r.submission || !r.city) return exclude('AGG_UNREADABLE', 'error', { zh: `${input.file} 无法读取，未参与汇总`, en: `${input.file} could not be read and is not aggregated` });
+    if (!r.submission || !r.city)
+      return exclude('AGG_UNREADABLE', 'error', {
+        zh: `${input.file} 无法读取，未参与汇总`,
+        en: `${input.file} could not be read and is not aggregated`,
+      });
     if (r.period !== period)
-      return exclude('AGG_WRONG_PERIOD', 'warning', { zh: `${input.file} 的报告期是 ${r.period ?? '?'}，不是 ${period}，未参与汇总`, en: `${input.file} is for ${r.period ?? '?'}, not ${period}; not aggregated` });
+      return exclude('AGG_WRONG_PERIOD', 'warning', {
+        zh: `${input.file} 的报告期是 ${r.period ?? '?'}，不是 ${period}，未参与汇总`,
+        en: `${input.file} is for ${r.period ?? '?'}, not ${period}; not aggregated`,
+      });
     if (!r.ok && !includeInvalid)
       return exclude('AGG_EXCLUDED_INVALID', 'warning', {
         zh: `${input.file}（${cityName(r.city).zh}）有 ${r.stats.errors} 个错误，按设置未参与汇总`,
@@ -56,7 +64,9 @@ export function selectSources(
   const used = new Map<string, UsedSubmission>();
   for (const [city, list] of candidates) {
     // Latest submittedAt wins; on a tie the later position in the input list.
-    const ordered = [...list].sort((a, b) => (a.input.submittedAt ?? '').localeCompare(b.input.submittedAt ?? '') || a.index - b.index);
+    const ordered = [...list].sort(
+      (a, b) => (a.input.submittedAt ?? '').localeCompare(b.input.submittedAt ?? '') || a.index - b.index,
+    );
     const chosen = ordered[ordered.length - 1];
     if (!chosen || !chosen.input.report.submission) continue;
     used.set(city, { input: chosen.input, submission: chosen.input.report.submission });
@@ -69,16 +79,34 @@ export function selectSources(
         sha256: chosen.input.sha256,
         submittedAt: chosen.input.submittedAt ?? null,
         status: r.ok ? 'used' : 'used-with-errors',
-        reason: r.ok ? null : { zh: `含 ${r.stats.errors} 个错误，按设置仍参与汇总`, en: `has ${r.stats.errors} errors; included as requested` },
+        reason: r.ok
+          ? null
+          : {
+              zh: `含 ${r.stats.errors} 个错误，按设置仍参与汇总`,
+              en: `has ${r.stats.errors} errors; included as requested`,
+            },
         errors: r.stats.errors,
         warnings: r.stats.warnings,
       },
       index: chosen.index,
     });
     if (!r.ok)
-      findings.push(finding('AGG_INCLUDED_INVALID', 'warning', { zh: `${chosen.input.file} 含错误，按设置仍参与汇总`, en: `${chosen.input.file} has errors and is included as requested` }, { file: chosen.input.file }));
+      findings.push(
+        finding(
+          'AGG_INCLUDED_INVALID',
+          'warning',
+          {
+            zh: `${chosen.input.file} 含错误，按设置仍参与汇总`,
+            en: `${chosen.input.file} has errors and is included as requested`,
+          },
+          { file: chosen.input.file },
+        ),
+      );
     for (const old of ordered.slice(0, -1)) {
-      const reason = { zh: `已被修订版 ${chosen.input.file} 取代`, en: `superseded by the revision ${chosen.input.file}` };
+      const reason = {
+        zh: `已被修订版 ${chosen.input.file} 取代`,
+        en: `superseded by the revision ${chosen.input.file}`,
+      };
       entries.push({
         entry: {
           city,
@@ -93,7 +121,14 @@ export function selectSources(
         },
         index: old.index,
       });
-      findings.push(finding('AGG_SUPERSEDED', 'info', { zh: `${old.input.file} ${reason.zh}`, en: `${old.input.file} is ${reason.en}` }, { file: old.input.file }));
+      findings.push(
+        finding(
+          'AGG_SUPERSEDED',
+          'info',
+          { zh: `${old.input.file} ${reason.zh}`, en: `${old.input.file} is ${reason.en}` },
+          { file: old.input.file },
+        ),
+      );
     }
   }
   entries.sort((a, b) => a.index - b.index);

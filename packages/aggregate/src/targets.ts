@@ -9,14 +9,21 @@ export interface TargetFigure {
   readonly cumulativePeriods?: readonly string[];
 }
 
-function applies(t: Target, period: Period, zone: string, province: string | undefined, catalogue: Catalogue): 'zone' | 'reference' | undefined {
+function applies(
+  t: Target,
+  period: Period,
+  zone: string,
+  province: string | undefined,
+  catalogue: Catalogue,
+): 'zone' | 'reference' | undefined {
   if (Number(t.period.slice(0, 4)) < period.year) return undefined;
   if (t.cumulative && Number(t.cumulative.from.slice(0, 4)) > period.year) return undefined;
   if (t.orgUnit === zone) return 'zone';
   // A province target is a reference for the zone only where the figure is intensive (a ratio or a
   // rate): a province-wide total cannot be compared with a sum over five cities.
   const kind = findIndicator(catalogue, t.indicator)?.aggregation.kind;
-  if (t.orgUnit === province && (kind === 'ratio' || kind === 'weighted-mean' || kind === 'reported')) return 'reference';
+  if (t.orgUnit === province && (kind === 'ratio' || kind === 'weighted-mean' || kind === 'reported'))
+    return 'reference';
   return undefined;
 }
 
@@ -39,7 +46,10 @@ export function targetProgress(
     if (!kind) continue;
     const ind = findIndicator(catalogue, t.indicator);
     if (!ind) continue;
-    const fig = (t.cumulative ? cumulativeFigures : figures).get(t.indicator) ?? { value: undefined, status: 'not-computable' as const };
+    const fig = (t.cumulative ? cumulativeFigures : figures).get(t.indicator) ?? {
+      value: undefined,
+      status: 'not-computable' as const,
+    };
     const target = new Dec(t.value);
     const value = fig.value;
     const met =
@@ -63,10 +73,18 @@ export function targetProgress(
       reference: kind === 'reference',
       value: value === undefined ? null : value.toString(),
       valueStatus: fig.status,
-      achievedPercent: value === undefined || target.isZero() ? null : value.div(target).times(100).toDecimalPlaces(2).toFixed(2),
-      gap: value === undefined ? null : (t.comparator === 'at-most' ? value.minus(target) : target.minus(value)).toString(),
+      achievedPercent:
+        value === undefined || target.isZero()
+          ? null
+          : value.div(target).times(100).toDecimalPlaces(2).toFixed(2),
+      gap:
+        value === undefined
+          ? null
+          : (t.comparator === 'at-most' ? value.minus(target) : target.minus(value)).toString(),
       status: met === undefined ? 'no-data' : met ? 'met' : 'not-met',
-      cumulative: t.cumulative ? { from: t.cumulative.from, to: t.cumulative.to, periods: [...(fig.cumulativePeriods ?? [])] } : null,
+      cumulative: t.cumulative
+        ? { from: t.cumulative.from, to: t.cumulative.to, periods: [...(fig.cumulativePeriods ?? [])] }
+        : null,
     });
   }
   return out;

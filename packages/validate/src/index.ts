@@ -22,6 +22,8 @@ export {
 } from './layout.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { type Normalization, parseTypedNumber, type TypedNumber } from './parse-number.js';
+export type { Location } from './parsed-file.js';
+export { decodeText } from './sniff.js';
 export { type SyntheticOptions, syntheticSubmission } from './synthetic.js';
 export { type TemplateRow, templateRows } from './template-rows.js';
 export {
@@ -30,5 +32,3 @@ export {
   type ValidationStats,
   validateSubmission,
 } from './validate-submission.js';
-export type { Location } from './parsed-file.js';
-export { decodeText } from './sniff.js';

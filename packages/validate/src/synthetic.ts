@@ -202,11 +202,13 @@ export function syntheticSubmission(options: SyntheticOptions): Submission {
     hte: 1000,
     area: 3000,
   };
-  const rnd = prng(
-    (options.seed ?? 1) * 7919 +
-      Number.parseInt(city.code.replace(/\D/g, '').slice(0, 6) || '0', 10) +
-      period.year,
-  );
+  // The period is not in the seed: the same draws every year, so a previous year made with a smaller
+  // scale looks like the same city a year earlier (same enterprises, same mix), not a different city.
+  const seed =
+    (options.seed ?? 1) * 7919 + Number.parseInt(city.code.replace(/\D/g, '').slice(0, 6) || '0', 10);
+  const rnd = prng(seed);
+  // The enterprise list draws from its own stream, so its length does not shift the figures' draws.
+  const entRnd = prng(seed + 104_729);
   const scale = options.scale ?? 1;
   const hte = options.enterprises ?? Math.round(profile.hte * scale);
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
@@ -220,7 +222,7 @@ export function syntheticSubmission(options: SyntheticOptions): Submission {
   const perPark = new Map<string, number>();
   for (let i = 0; i < hte; i++) {
     let park: string | null = null;
-    let r = rnd();
+    let r = entRnd();
     if (r < inParks && parks.length > 0) {
       r = (r / inParks) * weightSum;
       for (let k = 0; k < parks.length; k++) {
@@ -232,13 +234,13 @@ export function syntheticSubmission(options: SyntheticOptions): Submission {
       }
     }
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
-    const name = `${city.name.zh.replace(/市$/, '')}${SYLLABLES[Math.floor(rnd() * SYLLABLES.length)]}${SYLLABLES[Math.floor(rnd() * SYLLABLES.length)]}${TRADES[Math.floor(rnd() * TRADES.length)]}有限公司`;
+    const name = `${city.name.zh.replace(/市$/, '')}${SYLLABLES[Math.floor(entRnd() * SYLLABLES.length)]}${SYLLABLES[Math.floor(entRnd() * SYLLABLES.length)]}${TRADES[Math.floor(entRnd() * TRADES.length)]}有限公司`;
     enterprises.push({
-      creditCode: creditCode(rnd, city.code, used),
+      creditCode: creditCode(entRnd, city.code, used),
       name,
       park,
-      certificateNo: `GR${period.year - Math.floor(rnd() * 3)}32${String(Math.floor(rnd() * 1e6)).padStart(6, '0')}`,
-      certifiedYear: period.year - Math.floor(rnd() * 3),
+      certificateNo: `GR${period.year - Math.floor(entRnd() * 3)}32${String(Math.floor(entRnd() * 1e6)).padStart(6, '0')}`,
+      certifiedYear: period.year - Math.floor(entRnd() * 3),
     });
   }
 

@@ -74,7 +74,17 @@ function finish(
   located.sort(compareFindings);
   const n = (s: Finding['severity']) => located.filter((f) => f.severity === s).length;
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
-  return { ok: stats.errors === 0, file, format, city, period, submission, enterpriseLocations, findings: located, stats };
+  return {
+    ok: stats.errors === 0,
+    file,
+    format,
+    city,
+    period,
+    submission,
+    enterpriseLocations,
+    findings: located,
+    stats,
+  };
 }
 
 /**
@@ -156,9 +166,18 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
         },
       });
   }
-  return finish(file, parsed.format, city.code, formatPeriod(period), submission, findings, {
-    ...counts,
-    values: checked.values.size,
-    enterprises: ent.enterprises.length,
-  }, ent.enterprises.map((e) => e.at));
+  return finish(
+    file,
+    parsed.format,
+    city.code,
+    formatPeriod(period),
+    submission,
+    findings,
+    {
+      ...counts,
+      values: checked.values.size,
+      enterprises: ent.enterprises.length,
+    },
+    ent.enterprises.map((e) => e.at),
+  );
 }

@@ -1,0 +1,57 @@
+import { STATUS_LABEL, TARGET_STATUS_LABEL } from './labels.js';
+import type { AggregateResult } from './result.js';
+
+/** Language of terminal text. */
+export type Lang = 'zh' | 'en';
+
+/** The zone summary for a terminal: completeness first, then target progress, then key totals. */
+export function formatSummary(result: AggregateResult, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  lines.push(zh ? `苏南自创区 ${result.period} 全区汇总` : `Sunan zone summary ${result.period}`);
+  lines.push(
+    result.complete
+      ? zh
+        ? '数据完整：五市均已报送'
+        : 'Complete: all five cities reported'
+      : zh
+        ? `!! 数据不完整：缺报 ${result.missing.map((m) => m.name.zh).join('、')}，合计为部分合计`
+        : `!! INCOMPLETE: missing ${result.missing.map((m) => m.name.en).join(', ')}; totals are partial`,
+  );
+  for (const n of result.notices) lines.push(`   ${zh ? n.zh : n.en}`);
+  lines.push('');
+  lines.push(zh ? '目标进度:' : 'Target progress:');
+  for (const t of result.targets) {
+    const pct = t.achievedPercent === null ? '   —  ' : `${t.achievedPercent.padStart(6)}%`;
+    const filled = Math.max(0, Math.min(20, Math.round(Number(t.achievedPercent ?? 0) / 5)));
+    const bar = `${'█'.repeat(filled)}${'░'.repeat(20 - filled)}`;
+    const name = zh ? t.name.zh : t.name.en;
+    const flag = t.valueStatus === 'partial' ? (zh ? ' (部分)' : ' (partial)') : '';
+    lines.push(
+      `  ${bar} ${pct}  ${name}${t.reference ? (zh ? '［省目标参照］' : ' [province ref.]') : ''}: ${t.value ?? '—'} / ${t.approximate ? '≈' : ''}${t.target} ${t.unit}${flag} ${zh ? TARGET_STATUS_LABEL[t.status].zh : TARGET_STATUS_LABEL[t.status].en}`,
+    );
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const partial = result.indicators.filter((i) => i.zone.status !== 'complete');
+  lines.push('');
+  if (partial.length > 0)
+    lines.push(
+      zh
+        ? `不完整的全区数 ${partial.length} 项: ${partial
+            .slice(0, 8)
+            .map((i) => `${i.code}(${STATUS_LABEL[i.zone.status].zh})`)
+            .join(' ')}${partial.length > 8 ? ' …' : ''}`
+        : `${partial.length} zone figures not complete: ${partial
+            .slice(0, 8)
+            .map((i) => `${i.code}(${STATUS_LABEL[i.zone.status].en})`)
+            .join(' ')}${partial.length > 8 ? ' …' : ''}`,
+    );
+  const used = result.sources.filter((s) => s.status === 'used' || s.status === 'used-with-errors').length;
+  lines.push(
+    zh
+      ? `采用报表 ${used} 份；问题：错误 ${errors}，警告 ${warnings}`
+      : `${used} files used; findings: ${errors} errors, ${warnings} warnings`,
+  );
+  return lines.join('\n');
+}
