@@ -201,7 +201,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
             },
           ),
         );
-    if (zoneGrowth && zoneGrowth.abs().gt(ind.yoyThresholdPercent))
+    if (zoneGrowth?.abs().gt(ind.yoyThresholdPercent))
       findings.push(
         finding(
           'AGG_ZONE_GROWTH',

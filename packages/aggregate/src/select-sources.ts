@@ -26,7 +26,7 @@ export function selectSources(
   const cityName = (code: string | undefined) =>
     catalogue.orgUnits.find((u) => u.code === code)?.name ?? { zh: code ?? '?', en: code ?? '?' };
 
-  inputs.forEach((input, index) => {
+  for (const [index, input] of inputs.entries()) {
     const r = input.report;
     const base = {
       city: r.city ?? null,
@@ -41,25 +41,31 @@ export function selectSources(
       entries.push({ entry: { ...base, status: 'excluded', reason }, index });
       findings.push(finding(code, severity, reason, { file: input.file }));
     };
-    if (!r.submission || !r.city)
-      return exclude('AGG_UNREADABLE', 'error', {
+    if (!r.submission || !r.city) {
+      exclude('AGG_UNREADABLE', 'error', {
         zh: `${input.file} 无法读取，未参与汇总`,
         en: `${input.file} could not be read and is not aggregated`,
       });
-    if (r.period !== period)
-      return exclude('AGG_WRONG_PERIOD', 'warning', {
+      continue;
+    }
+    if (r.period !== period) {
+      exclude('AGG_WRONG_PERIOD', 'warning', {
         zh: `${input.file} 的报告期是 ${r.period ?? '?'}，不是 ${period}，未参与汇总`,
         en: `${input.file} is for ${r.period ?? '?'}, not ${period}; not aggregated`,
       });
-    if (!r.ok && !includeInvalid)
-      return exclude('AGG_EXCLUDED_INVALID', 'warning', {
+      continue;
+    }
+    if (!r.ok && !includeInvalid) {
+      exclude('AGG_EXCLUDED_INVALID', 'warning', {
         zh: `${input.file}（${cityName(r.city).zh}）有 ${r.stats.errors} 个错误，按设置未参与汇总`,
         en: `${input.file} (${cityName(r.city).en}) has ${r.stats.errors} errors and is excluded`,
       });
+      continue;
+    }
     const list = candidates.get(r.city) ?? [];
     list.push({ input, index });
     candidates.set(r.city, list);
-  });
+  }
 
   const used = new Map<string, UsedSubmission>();
   for (const [city, list] of candidates) {
@@ -68,7 +74,7 @@ export function selectSources(
       (a, b) => (a.input.submittedAt ?? '').localeCompare(b.input.submittedAt ?? '') || a.index - b.index,
     );
     const chosen = ordered[ordered.length - 1];
-    if (!chosen || !chosen.input.report.submission) continue;
+    if (!chosen?.input.report.submission) continue;
     used.set(city, { input: chosen.input, submission: chosen.input.report.submission });
     const r = chosen.input.report;
     entries.push({

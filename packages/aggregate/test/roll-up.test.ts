@@ -104,7 +104,7 @@ describe('roll-up properties', () => {
     fc.assert(
       fc.property(
         fc.array(decimalText, { minLength: 5, maxLength: 5 }),
-        fc.constant([0, 1, 2, 3, 4]).chain((a) => fc.shuffledSubarray(a, { minLength: 5, maxLength: 5 })),
+        fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }),
         (values, order) => {
           const rows = values.map((v) => ({ TECH_CONTRACT: v }));
           const ordered = order.map((k) => cities[k]).filter((c) => c !== undefined);
