@@ -14,7 +14,14 @@ import {
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises } from './cross-city.js';
 import { Dec, text } from './decimal.js';
-import { growthPercent, medianOf, OUTLIER_MIN_POINTS, ROBUST_Z_THRESHOLD, robustZ } from './growth.js';
+import {
+  growthPercent,
+  medianOf,
+  OUTLIER_MIN_POINTS,
+  ROBUST_Z_THRESHOLD,
+  robustZ,
+  SMALL_COUNT,
+} from './growth.js';
 import type { AggregateResult, IndicatorResult } from './result.js';
 import { type Rolled, rollUp } from './roll-up.js';
 import { selectSources } from './select-sources.js';
@@ -164,8 +171,15 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     const grows = ind.valueType !== 'percent';
     for (const c of cities) {
       const v = r.cityValues.get(c.code);
-      const g = grows ? growthPercent(v, prev?.cityValues.get(c.code)) : undefined;
-      if (g) growths.set(c.code, g);
+      const before = prev?.cityValues.get(c.code);
+      const g = grows ? growthPercent(v, before) : undefined;
+      // Small counts move by whole units (3 → 4 is +33 %): they take no part in the outlier test.
+      const small =
+        ind.valueType === 'count' &&
+        v !== undefined &&
+        before !== undefined &&
+        Dec.max(v.abs(), before.abs()).lt(SMALL_COUNT);
+      if (g && !small) growths.set(c.code, g);
       cityOut[c.code] = {
         value: text(v),
         share:

@@ -40,3 +40,6 @@ export function medianOf(values: ReadonlyMap<string, Dec>): Dec | undefined {
   if (values.size === 0) return undefined;
   return median([...values.values()].sort((a, b) => a.cmp(b)));
 }
+
+/** Counts below this are too small for percentage growth to mean anything. */
+export const SMALL_COUNT = 10;

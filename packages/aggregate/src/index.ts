@@ -5,7 +5,14 @@
  */
 export { type AggregateOptions, aggregate } from './aggregate.js';
 export { type ControlTotal, readControls, reconcile } from './controls.js';
-export { growthPercent, medianOf, OUTLIER_MIN_POINTS, ROBUST_Z_THRESHOLD, robustZ } from './growth.js';
+export {
+  growthPercent,
+  medianOf,
+  OUTLIER_MIN_POINTS,
+  ROBUST_Z_THRESHOLD,
+  robustZ,
+  SMALL_COUNT,
+} from './growth.js';
 export { reportHtml } from './report-html.js';
 export { formatSummary, type Lang } from './report-text.js';
 export { reportWorkbook } from './report-xlsx.js';

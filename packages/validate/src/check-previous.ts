@@ -4,6 +4,7 @@ import type { CheckedValue } from './check-values.js';
 import { at } from './messages.js';
 
 const TEN_THOUSAND = new Decimal(10_000);
+const SMALL_COUNT = 10;
 
 /**
  * Compares each value with the previous period's. A change beyond the indicator's threshold is a
@@ -23,6 +24,8 @@ export function checkPrevious(
     const prev = before.get(key);
     if (prev === undefined || prev.isZero()) continue;
     const indicator = findIndicator(catalogue, cur.indicator.code) ?? cur.indicator;
+    // Small counts swing by whole units (1 → 2 is +100 %): below 10 a percentage says nothing.
+    if (indicator.valueType === 'count' && Decimal.max(cur.value.abs(), prev.abs()).lt(SMALL_COUNT)) continue;
     const common = { orgUnit: cur.orgUnit.code, indicator: indicator.code, value: cur.value.toString() };
     if (
       !cur.value.isZero() &&

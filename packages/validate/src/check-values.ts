@@ -433,7 +433,7 @@ export function checkValues(
               zh: `缺少${orgUnit.name.zh}的${indicator.name.zh}（该行已被删除）`,
               en: `No row for ${indicator.name.en} of ${orgUnit.name.en} (the row was deleted)`,
             },
-        { orgUnit: orgUnit.code, indicator: indicator.code, expected: `${indicator.unit}` },
+        { orgUnit: orgUnit.code, indicator: indicator.code, expected: `数值 / a value (${indicator.unit})` },
       ),
     );
   }

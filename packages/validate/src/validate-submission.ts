@@ -27,8 +27,11 @@ export interface ValidateOptions {
   readonly expectCity?: string;
   /** The period the caller expects; a different period in the file is an error. */
   readonly expectPeriod?: string;
-  /** The previous period's submission, for year-on-year checks: its bytes or its parsed form. */
-  readonly previous?: Uint8Array | Submission;
+  /**
+   * The previous period's submission, for year-on-year checks: its bytes, its parsed form, or a
+   * lookup by the city and period found in the file (for a batch of several cities).
+   */
+  readonly previous?: Uint8Array | Submission | ((city: string, period: string) => Submission | undefined);
   readonly limits?: Partial<Limits>;
 }
 
@@ -151,11 +154,23 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   };
 
   if (options.previous !== undefined) {
+    const given = options.previous;
     const prev =
-      options.previous instanceof Uint8Array
-        ? validateSubmission(options.previous, { catalogue, limits }).submission
-        : options.previous;
+      given instanceof Uint8Array
+        ? validateSubmission(given, { catalogue, limits }).submission
+        : typeof given === 'function'
+          ? given(city.code, formatPeriod(period))
+          : given;
     if (prev) findings.push(...checkPrevious(checked.values, prev, catalogue));
+    else if (typeof given === 'function')
+      findings.push({
+        code: 'PREVIOUS_MISSING',
+        severity: 'info',
+        message: {
+          zh: '没有该市上期报表，未做同比核对',
+          en: 'No previous-period file for this city; no year-on-year checks',
+        },
+      });
     else
       findings.push({
         code: 'PREVIOUS_UNREADABLE',

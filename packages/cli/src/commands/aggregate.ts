@@ -1,0 +1,161 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  aggregate,
+  fingerprint,
+  formatSummary,
+  readControls,
+  reportHtml,
+  reportWorkbook,
+  type SubmissionInput,
+} from '@sunan/aggregate';
+import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import { readInput, validateFile } from '@sunan/validate/node';
+import { collectInputs } from '../files.js';
+import { findingLine } from '../format-findings.js';
+import { HELP } from '../help.js';
+import { colours, EXIT, type Io, UsageError } from '../io.js';
+import { langOf } from '../lang.js';
+import { progress } from '../progress.js';
+import { unreadable } from './validate.js';
+
+/** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
+async function inputsFrom(paths: readonly string[], io: Io, title: string): Promise<SubmissionInput[]> {
+  const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
+  const bar = progress(io, files.length, title);
+  const out: SubmissionInput[] = [];
+  for (const file of files) {
+    bar.tick(basename(file));
+    const bytes = await readInput(file);
+    const report = await validateFile(file);
+    const sha256 = 'bytes' in bytes ? await fingerprint(bytes.bytes) : '';
+    let submittedAt: string | undefined;
+    try {
+      submittedAt = (await stat(file)).mtime.toISOString();
+    } catch {
+      submittedAt = undefined;
+    }
+    out.push({ report, file: basename(file), sha256, ...(submittedAt ? { submittedAt } : {}) });
+  }
+  bar.stop();
+  return out;
+}
+
+async function controlsFrom(path: string | undefined, io: Io, catalogue: Catalogue) {
+  if (path === undefined) return { controls: [], findings: [] };
+  const p = resolve(io.cwd, path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(p));
+  } catch {
+    throw new UsageError(`无法读取文件：${path}`, `Cannot read file: ${path}`);
+  }
+  return readControls(bytes, catalogue, basename(p));
+}
+
+/** `sunan aggregate`: the centre's roll-up with reports. */
+export async function aggregateCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      period: { type: 'string' },
+      previous: { type: 'string' },
+      history: { type: 'string', multiple: true },
+      controls: { type: 'string' },
+      'zone-report': { type: 'string' },
+      'include-invalid': { type: 'boolean' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(HELP.aggregate ?? '');
+    return EXIT.ok;
+  }
+  const lang = langOf(values.lang);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(
+      `--format 只能是 text 或 json，而不是 ${format}`,
+      `--format must be text or json, not ${format}`,
+    );
+  if (!values.period) throw new UsageError('需要 --period', '--period is required');
+  if (positionals.length === 0)
+    throw new UsageError('请给出报表目录或文件', 'Give the directory or files to aggregate');
+  const catalogue = sunanCatalogue();
+
+  const submissions = await inputsFrom(positionals, io, '校验 validating');
+  const previous = values.previous ? await inputsFrom([values.previous], io, '上期 previous') : undefined;
+  const history: Array<{ period: string; submissions: SubmissionInput[] }> = [];
+  for (const h of values.history ?? []) {
+    const list = await inputsFrom([h], io, '往期 history');
+    const periods = new Set(list.map((i) => i.report.period).filter((p): p is string => p !== undefined));
+    for (const period of periods)
+      history.push({ period, submissions: list.filter((i) => i.report.period === period) });
+  }
+  const controls = await controlsFrom(values.controls, io, catalogue);
+  const zoneFile = await controlsFrom(values['zone-report'], io, catalogue);
+  const zoneReported: Record<string, string> = {};
+  for (const c of zoneFile.controls)
+    if (c.orgUnit === 'SUNAN' && findIndicator(catalogue, c.indicator)?.aggregation.kind === 'reported')
+      zoneReported[c.indicator] = c.value;
+
+  const result = aggregate({
+    submissions,
+    period: values.period,
+    catalogue,
+    ...(previous ? { previous } : {}),
+    history,
+    controls: controls.controls,
+    zoneReported,
+    includeInvalid: values['include-invalid'] === true,
+  });
+  result.findings.unshift(...controls.findings, ...zoneFile.findings);
+
+  if (values.out !== undefined) {
+    const dir = resolve(io.cwd, values.out);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(join(dir, 'report.xlsx'), await reportWorkbook(result, catalogue));
+    await writeFile(join(dir, 'report.html'), reportHtml(result, catalogue));
+    io.stderr.write(
+      lang === 'zh'
+        ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`
+        : `Reports written: ${join(dir, 'aggregate.json')}, report.xlsx, report.html\n`,
+    );
+  }
+  if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const c = colours(io, io.stdout);
+    const summary = formatSummary(result, lang);
+    io.stdout.write(
+      `${result.complete ? summary : summary.replace(/^(.*\n)(.*)/, (_, a: string, b: string) => `${a}${c.red(c.bold(b))}`)}\n`,
+    );
+    // The files' own findings are for `sunan validate`; here, what the roll-up itself found.
+    const rollUpLevel = /^(AGG_|XCITY_|RECON_|CONTROL_)/;
+    const serious = result.findings.filter((f) => f.severity !== 'info' && rollUpLevel.test(f.code));
+    const rec = result.reconciliation;
+    if (rec.length > 0) {
+      const n = (s: string) => rec.filter((r) => r.status === s).length;
+      io.stdout.write(
+        lang === 'zh'
+          ? `控制数核对 ${rec.length} 项：一致 ${n('consistent')}，不一致 ${n('inconsistent')}，不可比 ${n('not-comparable')}\n`
+          : `Control totals ${rec.length}: ${n('consistent')} consistent, ${n('inconsistent')} inconsistent, ${n('not-comparable')} not comparable\n`,
+      );
+    }
+    if (serious.length > 0) {
+      io.stdout.write(`\n${lang === 'zh' ? '汇总层面的问题' : 'Roll-up findings'}:\n`);
+      for (const f of serious) io.stdout.write(`${findingLine(f, lang, c)}\n`);
+    }
+  }
+  const allInputs = [...submissions, ...(previous ?? [])];
+  for (const i of allInputs.filter((x) => unreadable(x.report)))
+    io.stderr.write(lang === 'zh' ? `无法读取：${i.file}\n` : `Cannot read: ${i.file}\n`);
+  if (allInputs.some((i) => unreadable(i.report))) return EXIT.usage;
+  return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,129 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Submission, sunanCatalogue } from '@sunan/schema';
+import { annotate, type ValidationReport } from '@sunan/validate';
+import { readInput, validateFile } from '@sunan/validate/node';
+import { collectInputs } from '../files.js';
+import { formatReport } from '../format-findings.js';
+import { HELP } from '../help.js';
+import { colours, EXIT, type Io, UsageError } from '../io.js';
+import { langOf, t } from '../lang.js';
+import { progress } from '../progress.js';
+
+/** True when the file could not be read at all (as opposed to read with findings). */
+export const unreadable = (r: ValidationReport) =>
+  r.submission === undefined && r.findings.some((f) => f.code.startsWith('FILE_'));
+
+/** Validates the previous period's files and indexes their submissions by city and period. */
+export async function previousLookup(
+  path: string | undefined,
+  io: Io,
+): Promise<((city: string, period: string) => Submission | undefined) | undefined> {
+  if (path === undefined) return undefined;
+  const files = await collectInputs([resolve(io.cwd, path)]);
+  const byCity = new Map<string, Submission>();
+  const bar = progress(io, files.length, '上期 previous');
+  for (const f of files) {
+    bar.tick(basename(f));
+    const r = await validateFile(f);
+    if (r.submission) byCity.set(r.submission.city, r.submission);
+  }
+  bar.stop();
+  // A single previous file applies to whatever city is validated against it.
+  const only = files.length === 1 ? [...byCity.values()][0] : undefined;
+  return (city) => byCity.get(city) ?? only;
+}
+
+/** `sunan validate`: checks files, prints every finding, optionally writes annotated copies. */
+export async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'expect-city': { type: 'string' },
+      'expect-period': { type: 'string' },
+      previous: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      annotate: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(HELP.validate ?? '');
+    return EXIT.ok;
+  }
+  const lang = langOf(values.lang);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(
+      `--format 只能是 text 或 json，而不是 ${format}`,
+      `--format must be text or json, not ${format}`,
+    );
+  if (positionals.length === 0) throw new UsageError('请给出要校验的文件', 'Give the files to validate');
+  const files = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
+  const previous = await previousLookup(values.previous, io);
+
+  const reports: ValidationReport[] = [];
+  const bar = progress(io, files.length, '校验 validating');
+  for (const file of files) {
+    bar.tick(basename(file));
+    reports.push(
+      await validateFile(file, {
+        expectCity: values['expect-city'],
+        expectPeriod: values['expect-period'],
+        previous,
+      }),
+    );
+  }
+  bar.stop();
+
+  if (values.annotate !== undefined) {
+    const dir = resolve(io.cwd, values.annotate);
+    await mkdir(dir, { recursive: true });
+    for (const [i, r] of reports.entries()) {
+      const input = files[i] ?? '';
+      const out = join(dir, `${basename(input, extname(input))}.校验结果.xlsx`);
+      if (resolve(out) === resolve(input) || unreadable(r)) continue;
+      const bytes = await readInput(input);
+      if ('bytes' in bytes) await writeFile(out, await annotate(bytes.bytes, r));
+    }
+  }
+
+  if (format === 'json') {
+    const files = reports.map((r) => ({
+      file: r.file ?? null,
+      city: r.city ?? null,
+      period: r.period ?? null,
+      ok: r.ok,
+      stats: r.stats,
+      findings: r.findings,
+    }));
+    io.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`);
+  } else {
+    const c = colours(io, io.stdout);
+    const { orgUnits } = sunanCatalogue();
+    const cityName = (code: string) =>
+      t(orgUnits.find((u) => u.code === code)?.name ?? { zh: code, en: code }, lang);
+    for (const r of reports)
+      io.stdout.write(`${formatReport(r, lang, c, values.verbose === true, cityName)}\n\n`);
+    const failed = reports.filter((r) => !r.ok).length;
+    const sum = (k: 'errors' | 'warnings' | 'infos') => reports.reduce((n, r) => n + r.stats[k], 0);
+    io.stdout.write(
+      lang === 'zh'
+        ? `共 ${reports.length} 个文件，${failed} 个未通过；错误 ${sum('errors')}，警告 ${sum('warnings')}，提示 ${sum('infos')}。\n`
+        : `${reports.length} files, ${failed} failed; ${sum('errors')} errors, ${sum('warnings')} warnings, ${sum('infos')} infos.\n`,
+    );
+  }
+  for (const r of reports.filter(unreadable))
+    io.stderr.write(
+      lang === 'zh'
+        ? `无法读取：${r.file}（${r.findings[0]?.message.zh ?? ''}）\n`
+        : `Cannot read: ${r.file} (${r.findings[0]?.message.en ?? ''})\n`,
+    );
+  if (reports.some(unreadable)) return EXIT.usage;
+  return reports.some((r) => !r.ok) ? EXIT.findings : EXIT.ok;
+}
