@@ -25,7 +25,7 @@ async function workbook(city, period, scale) {
   return { submission, bytes: t.bytes, fileName: t.fileName };
 }
 
-const valueOf = (sub, unit, code) =>
+const valueIn = (sub, unit, code) =>
   sub.values.find((v) => v.orgUnit === unit && v.indicator === code)?.value;
 
 await rm(data, { recursive: true, force: true });
@@ -62,10 +62,10 @@ for (const city of CITIES)
   };
   const fullWidth = (s) =>
     [...s].map((ch) => (ch === '.' ? '．' : String.fromCharCode(ch.charCodeAt(0) + 0xfee0))).join('');
-  set('321100', 'GDP', fullWidth(valueOf(zj.submission, '321100', 'GDP'))); // full-width digits: read, noted
-  set('321100', 'TECH_CONTRACT', `${Number(valueOf(zj.submission, '321100', 'TECH_CONTRACT')) * 10000}万元`); // 万元: converted exactly, noted
-  set('321100', 'RD_INTENSITY', Number(valueOf(zj.submission, '321100', 'RD_INTENSITY')) + 0.4); // ratio ≠ its components
-  set('321100', 'VC_INVESTMENT', Number(valueOf(last, '321100', 'VC_INVESTMENT')) * 10000); // 亿元 typed as 元 → 10⁴ × last year
+  set('321100', 'GDP', fullWidth(valueIn(zj.submission, '321100', 'GDP'))); // full-width digits: read, noted
+  set('321100', 'TECH_CONTRACT', `${Number(valueIn(zj.submission, '321100', 'TECH_CONTRACT')) * 10000}万元`); // 万元: converted exactly, noted
+  set('321100', 'RD_INTENSITY', Number(valueIn(zj.submission, '321100', 'RD_INTENSITY')) + 0.4); // ratio ≠ its components
+  set('321100', 'VC_INVESTMENT', Number(valueIn(last, '321100', 'VC_INVESTMENT')) * 10000); // 亿元 typed as 元 → 10⁴ × last year
   set('321100', 'NAT_KEY_LABS', null); // a required value left blank
   const ent = wb.getWorksheet('高新技术企业名单');
   const code = String(ent.getCell('A3').value);
@@ -89,7 +89,7 @@ for (const city of CITIES) {
 }
 const zone = aggregate({ submissions: inputs, period: '2022' });
 const z = (code) => zone.indicators.find((i) => i.code === code)?.zone.value;
-const suzhouGdp = valueOf(made[2022]['320500'].submission, '320500', 'GDP');
+const suzhouGdp = valueIn(made[2022]['320500'].submission, '320500', 'GDP');
 await writeFile(
   new URL('controls-2022.csv', data),
   [

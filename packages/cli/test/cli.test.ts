@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+
+// These tests drive the built command as a process (the test script builds first).
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = join(root, 'packages/cli/dist/cli.js');
+const data = join(root, 'examples/data');
+const clean2022 = join(data, '2022/321100-镇江市-2022.xlsx');
+const planted = join(data, '2022/321100-镇江市-2022-第1版.xlsx');
+
+function sunan(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sunan', () => {
+  it('is built', () => {
+    expect(existsSync(cli), 'run `pnpm build` first').toBe(true);
+  });
+
+  it('prints help in Chinese and English for every command', () => {
+    for (const cmd of [[], ['template'], ['validate'], ['aggregate'], ['catalogue']]) {
+      const r = sunan([...cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/[用法生成校验汇总输出]/);
+      expect(r.stdout).toMatch(/Usage|Writes|Validates|Rolls|Prints/);
+    }
+  });
+
+  it('exit 2 for bad usage: unknown command, unknown option, missing required option', () => {
+    expect(sunan(['frobnicate']).code).toBe(2);
+    const r = sunan(['validate', '--no-such-option', clean2022]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('错误');
+    expect(sunan(['aggregate', join(data, '2022')]).code).toBe(2);
+    expect(sunan(['validate', clean2022, '--format', 'yaml']).code).toBe(2);
+  });
+
+  it('validate: exit 0 for a clean file (warnings allowed), 1 for error findings', () => {
+    const ok = sunan(['validate', clean2022]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('✓ 通过');
+    const bad = sunan(['validate', planted]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('[高新技术企业名单]');
+    expect(bad.stdout).toMatch(/A3\s+错误 ENT_CODE_CHECK/);
+    expect(bad.stdout).toMatch(/共 1 个文件，1 个未通过/);
+  });
+
+  it('validate --format json has the documented shape', () => {
+    const r = sunan(['validate', planted, clean2022, '--format', 'json', '--previous', join(data, '2021')]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as {
+      files: Array<Record<string, unknown> & { findings: Array<Record<string, unknown>> }>;
+    };
+    expect(doc.files).toHaveLength(2);
+    expect(doc.files[0]).toMatchObject({
+      file: '321100-镇江市-2022-第1版.xlsx',
+      city: '321100',
+      period: '2022',
+      ok: false,
+    });
+    expect(doc.files[1]).toMatchObject({ ok: true });
+    const f = doc.files[0]?.findings.find((x) => x.code === 'ENT_CODE_CHECK');
+    expect(f).toMatchObject({ severity: 'error', sheet: '高新技术企业名单', cell: 'A3' });
+    expect(Object.keys(f ?? {})).toEqual(
+      expect.arrayContaining(['code', 'severity', 'sheet', 'cell', 'value', 'expected', 'message']),
+    );
+    expect(doc.files[0]?.findings.map((x) => x.code)).toContain('YOY_UNIT_SLIP');
+  });
+
+  it('--lang en speaks English', () => {
+    const r = sunan(['validate', planted, '--lang', 'en']);
+    expect(r.stdout).toContain('✗ failed');
+    expect(r.stdout).toContain('Wrong check character');
+    expect(r.stdout).not.toContain('统一社会信用代码校验位错误');
+  });
+
+  it('a missing file is exit 2 with a message on stderr', () => {
+    const r = sunan(['validate', join(data, 'no-such-file.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-file.xlsx');
+    expect(r.stdout).toContain('FILE_NOT_FOUND');
+  });
+
+  it('a directory with no spreadsheets is exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-empty-'));
+    writeFileSync(join(dir, 'notes.txt'), 'nothing here');
+    const r = sunan(['aggregate', dir, '--period', '2022']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有表格文件');
+  });
+
+  it('--annotate writes a new annotated workbook and leaves the input alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-annot-'));
+    const input = join(dir, 'zj.xlsx');
+    copyFileSync(planted, input);
+    const before = readFileSync(input);
+    sunan(['validate', input, '--annotate', dir]);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const wb = XLSX.read(readFileSync(join(dir, 'zj.校验结果.xlsx')), { type: 'buffer' });
+    expect(wb.SheetNames).toContain('校验结果');
+  });
+
+  it('template writes a workbook that validates with only missing-value findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-tpl-'));
+    const out = join(dir, 't.xlsx');
+    expect(sunan(['template', '--city', 'zhenjiang', '--period', '2022', '--out', out]).code).toBe(0);
+    const r = sunan(['validate', out, '--format', 'json']);
+    const codes = new Set(
+      (JSON.parse(r.stdout).files[0].findings as Array<{ code: string }>).map((f) => f.code),
+    );
+    expect([...codes].sort()).toEqual(['VAL_PARK_MISSING', 'VAL_REQUIRED_MISSING']);
+    expect(sunan(['template', '--city', '上海', '--period', '2022']).code).toBe(2);
+  });
+
+  it('aggregate --format json has period, complete, missing, indicators, reconciliation, targets, findings; writes the reports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-agg-'));
+    const r = sunan([
+      'aggregate',
+      join(data, '2022'),
+      '--period',
+      '2022',
+      '--controls',
+      join(data, 'controls-2022.csv'),
+      '--out',
+      dir,
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(1); // one control total disagrees
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(
+      expect.arrayContaining([
+        'period',
+        'complete',
+        'missing',
+        'indicators',
+        'reconciliation',
+        'targets',
+        'findings',
+      ]),
+    );
+    expect(doc.complete).toBe(true);
+    const gdp = doc.indicators.find((i: { code: string }) => i.code === 'GDP');
+    expect(gdp.zone).toMatchObject({ status: 'complete' });
+    expect(Object.keys(gdp.cities)).toEqual(['320100', '320200', '320400', '320500', '321100']);
+    for (const f of ['aggregate.json', 'report.xlsx', 'report.html'])
+      expect(existsSync(join(dir, f))).toBe(true);
+    expect(readFileSync(join(dir, 'aggregate.json'), 'utf8')).toBe(r.stdout);
+  });
+
+  it('aggregate with a city missing says so first and exits 1', () => {
+    const r = sunan([
+      'aggregate',
+      join(data, '2022/320500-苏州市-2022.xlsx'),
+      join(data, '2022/320100-南京市-2022.xlsx'),
+      '--period',
+      '2022',
+      '--lang',
+      'en',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[1]).toContain('INCOMPLETE: missing Wuxi, Changzhou, Zhenjiang');
+  });
+
+  it('catalogue prints Markdown, JSON and the JSON Schema', () => {
+    expect(sunan(['catalogue']).stdout).toContain('| `RD_INTENSITY` |');
+    expect(JSON.parse(sunan(['catalogue', '--format', 'json']).stdout).indicators.length).toBeGreaterThan(60);
+    expect(JSON.parse(sunan(['catalogue', '--json-schema']).stdout).$schema).toContain('json-schema.org');
+  });
+
+  it('uses no colour when NO_COLOR is set or output is not a terminal', () => {
+    const r = sunan(['validate', planted], { NO_COLOR: '', FORCE_COLOR: '' });
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+});
