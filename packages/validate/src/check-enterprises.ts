@@ -1,6 +1,7 @@
 import {
   type Catalogue,
   childrenOf,
+  type EnterpriseRow,
   type Finding,
   type OrgUnit,
   type Period,
@@ -10,17 +11,9 @@ import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
 import { at } from './messages.js';
-import { cellText, type Location, type ParsedFile } from './parsed-file.js';
+import type { Location, ParsedFile } from './parsed-file.js';
 
-/** One enterprise row that passed its checks. */
-export interface CheckedEnterprise {
-  readonly creditCode: string;
-  readonly name: string;
-  readonly park: string | undefined;
-  readonly certificateNo: string | undefined;
-  readonly certifiedYear: number | undefined;
-  readonly at: Location;
-}
+const PLAIN = /^[0-9A-Z]{18}$/;
 
 /**
  * Checks the high-tech enterprise list: each 统一社会信用代码 (format and GB 32100 check character),
@@ -33,9 +26,11 @@ export function checkEnterprises(
   catalogue: Catalogue,
   city: OrgUnit,
   period: Period,
-): { enterprises: CheckedEnterprise[]; findings: Finding[] } {
+): { enterprises: EnterpriseRow[]; locations: Location[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const enterprises: CheckedEnterprise[] = [];
+  // The rows that passed, already in the submission's shape, and where each sits (same order).
+  const enterprises: EnterpriseRow[] = [];
+  const locations: Location[] = [];
   const rows = parsed.enterpriseRows;
   const hteCity = values.get(valueKey(city.code, 'HTE_COUNT'));
   if (rows === undefined) {
@@ -49,17 +44,23 @@ export function checkEnterprises(
           { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
         ),
       );
-    return { enterprises, findings };
+    return { enterprises, locations, findings };
   }
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
   const parkCodes = new Set(parks.map((p) => p.code));
   const firstSeen = new Map<string, Location>();
   const perPark = new Map<string, number>();
   const year = period.year;
+  // Thousands of rows name the same few parks: resolve each distinct text once.
+  const parkCache = new Map<string, ReturnType<typeof resolveOrgUnit>>();
+  const resolvePark = (text: string) => {
+    if (!parkCache.has(text)) parkCache.set(text, resolveOrgUnit(catalogue.orgUnits, text));
+    return parkCache.get(text);
+  };
   for (const row of rows) {
-    const raw = cellText(row.creditCode);
-    const name = cellText(row.name);
-    const parkText = cellText(row.park);
+    const raw = row.creditCode;
+    const name = row.name;
+    const parkText = row.park;
     if (raw === undefined && name === undefined && parkText === undefined) continue;
     if (raw === undefined) {
       findings.push(
@@ -76,7 +77,8 @@ export function checkEnterprises(
       );
       continue;
     }
-    const code = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    // Fast path: a well-formed ASCII code needs no normalisation.
+    const code = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
     const check = checkCreditCode(code);
     if (!check.ok) {
       findings.push(
@@ -133,7 +135,7 @@ export function checkEnterprises(
     firstSeen.set(code, row.at);
     let park: string | undefined;
     if (parkText !== undefined) {
-      const unit = resolveOrgUnit(catalogue.orgUnits, parkText);
+      const unit = resolvePark(parkText);
       if (unit && parkCodes.has(unit.code)) park = unit.code;
       else if (unit?.level === 'park')
         findings.push(
@@ -159,7 +161,7 @@ export function checkEnterprises(
           ),
         );
     }
-    const yearText = cellText(row.certifiedYear);
+    const yearText = row.certifiedYear;
     let certifiedYear: number | undefined;
     if (yearText !== undefined) {
       const y = Number(yearText.normalize('NFKC').replace(/年$/, ''));
@@ -176,14 +178,11 @@ export function checkEnterprises(
         );
     }
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
-    enterprises.push({
-      creditCode: code,
-      name: name ?? '',
-      park,
-      certificateNo: cellText(row.certificateNo),
-      certifiedYear,
-      at: row.at,
-    });
+    const entry: EnterpriseRow = { creditCode: code, name: name ?? '', park: park ?? null };
+    if (row.certificateNo !== undefined) entry.certificateNo = row.certificateNo;
+    if (certifiedYear !== undefined) entry.certifiedYear = certifiedYear;
+    enterprises.push(entry);
+    locations.push(row.at);
   }
 
   const reconcile = (unit: OrgUnit, listed: number) => {
@@ -210,5 +209,5 @@ export function checkEnterprises(
   reconcile(city, enterprises.length);
   for (const p of parks)
     if (values.has(valueKey(p.code, 'HTE_COUNT'))) reconcile(p, perPark.get(p.code) ?? 0);
-  return { enterprises, findings };
+  return { enterprises, locations, findings };
 }

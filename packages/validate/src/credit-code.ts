@@ -12,10 +12,14 @@ export type CreditCodeCheck =
   | { ok: false; reason: 'format' }
   | { ok: false; reason: 'check'; expected: string };
 
+// Character → value, by char code: the check runs once per enterprise row, 100,000 times a file.
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
 /** The check character for the first 17 characters of a code (which must be in the alphabet). */
 export function creditCodeCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17.charAt(i)) * (WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) sum += (VALUE[first17.charCodeAt(i) & 127] ?? 0) * (WEIGHTS[i] ?? 0);
   return ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 

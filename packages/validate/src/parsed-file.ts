@@ -35,13 +35,16 @@ export interface RawValueRow {
   readonly hidden: boolean;
 }
 
-/** One line of the enterprise list as read. */
+/**
+ * One line of the enterprise list as read: trimmed text of each cell, undefined when blank. Text, not
+ * `RawCell`s: a list runs to 100,000 rows and needs no more, so it allocates as little as it can.
+ */
 export interface RawEnterpriseRow {
-  readonly creditCode: RawCell;
-  readonly name: RawCell;
-  readonly park: RawCell;
-  readonly certificateNo: RawCell;
-  readonly certifiedYear: RawCell;
+  readonly creditCode: string | undefined;
+  readonly name: string | undefined;
+  readonly park: string | undefined;
+  readonly certificateNo: string | undefined;
+  readonly certifiedYear: string | undefined;
   readonly at: Location;
 }
 

@@ -1,7 +1,7 @@
 import { type Finding, finding, submissionJsonSchema } from '@sunan/schema';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
-import type { ParsedFile, RawCell } from './parsed-file.js';
+import { cellText, type ParsedFile, type RawCell } from './parsed-file.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
@@ -72,11 +72,11 @@ export function parsedFromJson(doc: unknown): ParsedFile {
     enterpriseRows: enterprises?.map((v, i) => {
       const o = isObj(v) ? v : {};
       return {
-        creditCode: raw(o.creditCode),
-        name: raw(o.name),
-        park: raw(o.park),
-        certificateNo: raw(o.certificateNo),
-        certifiedYear: raw(o.certifiedYear),
+        creditCode: cellText(raw(o.creditCode)),
+        name: cellText(raw(o.name)),
+        park: cellText(raw(o.park)),
+        certificateNo: cellText(raw(o.certificateNo)),
+        certifiedYear: cellText(raw(o.certifiedYear)),
         at: { path: `$.enterprises[${i}]` },
       };
     }),

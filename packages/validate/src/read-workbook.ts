@@ -191,33 +191,38 @@ function readValueRows(
   return out;
 }
 
+/** Trimmed text of a cell, or undefined when blank; numbers as typed (a year, a code stored as a number). */
+function textOf(cell: XLSX.CellObject | undefined): string | undefined {
+  if (!cell || cell.v === undefined || cell.v === null) return undefined;
+  const t =
+    typeof cell.v === 'string' ? cell.v.trim() : cell.v instanceof Date ? (cell.w ?? '') : String(cell.v);
+  return t === '' ? undefined : t;
+}
+
 function readEnterpriseRows(
   ws: Sheet,
   sheet: string,
   header: { row: number; columns: Map<string, number> },
 ): RawEnterpriseRow[] {
-  const c = (h: string) => header.columns.get(h);
-  const cCode = c(ENTERPRISE_HEADERS.creditCode) ?? 0;
-  const cols = [
-    cCode,
-    c(ENTERPRISE_HEADERS.name),
-    c(ENTERPRISE_HEADERS.park),
-    c(ENTERPRISE_HEADERS.certificateNo),
-    c(ENTERPRISE_HEADERS.certifiedYear),
-  ] as const;
+  const c = (h: string) => header.columns.get(h) ?? -1;
+  const cCode = c(ENTERPRISE_HEADERS.creditCode);
+  const cName = c(ENTERPRISE_HEADERS.name);
+  const cPark = c(ENTERPRISE_HEADERS.park);
+  const cCert = c(ENTERPRISE_HEADERS.certificateNo);
+  const cYear = c(ENTERPRISE_HEADERS.certifiedYear);
+  const col = XLSX.utils.encode_col(Math.max(cCode, 0));
   const rows = grid(ws);
   const out: RawEnterpriseRow[] = [];
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    const pick = (k: number | undefined): RawCell => (k === undefined ? { kind: 'blank' } : rawCell(row[k]));
     out.push({
-      creditCode: pick(cols[0]),
-      name: pick(cols[1]),
-      park: pick(cols[2]),
-      certificateNo: pick(cols[3]),
-      certifiedYear: pick(cols[4]),
-      at: { sheet, cell: XLSX.utils.encode_cell({ r, c: cCode }) },
+      creditCode: textOf(row[cCode]),
+      name: textOf(row[cName]),
+      park: textOf(row[cPark]),
+      certificateNo: textOf(row[cCert]),
+      certifiedYear: textOf(row[cYear]),
+      at: { sheet, cell: `${col}${r + 1}` },
     });
   }
   return out;

@@ -1,7 +1,6 @@
 import {
   type Catalogue,
   compareFindings,
-  type EnterpriseRow,
   type Finding,
   formatPeriod,
   type Submission,
@@ -142,15 +141,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       value: v.value.toString(),
       ...(v.note ? { note: v.note } : {}),
     })),
-    enterprises: ent.enterprises.map(
-      (e): EnterpriseRow => ({
-        creditCode: e.creditCode,
-        name: e.name,
-        park: e.park ?? null,
-        ...(e.certificateNo !== undefined ? { certificateNo: e.certificateNo } : {}),
-        ...(e.certifiedYear !== undefined ? { certifiedYear: e.certifiedYear } : {}),
-      }),
-    ),
+    enterprises: ent.enterprises,
   };
 
   if (options.previous !== undefined) {
@@ -193,6 +184,6 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       values: checked.values.size,
       enterprises: ent.enterprises.length,
     },
-    ent.enterprises.map((e) => e.at),
+    ent.locations,
   );
 }

@@ -361,12 +361,26 @@ describe('cross-period', () => {
   });
 
   it('a change beyond the threshold → YOY_CHANGE', () => {
-    const last = Number(valueIn(previous, CITY, 'NAT_KEY_LABS'));
+    const last = Number(valueIn(previous, CITY, 'PATENTS_INVENTION'));
     const r = run(
-      mutate(clean, (wb) => void setValue(wb, CITY, 'NAT_KEY_LABS', { t: 'n', v: last * 3 })),
+      mutate(clean, (wb) => void setValue(wb, CITY, 'PATENTS_INVENTION', { t: 'n', v: last * 3 })),
       { previous },
     );
-    expect(only(r, 'YOY_CHANGE').map((f) => f.indicator)).toContain('NAT_KEY_LABS');
+    expect(only(r, 'YOY_CHANGE').map((f) => f.indicator)).toContain('PATENTS_INVENTION');
+  });
+
+  it('small counts (below 10) raise no YOY_CHANGE: 1 → 2 is not news', () => {
+    const prev = {
+      ...previous,
+      values: previous.values.map((v) =>
+        v.orgUnit === CITY && v.indicator === 'UNICORNS' ? { ...v, value: '1' } : v,
+      ),
+    };
+    const r = run(
+      mutate(clean, (wb) => void setValue(wb, CITY, 'UNICORNS', { t: 'n', v: 2 })),
+      { previous: prev },
+    );
+    expect(only(r, 'YOY_CHANGE').map((f) => f.indicator)).not.toContain('UNICORNS');
   });
 
   it('takes the previous period as bytes too', async () => {
