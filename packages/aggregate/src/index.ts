@@ -4,7 +4,17 @@
  * JSON, xlsx and HTML reports.
  */
 export { type AggregateOptions, aggregate } from './aggregate.js';
+export { type CompositeResult, compositeScores, ranks, type UnitScore } from './composite.js';
 export { type ControlTotal, readControls, reconcile } from './controls.js';
+export {
+  type ConstantColumn,
+  type EntropyFailure,
+  type EntropyOptions,
+  type EntropyResult,
+  entropyWeights,
+  type IndexProblem,
+  type Normalization,
+} from './entropy.js';
 export {
   growthPercent,
   medianOf,

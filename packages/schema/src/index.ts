@@ -17,6 +17,12 @@ export { catalogueMarkdown } from './docs.js';
 export { evaluateRule, type ReportedValue, type RuleContext, type RuleOutcome } from './evaluate-rule.js';
 export { compareFindings, Finding, finding } from './finding.js';
 export {
+  checkIndexDefinition,
+  IndexDefinition,
+  type IndexDefinitionResult,
+  sunanIndexDefinition,
+} from './index-definition.js';
+export {
   type Indicator,
   IndicatorCode,
   IndicatorGroup,
