@@ -23,6 +23,17 @@ export {
   robustZ,
   SMALL_COUNT,
 } from './growth.js';
+export { indexHtml, indexWorkbook } from './index-report.js';
+export {
+  type IndexMatrix,
+  type IndexPeriod,
+  type InnovationIndexFailure,
+  type InnovationIndexOptions,
+  type InnovationIndexResult,
+  indexIndicators,
+  innovationIndex,
+  matrixFromAggregate,
+} from './innovation-index.js';
 export { reportHtml } from './report-html.js';
 export { formatSummary, type Lang } from './report-text.js';
 export { reportWorkbook } from './report-xlsx.js';

@@ -61,3 +61,115 @@ describe('entropy weights against published worked examples (proportion family: 
     ]);
   });
 });
+
+const matrixArb = (m: number, n: number) =>
+  fc.array(
+    fc.array(
+      fc.integer({ min: 0, max: 1_000_000 }).map((x) => x / 100),
+      { minLength: n, maxLength: n },
+    ),
+    { minLength: m, maxLength: m },
+  );
+
+describe('entropy weight properties', () => {
+  const families: Array<Parameters<typeof entropyWeights>[1]> = [
+    { normalization: { kind: 'min-max' } },
+    { normalization: { kind: 'min-max-epsilon', epsilon: 0.0001 } },
+    { normalization: { kind: 'min-max-shift', delta: 0.01 } },
+    { normalization: { kind: 'proportion' } },
+  ];
+
+  it('weights are non-negative and sum to 1, for every normalisation', () => {
+    fc.assert(
+      fc.property(matrixArb(5, 4), fc.constantFrom(...families), (m, options) => {
+        const r = entropyWeights(m, options);
+        if (!r.ok) return r.problems.every((p) => p.code === 'IDX_NO_INFORMATION');
+        expect(r.weights.every((w) => w >= 0)).toBe(true);
+        expect(r.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+        return true;
+      }),
+    );
+  });
+
+  it('scaling an indicator by a positive constant does not change min-max weights', () => {
+    fc.assert(
+      fc.property(
+        matrixArb(5, 3),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 2 }),
+        (m, factor, j) => {
+          const a = entropyWeights(m);
+          const b = entropyWeights(m.map((row) => row.map((x, k) => (k === j ? x * factor : x))));
+          if (!a.ok || !b.ok) return a.ok === b.ok;
+          a.weights.forEach((w, k) => expect(b.weights[k]).toBeCloseTo(w, 9));
+          return true;
+        },
+      ),
+    );
+  });
+
+  it('permuting the units permutes the scores', () => {
+    fc.assert(
+      fc.property(
+        matrixArb(5, 4),
+        fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }),
+        (m, order) => {
+          const units = ['A', 'B', 'C', 'D', 'E'];
+          const dims = ['x', 'x', 'y', 'y'];
+          const a = compositeScores(units, m, dims);
+          const b = compositeScores(
+            order.map((i) => units[i] ?? ''),
+            order.map((i) => m[i] ?? []),
+            dims,
+          );
+          if (!a.ok || !b.ok) return a.ok === b.ok;
+          for (const s of b.scores)
+            expect(s.score).toBeCloseTo(a.scores.find((x) => x.unit === s.unit)?.score ?? Number.NaN, 9);
+          return true;
+        },
+      ),
+    );
+  });
+
+  it('a constant column gets weight 0 — or, when asked, an error naming it; never NaN', () => {
+    const m = [
+      [1, 5, 3],
+      [2, 5, 1],
+      [4, 5, 2],
+    ];
+    for (const options of families) {
+      const r = entropyWeights(m, options);
+      expect(r.ok).toBe(true);
+      if (r.ok) {
+        expect(r.weights[1]).toBe(0);
+        expect(r.weights.some((w) => Number.isNaN(w))).toBe(false);
+      }
+    }
+    const strict = entropyWeights(m, { constantColumn: 'error' });
+    expect(strict).toMatchObject({ ok: false, problems: [{ code: 'IDX_CONSTANT_COLUMN', indicator: 1 }] });
+  });
+
+  it('fewer than two units, a missing value, a negative under proportions: errors naming the cell', () => {
+    expect(entropyWeights([[1, 2]])).toMatchObject({ ok: false, problems: [{ code: 'IDX_TOO_FEW_UNITS' }] });
+    expect(
+      entropyWeights([
+        [1, 2],
+        [3, null],
+      ]),
+    ).toMatchObject({ ok: false, problems: [{ code: 'IDX_MISSING_VALUE', unit: 1, indicator: 1 }] });
+    expect(
+      entropyWeights(
+        [
+          [1, -2],
+          [3, 4],
+        ],
+        { normalization: { kind: 'proportion' } },
+      ),
+    ).toMatchObject({ ok: false, problems: [{ code: 'IDX_NEGATIVE_VALUE', unit: 0, indicator: 1 }] });
+  });
+
+  it('reverses negative indicators under min-max: (max − x)/(max − min)', () => {
+    const r = entropyWeights([[1], [3], [5]], { polarity: ['negative'] });
+    expect(r.ok && r.normalized.map((row) => row[0])).toEqual([1, 0.5, 0]);
+  });
+});

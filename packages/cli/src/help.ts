@@ -8,6 +8,7 @@ export const HELP: Record<string, string> = {
   template    生成城市填报模板            write a city's fillable template
   validate    校验城市报表（一次列出全部问题） validate submissions (every problem at once)
   aggregate   全区汇总、核对、目标进度与报告  roll up the zone, reconcile, targets, reports
+  index       熵值法创新指数：权重、得分、排名  entropy-weighted innovation index: weights, scores, ranks
   catalogue   指标目录或填报 JSON Schema   the indicator catalogue or the submission JSON Schema
 
 每个命令都有 --help。Every command has --help.
@@ -51,6 +52,23 @@ checks across cities, growth and outliers, target progress; writes JSON, xlsx an
   --out <dir>             写出 aggregate.json、report.xlsx、report.html write the reports into dir
   --format text|json      输出格式 output format (default text)
   --lang zh|en            语言 language (default zh)
+`,
+  index: `sunan index <aggregate.json|矩阵.csv|矩阵.xlsx ...> [选项 options]
+
+按熵值法（seed 004 的 25 项指标、5 个维度）计算各单位的综合得分（0–100）、维度得分和排名；多期时给出名次变化。
+Entropy-weighted composite index (seed 004's 25 indicators in five dimensions): 0–100 scores, dimension scores,
+ranks, and rank changes over periods. Inputs: results of "sunan aggregate" (one per year), or a matrix with a
+unit column (单位), an optional period column (报告期), and one column per indicator code.
+
+  --definition <file.json>   自定义指数（与目录同样校验） your own index definition (checked like a catalogue)
+  --normalization <kind>     min-max（默认，论文方法）| min-max-epsilon | min-max-shift | proportion
+  --epsilon <ε>              min-max-epsilon 的 ε（默认 0.0001）
+  --delta <δ>                min-max-shift 的平移量 δ（默认 0.0001）
+  --constant zero-weight|error  常数列：权重为 0（默认）或报错 constant column: weight 0 (default) or error
+  --base-year <year>         以该年权重计算各年得分 fix weights from this year (default: per year)
+  --out <dir>                写出 index.json、index.xlsx、index.html
+  --format text|json         输出格式 output format
+  --lang zh|en               语言 language
 `,
   catalogue: `sunan catalogue [--format md|json] [--json-schema]
 

@@ -1,5 +1,6 @@
 import { aggregateCommand } from './commands/aggregate.js';
 import { catalogueCommand } from './commands/catalogue.js';
+import { indexCommand } from './commands/index-command.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import { HELP } from './help.js';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   validate: validateCommand,
   aggregate: aggregateCommand,
   catalogue: catalogueCommand,
+  index: indexCommand,
 };
 
 /**

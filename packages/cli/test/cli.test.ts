@@ -184,3 +184,80 @@ describe('sunan', () => {
     expect(r.stdout.includes(`${String.fromCharCode(27)}[`)).toBe(false);
   });
 });
+
+describe('sunan index', () => {
+  it('scores the cities from an aggregate result and writes JSON, xlsx and HTML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-idx-'));
+    const agg = join(dir, 'agg');
+    sunan(['aggregate', join(data, '2022'), '--period', '2022', '--out', agg]);
+    const r = sunan(['index', join(agg, 'aggregate.json'), '--out', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.periods[0].scores).toHaveLength(5);
+    const total = (doc.periods[0].weights as number[]).reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 9);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).toContain('苏州市');
+    expect(XLSX.read(readFileSync(join(dir, 'index.xlsx')), { type: 'buffer' }).SheetNames).toEqual([
+      '权重',
+      '得分 2022',
+    ]);
+  });
+
+  it('reads a CSV matrix over two years and reports a missing cell by name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-idx-csv-'));
+    const header = [
+      '单位',
+      '报告期',
+      'RD_EXP',
+      'RD_INTENSITY',
+      'IUR_COOP_RD_EXP',
+      'AVG_WAGE',
+      'HTE_COUNT',
+      'HTE_INCREASE',
+      'UNICORNS',
+      'GAZELLES',
+      'LISTED_COMPANIES',
+      'VC_INVESTMENT',
+      'NAT_INCUBATORS',
+      'EMPLOYMENT_GROWTH',
+      'REG_ENTERPRISE_GROWTH',
+      'RD_PERSONNEL_SHARE',
+      'LABOUR_PRODUCTIVITY',
+      'OVERSEAS_RD_INSTITUTES',
+      'FOREIGN_IP_PER_10K',
+      'RETURNEE_FOREIGN_SHARE',
+      'PCT_APPLICATIONS',
+      'HT_REVENUE_SHARE',
+      'IP_PER_10B_VALUE_ADDED',
+      'TECH_CONTRACT',
+      'NET_PROFIT_MARGIN',
+      'TAX_GROWTH',
+      'REVENUE_PER_KM2',
+    ];
+    const zones = ['深圳', '中关村', '张江', '东湖', '苏南'];
+    const rows = ['2019', '2020'].flatMap((y, yi) =>
+      zones.map((z, k) => [
+        z,
+        y,
+        ...header.slice(2).map((_, j) => String((k + 1 + yi * (k === 4 ? 3 : 0)) * (j + 2))),
+      ]),
+    );
+    const csv = join(dir, 'zones.csv');
+    writeFileSync(csv, [header, ...rows].map((r) => r.join(',')).join('\n'));
+    const ok = sunan(['index', csv]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/2020[\s\S]*1\. 苏南/);
+    const holes = join(dir, 'holes.csv');
+    writeFileSync(
+      holes,
+      [header, ...rows.map((r, i) => (i === 1 ? r.map((v, j) => (j === 5 ? '' : v)) : r))]
+        .map((r) => r.join(','))
+        .join('\n'),
+    );
+    const bad = sunan(['index', holes]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('2019 中关村 AVG_WAGE'); // column 6 of the CSV
+  });
+});

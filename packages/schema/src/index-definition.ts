@@ -14,6 +14,7 @@ import { LocalizedText } from './text.js';
  */
 export const IndexDefinition = z
   .object({
+    $comment: z.string().optional(),
     id: z.string().min(1),
     name: LocalizedText,
     source: z.string().optional(),

@@ -1,0 +1,213 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  AggregateResult,
+  type IndexMatrix,
+  indexHtml,
+  indexIndicators,
+  indexWorkbook,
+  innovationIndex,
+  matrixFromAggregate,
+  type Normalization,
+} from '@sunan/aggregate';
+import {
+  checkIndexDefinition,
+  type IndexDefinition,
+  resolveOrgUnit,
+  sunanCatalogue,
+  sunanIndexDefinition,
+} from '@sunan/schema';
+import { decodeText } from '@sunan/validate';
+import * as XLSX from 'xlsx';
+import { collectInputs } from '../files.js';
+import { HELP } from '../help.js';
+import { EXIT, type Io, UsageError } from '../io.js';
+import { langOf, t } from '../lang.js';
+
+function normalizationOf(
+  kind: string | undefined,
+  epsilon: string | undefined,
+  delta: string | undefined,
+): Normalization {
+  switch (kind ?? 'min-max') {
+    case 'min-max':
+      return { kind: 'min-max' };
+    case 'min-max-epsilon':
+      return { kind: 'min-max-epsilon', epsilon: Number(epsilon ?? '0.0001') };
+    case 'min-max-shift':
+      return { kind: 'min-max-shift', delta: Number(delta ?? '0.0001') };
+    case 'proportion':
+      return { kind: 'proportion' };
+    default:
+      throw new UsageError(
+        `未知的标准化方法：${kind}`,
+        `Unknown normalisation: ${kind} (min-max, min-max-epsilon, min-max-shift, proportion)`,
+      );
+  }
+}
+
+/** Reads a units × indicators matrix from CSV or xlsx: a unit column, an optional period column, one column per indicator code. */
+function matricesFromSheet(bytes: Uint8Array, file: string, definition: IndexDefinition): IndexMatrix[] {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const wb = isZip
+    ? XLSX.read(bytes, { type: 'array' })
+    : XLSX.read(decodeText(bytes).text, { type: 'string' });
+  const ws = wb.Sheets[wb.SheetNames[0] ?? ''];
+  const rows = ws ? XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null }) : [];
+  const [head, ...body] = rows;
+  const headers = (head ?? []).map((h) => String(h ?? '').trim());
+  const unitCol = headers.findIndex((h) =>
+    ['单位', '单位代码', 'unit', '城市', '自创区'].includes(h.toLowerCase()),
+  );
+  const periodCol = headers.findIndex((h) => ['报告期', 'period', '年份', 'year'].includes(h.toLowerCase()));
+  const codes = indexIndicators(definition).map((i) => i.code);
+  const missing = codes.filter((c) => !headers.includes(c));
+  if (unitCol < 0 || missing.length > 0)
+    throw new UsageError(
+      `${file}：需要“单位”列和指数的全部指标列，缺少 ${[unitCol < 0 ? '单位' : '', ...missing].filter(Boolean).join('、')}`,
+      `${file}: needs a unit column and every indicator of the index; missing ${[unitCol < 0 ? 'unit' : '', ...missing].filter(Boolean).join(', ')}`,
+    );
+  const byPeriod = new Map<string, { units: string[]; values: Array<Array<number | null>> }>();
+  for (const row of body) {
+    if (!row || row.every((v) => v === null || v === '')) continue;
+    const period = periodCol >= 0 ? String(row[periodCol] ?? '') : basename(file);
+    const entry = byPeriod.get(period) ?? { units: [], values: [] };
+    entry.units.push(String(row[unitCol] ?? ''));
+    entry.values.push(
+      codes.map((c) => {
+        const v = row[headers.indexOf(c)];
+        const n =
+          typeof v === 'number'
+            ? v
+            : v === null || v === ''
+              ? Number.NaN
+              : Number(String(v).replace(/,/g, ''));
+        return Number.isFinite(n) ? n : null;
+      }),
+    );
+    byPeriod.set(period, entry);
+  }
+  return [...byPeriod].map(([period, e]) => ({ period, units: e.units, values: e.values }));
+}
+
+/** `sunan index`: entropy-weighted composite scores from roll-ups or a matrix. */
+export async function indexCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      definition: { type: 'string' },
+      normalization: { type: 'string' },
+      epsilon: { type: 'string' },
+      delta: { type: 'string' },
+      constant: { type: 'string' },
+      'base-year': { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(HELP.index ?? '');
+    return EXIT.ok;
+  }
+  const lang = langOf(values.lang);
+  if (positionals.length === 0)
+    throw new UsageError(
+      '请给出 aggregate.json 或指标矩阵文件',
+      'Give aggregate.json files or a matrix file',
+    );
+  let definition = sunanIndexDefinition();
+  if (values.definition !== undefined) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(await readFile(resolve(io.cwd, values.definition), 'utf8'));
+    } catch (e) {
+      throw new UsageError(
+        `无法读取指数定义：${values.definition}`,
+        `Cannot read the index definition ${values.definition}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    const checked = checkIndexDefinition(doc);
+    if (!checked.ok) {
+      for (const p of checked.problems) io.stderr.write(`${p.path}: ${t(p.message, lang)}\n`);
+      return EXIT.usage;
+    }
+    definition = checked.definition;
+  }
+  const constant = values.constant ?? 'zero-weight';
+  if (constant !== 'zero-weight' && constant !== 'error')
+    throw new UsageError('--constant 只能是 zero-weight 或 error', '--constant must be zero-weight or error');
+  const normalization = normalizationOf(values.normalization, values.epsilon, values.delta);
+
+  const matrices: IndexMatrix[] = [];
+  for (const file of await collectInputs(positionals.map((p) => resolve(io.cwd, p)))) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch {
+      throw new UsageError(`无法读取文件：${file}`, `Cannot read file: ${file}`);
+    }
+    const text = decodeText(bytes.subarray(0, 16)).text.trimStart();
+    if (text.startsWith('{')) {
+      const parsed = AggregateResult.safeParse(JSON.parse(decodeText(bytes).text));
+      if (!parsed.success)
+        throw new UsageError(
+          `${basename(file)} 不是 sunan aggregate 的结果`,
+          `${basename(file)} is not a sunan aggregate result`,
+        );
+      matrices.push(matrixFromAggregate(parsed.data, definition));
+    } else matrices.push(...matricesFromSheet(bytes, basename(file), definition));
+  }
+  const result = innovationIndex(definition, matrices, {
+    normalization,
+    constantColumn: constant,
+    ...(values['base-year'] ? { weighting: { kind: 'base' as const, period: values['base-year'] } } : {}),
+  });
+  if (!result.ok) {
+    for (const p of result.problems)
+      io.stderr.write(
+        `${p.period}${p.unitName ? ` ${p.unitName}` : ''}${p.indicatorCode ? ` ${p.indicatorCode}` : ''}: ${t(p.message, lang)}\n`,
+      );
+    return EXIT.findings;
+  }
+  const { orgUnits } = sunanCatalogue();
+  const unitName = (code: string) => {
+    const u = resolveOrgUnit(orgUnits, code);
+    return u ? t(u.name, lang) : code;
+  };
+  if (values.out !== undefined) {
+    const dir = resolve(io.cwd, values.out);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(join(dir, 'index.xlsx'), await indexWorkbook(result, unitName));
+    await writeFile(join(dir, 'index.html'), indexHtml(result, unitName));
+    io.stderr.write(
+      lang === 'zh'
+        ? `已写出 ${join(dir, 'index.json')}、index.xlsx、index.html\n`
+        : `Written: ${join(dir, 'index.json')}, index.xlsx, index.html\n`,
+    );
+  }
+  if ((values.format ?? 'text') === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else
+    for (const p of result.periods) {
+      io.stdout.write(`${t(definition.name, lang)} ${p.period}\n`);
+      for (const s of [...p.scores].sort((a, b) => a.rank - b.rank)) {
+        const change =
+          s.rankChange === null
+            ? ''
+            : s.rankChange > 0
+              ? ` ↑${s.rankChange}`
+              : s.rankChange < 0
+                ? ` ↓${-s.rankChange}`
+                : ' –';
+        io.stdout.write(
+          `  ${String(s.rank).padStart(2)}. ${unitName(s.unit).padEnd(12)} ${s.score.toFixed(2).padStart(6)}${change}\n`,
+        );
+      }
+    }
+  return EXIT.ok;
+}
