@@ -101,7 +101,7 @@ describe('entropy weight properties', () => {
           const a = entropyWeights(m);
           const b = entropyWeights(m.map((row) => row.map((x, k) => (k === j ? x * factor : x))));
           if (!a.ok || !b.ok) return a.ok === b.ok;
-          a.weights.forEach((w, k) => expect(b.weights[k]).toBeCloseTo(w, 9));
+          for (const [k, w] of a.weights.entries()) expect(b.weights[k]).toBeCloseTo(w, 9);
           return true;
         },
       ),
