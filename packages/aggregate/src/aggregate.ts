@@ -307,9 +307,13 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       ),
     );
 
-  // The files' own findings come along so the report lists every problem in one place.
-  for (const u of selected.used.values())
-    findings.push(...u.input.report.findings.map((f) => ({ ...f, file: f.file ?? u.input.file })));
+  // The files' own findings come along so the report lists every problem in one place — those of
+  // the files used and of the files excluded (why they were excluded); a superseded revision's are
+  // no longer anyone's concern.
+  const excludedFiles = new Set(selected.sources.filter((s) => s.status === 'excluded').map((s) => s.file));
+  for (const input of options.submissions)
+    if (excludedFiles.has(input.file) || [...selected.used.values()].some((u) => u.input === input))
+      findings.push(...input.report.findings.map((f) => ({ ...f, file: f.file ?? input.file })));
 
   const notices: LocalizedText[] = [];
   if (missing.length > 0)

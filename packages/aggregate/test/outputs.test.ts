@@ -159,3 +159,34 @@ describe('the JSON result', () => {
     expect(included.indicators.find((i) => i.code === 'GDP')?.zone.status).toBe('partial');
   });
 });
+
+describe('control totals in other formats', () => {
+  it('reads JSON control totals and reports a bad row without throwing', () => {
+    const json = new TextEncoder().encode(
+      JSON.stringify([
+        { orgUnit: '苏州', indicator: 'HTE_COUNT', value: 13400, source: '省科技厅' },
+        { orgUnit: 'nowhere', indicator: 'GDP', value: '1' },
+      ]),
+    );
+    const { controls, findings } = readControls(json, catalogue, 'controls.json');
+    expect(controls).toEqual([
+      { orgUnit: '320500', indicator: 'HTE_COUNT', value: '13400', source: '省科技厅', row: 2 },
+    ]);
+    expect(findings.map((f) => [f.code, f.row])).toEqual([['CONTROL_BAD_ROW', 3]]);
+    expect(
+      readControls(new TextEncoder().encode('{ not json'), catalogue).findings.map((f) => f.code),
+    ).toEqual(['CONTROL_UNREADABLE']);
+  });
+
+  it('lists the findings of an excluded file, so the reason is visible', async () => {
+    const bad = synthetic('320100');
+    bad.values = bad.values.filter((v) => !(v.orgUnit === '320100' && v.indicator === 'GDP'));
+    const r = aggregate({
+      submissions: [...inputs, await workbookInput(bad, 'nanjing-bad.xlsx')],
+      period: '2022',
+    });
+    expect(r.findings.some((f) => f.file === 'nanjing-bad.xlsx' && f.code === 'VAL_REQUIRED_MISSING')).toBe(
+      true,
+    );
+  });
+});
