@@ -1,12 +1,7 @@
 import ExcelJS from 'exceljs';
+import { COLORS, esc } from './html.js';
 import type { InnovationIndexResult } from './innovation-index.js';
 
-const esc = (s: string | number | null | undefined) =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-const COLORS = ['#2f5597', '#c55a11', '#548235', '#7030a0', '#bf9000', '#2e75b6', '#a5a5a5'];
 const f2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
 
 function normalizationLabel(r: InnovationIndexResult): string {

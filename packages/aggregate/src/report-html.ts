@@ -1,4 +1,5 @@
 import { type Catalogue, sunanCatalogue } from '@sunan/schema';
+import { COLORS, esc } from './html.js';
 import {
   AGGREGATION_LABEL,
   GROUP_LABEL,
@@ -9,14 +10,6 @@ import {
   TARGET_STATUS_LABEL,
 } from './labels.js';
 import type { AggregateResult, IndicatorResult } from './result.js';
-
-const esc = (s: string | number | null | undefined) =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-const COLORS = ['#2f5597', '#c55a11', '#548235', '#7030a0', '#bf9000', '#2e75b6', '#a5a5a5'];
 
 const CSS = `
 body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}

@@ -15,3 +15,13 @@ export function langOf(value: string | undefined): Lang {
 export function t(text: LocalizedText, lang: Lang): string {
   return lang === 'zh' ? text.zh : text.en;
 }
+
+/** Reads --format (text by default; json prints machine-readable results). */
+export function formatOf(value: string | undefined): 'text' | 'json' {
+  const format = value ?? 'text';
+  if (format === 'text' || format === 'json') return format;
+  throw new UsageError(
+    `--format 只能是 text 或 json，而不是 ${format}`,
+    `--format must be text or json, not ${format}`,
+  );
+}

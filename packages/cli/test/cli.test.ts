@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sunanIndexDefinition } from '@sunan/schema';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 
@@ -207,35 +208,8 @@ describe('sunan index', () => {
 
   it('reads a CSV matrix over two years and reports a missing cell by name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sunan-idx-csv-'));
-    const header = [
-      '单位',
-      '报告期',
-      'RD_EXP',
-      'RD_INTENSITY',
-      'IUR_COOP_RD_EXP',
-      'AVG_WAGE',
-      'HTE_COUNT',
-      'HTE_INCREASE',
-      'UNICORNS',
-      'GAZELLES',
-      'LISTED_COMPANIES',
-      'VC_INVESTMENT',
-      'NAT_INCUBATORS',
-      'EMPLOYMENT_GROWTH',
-      'REG_ENTERPRISE_GROWTH',
-      'RD_PERSONNEL_SHARE',
-      'LABOUR_PRODUCTIVITY',
-      'OVERSEAS_RD_INSTITUTES',
-      'FOREIGN_IP_PER_10K',
-      'RETURNEE_FOREIGN_SHARE',
-      'PCT_APPLICATIONS',
-      'HT_REVENUE_SHARE',
-      'IP_PER_10B_VALUE_ADDED',
-      'TECH_CONTRACT',
-      'NET_PROFIT_MARGIN',
-      'TAX_GROWTH',
-      'REVENUE_PER_KM2',
-    ];
+    const codes = sunanIndexDefinition().dimensions.flatMap((d) => d.indicators.map((i) => i.code));
+    const header = ['单位', '报告期', ...codes];
     const zones = ['深圳', '中关村', '张江', '东湖', '苏南'];
     const rows = ['2019', '2020'].flatMap((y, yi) =>
       zones.map((z, k) => [

@@ -76,42 +76,31 @@ function checkSize(ws: Sheet, sheet: string, limits: Limits, findings: Finding[]
   const full = (ws['!fullref'] as string | undefined) ?? ws['!ref'];
   if (!full) return true;
   const range = XLSX.utils.decode_range(full);
-  if (range.e.r + 1 > limits.maxRows) {
-    findings.push(
-      finding(
-        'FILE_TOO_MANY_ROWS',
-        'error',
-        {
-          zh: `工作表行数 ${range.e.r + 1} 超过上限 ${limits.maxRows}`,
-          en: `Sheet has ${range.e.r + 1} rows; the limit is ${limits.maxRows}`,
-        },
-        {
-          sheet,
-          value: String(range.e.r + 1),
-          expected: `≤ ${limits.maxRows}`,
-        },
-      ),
-    );
-    return false;
-  }
-  if (range.e.c + 1 > limits.maxColumns) {
-    findings.push(
-      finding(
-        'FILE_TOO_MANY_COLUMNS',
-        'error',
-        {
-          zh: `工作表列数 ${range.e.c + 1} 超过上限 ${limits.maxColumns}`,
-          en: `Sheet has ${range.e.c + 1} columns; the limit is ${limits.maxColumns}`,
-        },
-        {
-          sheet,
-          value: String(range.e.c + 1),
-          expected: `≤ ${limits.maxColumns}`,
-        },
-      ),
-    );
-    return false;
-  }
+  const checks = [
+    { code: 'FILE_TOO_MANY_ROWS', count: range.e.r + 1, limit: limits.maxRows, zh: '行数', en: 'rows' },
+    {
+      code: 'FILE_TOO_MANY_COLUMNS',
+      count: range.e.c + 1,
+      limit: limits.maxColumns,
+      zh: '列数',
+      en: 'columns',
+    },
+  ];
+  for (const c of checks)
+    if (c.count > c.limit) {
+      findings.push(
+        finding(
+          c.code,
+          'error',
+          {
+            zh: `工作表${c.zh} ${c.count} 超过上限 ${c.limit}`,
+            en: `Sheet has ${c.count} ${c.en}; the limit is ${c.limit}`,
+          },
+          { sheet, value: String(c.count), expected: `≤ ${c.limit}` },
+        ),
+      );
+      return false;
+    }
   return true;
 }
 

@@ -16,7 +16,7 @@ import { collectInputs } from '../files.js';
 import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
-import { langOf } from '../lang.js';
+import { formatOf, langOf } from '../lang.js';
 import { progress } from '../progress.js';
 import { unreadable } from './validate.js';
 
@@ -78,12 +78,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     return EXIT.ok;
   }
   const lang = langOf(values.lang);
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(
-      `--format 只能是 text 或 json，而不是 ${format}`,
-      `--format must be text or json, not ${format}`,
-    );
+  const format = formatOf(values.format);
   if (!values.period) throw new UsageError('需要 --period', '--period is required');
   if (positionals.length === 0)
     throw new UsageError('请给出报表目录或文件', 'Give the directory or files to aggregate');

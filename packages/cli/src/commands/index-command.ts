@@ -23,7 +23,7 @@ import * as XLSX from 'xlsx';
 import { collectInputs } from '../files.js';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
-import { langOf, t } from '../lang.js';
+import { formatOf, langOf, t } from '../lang.js';
 
 function normalizationOf(
   kind: string | undefined,
@@ -115,6 +115,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const lang = langOf(values.lang);
+  const format = formatOf(values.format);
   if (positionals.length === 0)
     throw new UsageError(
       '请给出 aggregate.json 或指标矩阵文件',
@@ -191,7 +192,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
         : `Written: ${join(dir, 'index.json')}, index.xlsx, index.html\n`,
     );
   }
-  if ((values.format ?? 'text') === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else
     for (const p of result.periods) {
       io.stdout.write(`${t(definition.name, lang)} ${p.period}\n`);

@@ -8,7 +8,7 @@ import { collectInputs } from '../files.js';
 import { formatReport } from '../format-findings.js';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
-import { langOf, t } from '../lang.js';
+import { formatOf, langOf, t } from '../lang.js';
 import { progress } from '../progress.js';
 
 /** True when the file could not be read at all (as opposed to read with findings). */
@@ -57,12 +57,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const lang = langOf(values.lang);
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(
-      `--format 只能是 text 或 json，而不是 ${format}`,
-      `--format must be text or json, not ${format}`,
-    );
+  const format = formatOf(values.format);
   if (positionals.length === 0) throw new UsageError('请给出要校验的文件', 'Give the files to validate');
   const files = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
   const previous = await previousLookup(values.previous, io);
