@@ -69,7 +69,7 @@ describe('parseTypedNumber', () => {
   it('rejects units it does not know, naming them', () => {
     expect(parseTypedNumber('12斤')).toEqual({ ok: false, reason: 'unknown-unit', unitText: '斤' });
   });
-  it('property: any decimal written with thousands separators reads back exactly', () => {
+  it('property: every decimal written with thousands separators reads back exactly', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), (n, d) => {
         const x = new Decimal(n.toString()).div(new Decimal(10).pow(d));
