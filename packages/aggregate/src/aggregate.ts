@@ -3,6 +3,7 @@ import {
   compareFindings,
   type Finding,
   finding,
+  formatPeriod,
   type LocalizedText,
   type OrgUnit,
   type Period,
@@ -116,7 +117,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       findings: [f],
     };
   }
-  const periodId = options.period.length === 4 ? options.period : options.period.toUpperCase();
+  const periodId = formatPeriod(period);
   const cities = citiesOf(catalogue, zone, period);
   const selected = selectSources(options.submissions, periodId, catalogue, includeInvalid);
   const findings: Finding[] = [...selected.findings];
