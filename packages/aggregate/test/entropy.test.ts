@@ -62,6 +62,61 @@ describe('entropy weights against published worked examples (proportion family: 
   });
 });
 
+describe('entropy weights against published worked examples (min-max family)', () => {
+  it('R package mathmodels (zhjx19), entropy_weight() help example — min-max into [ε, 1 − ε] with ε = 0.002, x2 a cost indicator: weights 0.5452618, 0.4547382 and scores 56.35354, 47.88215, 30.39461, 54.50808 (as printed in the package check output ..Rcheck/mathmodels-Ex.Rout)', () => {
+    const m = [
+      [3, 10],
+      [5, 20],
+      [2, 15],
+      [7, 25],
+    ];
+    const options = {
+      normalization: { kind: 'min-max-epsilon', epsilon: 0.002 },
+      polarity: ['positive', 'negative'],
+    } as const;
+    expect(round(weightsOf(m, options), 7)).toEqual([0.5452618, 0.4547382]);
+    // The package scores 100 · Σ w·z on the same [ε, 1 − ε] matrix, as compositeScores does.
+    const r = compositeScores(['1', '2', '3', '4'], m, ['all', 'all'], options);
+    expect(
+      r.ok &&
+        round(
+          r.scores.map((s) => s.score),
+          5,
+        ),
+    ).toEqual([56.35354, 47.88215, 30.39461, 54.50808]);
+  });
+
+  it('plain min-max differs from the ε variant in the fourth decimal — the options are not interchangeable', () => {
+    const m = [
+      [3, 10],
+      [5, 20],
+      [2, 15],
+      [7, 25],
+    ];
+    const plain = weightsOf(m, { normalization: { kind: 'min-max' }, polarity: ['positive', 'negative'] });
+    expect(round(plain, 4)).not.toEqual([0.5453, 0.4547]);
+  });
+});
+
+describe('entropy weights against a further proportion-family example', () => {
+  it('Ulutaş, A. (2019). Entropi ve MABAC Yöntemleri ile Personel Seçimi. OPUS 13(19), 1552–1573 — weights as in the test suite of JMcDM (Julia)', () => {
+    const cols = [
+      [2, 4, 3, 5, 4, 3],
+      [1, 1, 2, 1, 2, 2],
+      [4, 5, 6, 5, 5, 6],
+      [7, 6, 6, 7, 6, 6],
+      [6, 7, 5, 6, 7, 6],
+      [6, 7, 6, 7, 7, 6],
+      [7, 6, 8, 7, 6, 6],
+      [3000, 3500, 4000, 3000, 3000, 3500],
+    ];
+    const m = (cols[0] ?? []).map((_, i) => cols.map((c) => c[i] ?? Number.NaN));
+    expect(round(weightsOf(m, { normalization: { kind: 'proportion' } }), 4)).toEqual([
+      0.2997, 0.4414, 0.0701, 0.0212, 0.049, 0.0231, 0.0478, 0.0478,
+    ]);
+  });
+});
+
 const matrixArb = (m: number, n: number) =>
   fc.array(
     fc.array(
@@ -166,6 +221,36 @@ describe('entropy weight properties', () => {
         { normalization: { kind: 'proportion' } },
       ),
     ).toMatchObject({ ok: false, problems: [{ code: 'IDX_NEGATIVE_VALUE', unit: 0, indicator: 1 }] });
+  });
+
+  it('a min-max rescale into [a, b] weighs as min-max-shift with δ = a/(b − a) (the README says so)', () => {
+    fc.assert(
+      fc.property(
+        matrixArb(5, 3),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 50 }),
+        (m, ai, span) => {
+          const a = ai / 1000;
+          const b = a + span / 100;
+          const cols = [0, 1, 2].map((j) => m.map((row) => row[j] ?? 0));
+          const rescaled = m.map((row) =>
+            row.map((x, j) => {
+              const c = cols[j] ?? [];
+              const lo = Math.min(...c);
+              const hi = Math.max(...c);
+              return hi === lo ? 1 : a + ((b - a) * (x - lo)) / (hi - lo);
+            }),
+          );
+          const viaRange = entropyWeights(rescaled, { normalization: { kind: 'proportion' } });
+          const viaShift = entropyWeights(m, {
+            normalization: { kind: 'min-max-shift', delta: a / (b - a) },
+          });
+          if (!viaRange.ok || !viaShift.ok) return viaRange.ok === viaShift.ok;
+          for (const [k, w] of viaShift.weights.entries()) expect(viaRange.weights[k]).toBeCloseTo(w, 9);
+          return true;
+        },
+      ),
+    );
   });
 
   it('reverses negative indicators under min-max: (max − x)/(max − min)', () => {
