@@ -15,6 +15,14 @@ export type Normalization =
   | { kind: 'min-max-shift'; delta: number }
   | { kind: 'proportion' };
 
+/**
+ * How a zero proportion enters the entropy:
+ * - `limit`: 0 · ln 0 = 0, the limit of p ln p as p → 0 (the textbook convention; pymcdm, pyrepo-mcda).
+ * - `replace`: a zero p is replaced by ε before taking p ln p (the MATLAB 熵权法 scripts that set
+ *   P(i,j) = 1e-6 when it is 0). The other proportions are left as they are.
+ */
+export type ZeroHandling = { kind: 'limit' } | { kind: 'replace'; epsilon: number };
+
 /** What to do with an indicator that has the same value for every unit. */
 export type ConstantColumn = 'zero-weight' | 'error';
 
@@ -25,6 +33,8 @@ export interface EntropyOptions {
   readonly normalization?: Normalization;
   /** Default `zero-weight`: a constant indicator tells the units apart not at all. */
   readonly constantColumn?: ConstantColumn;
+  /** Default `limit` (0 · ln 0 = 0). */
+  readonly zeroHandling?: ZeroHandling;
 }
 
 /** A problem with the input matrix, naming the cell or indicator. */
@@ -35,7 +45,8 @@ export interface IndexProblem {
     | 'IDX_NEGATIVE_VALUE'
     | 'IDX_CONSTANT_COLUMN'
     | 'IDX_NO_INFORMATION'
-    | 'IDX_SHAPE';
+    | 'IDX_SHAPE'
+    | 'IDX_BAD_OPTION';
   readonly unit?: number;
   readonly indicator?: number;
   readonly message: LocalizedText;
@@ -86,6 +97,55 @@ function normalizeColumn(
   }
 }
 
+/** ε, δ and the zero replacement must keep every normalised value finite and in order; else a problem. */
+function optionProblems(n: Normalization, z: ZeroHandling): IndexProblem[] {
+  const bad = (zh: string, en: string): IndexProblem[] => [{ code: 'IDX_BAD_OPTION', message: { zh, en } }];
+  const problems: IndexProblem[] = [];
+  switch (n.kind) {
+    case 'min-max-epsilon':
+      // 1 − 2ε must stay positive, or the scale would reverse the indicator.
+      if (!(Number.isFinite(n.epsilon) && n.epsilon > 0 && n.epsilon < 0.5))
+        problems.push(
+          ...bad(`ε 应在 (0, 0.5) 之内，现为 ${n.epsilon}`, `ε must lie in (0, 0.5); got ${n.epsilon}`),
+        );
+      break;
+    case 'min-max-shift':
+      if (!(Number.isFinite(n.delta) && n.delta > 0))
+        problems.push(
+          ...bad(`平移量 δ 应为正数，现为 ${n.delta}`, `δ must be a positive number; got ${n.delta}`),
+        );
+      break;
+    case 'min-max':
+    case 'proportion':
+      break;
+  }
+  switch (z.kind) {
+    case 'replace':
+      if (!(Number.isFinite(z.epsilon) && z.epsilon > 0 && z.epsilon < 1))
+        problems.push(
+          ...bad(
+            `零值替换量应在 (0, 1) 之内，现为 ${z.epsilon}`,
+            `The zero replacement must lie in (0, 1); got ${z.epsilon}`,
+          ),
+        );
+      break;
+    case 'limit':
+      break;
+  }
+  return problems;
+}
+
+/** p ln p, with the chosen meaning for p = 0. */
+function plogp(p: number, z: ZeroHandling): number {
+  if (p > 0) return p * Math.log(p);
+  switch (z.kind) {
+    case 'limit':
+      return 0;
+    case 'replace':
+      return z.epsilon * Math.log(z.epsilon);
+  }
+}
+
 /**
  * Entropy (熵值法) weights of the indicators (columns) of a units × indicators matrix. Never throws:
  * fewer than two units, a missing value, a negative value under `proportion`, or (when asked) a
@@ -97,9 +157,10 @@ export function entropyWeights(
 ): EntropyResult | EntropyFailure {
   const normalization = options.normalization ?? { kind: 'min-max' };
   const constantColumn = options.constantColumn ?? 'zero-weight';
+  const zeroHandling = options.zeroHandling ?? { kind: 'limit' };
   const m = matrix.length;
   const n = matrix[0]?.length ?? 0;
-  const problems: IndexProblem[] = [];
+  const problems: IndexProblem[] = optionProblems(normalization, zeroHandling);
   if (m < 2)
     problems.push({
       code: 'IDX_TOO_FEW_UNITS',
@@ -164,9 +225,7 @@ export function entropyWeights(
     propCols.push(p);
     // A constant column carries no information: e = 1 whatever the normalisation makes of it.
     entropies.push(
-      constantColumns.includes(j) || total === 0
-        ? 1
-        : -k * p.reduce((a, x) => a + (x > 0 ? x * Math.log(x) : 0), 0),
+      constantColumns.includes(j) || total === 0 ? 1 : -k * p.reduce((a, x) => a + plogp(x, zeroHandling), 0),
     );
   });
   const divergences = entropies.map((e) => Math.max(0, 1 - e));

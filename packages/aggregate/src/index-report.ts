@@ -18,6 +18,21 @@ function normalizationLabel(r: InnovationIndexResult): string {
   }
 }
 
+/** Said only when it departs from 0 · ln 0 = 0, the convention every reader assumes. */
+function zeroLabel(r: InnovationIndexResult): string {
+  const z = r.zeroHandling;
+  switch (z.kind) {
+    case 'limit':
+      return '';
+    case 'replace':
+      return `；p = 0 以 ${z.epsilon} 代入 zero proportions replaced by ${z.epsilon}`;
+  }
+}
+
+function methodLabel(r: InnovationIndexResult): string {
+  return normalizationLabel(r) + zeroLabel(r);
+}
+
 /** The index as an .xlsx: 权重 (entropy, divergence, weight and the published weights), then 得分 per period. */
 export async function indexWorkbook(
   r: InnovationIndexResult,
@@ -26,7 +41,7 @@ export async function indexWorkbook(
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('权重');
   const refs = r.referenceWeights;
-  ws.addRow([`${r.definition.name.zh}　${normalizationLabel(r)}`]).font = { bold: true };
+  ws.addRow([`${r.definition.name.zh}　${methodLabel(r)}`]).font = { bold: true };
   ws.addRow([
     '指标',
     '维度',
@@ -108,7 +123,7 @@ function radar(
 export function indexHtml(r: InnovationIndexResult, unitName: (code: string) => string = (c) => c): string {
   const out = [
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.definition.name.zh)}</title><style>body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:1000px;margin:2rem auto;padding:0 1rem;color:#222}h2{border-bottom:2px solid #2f5597}table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem}th{background:#d9e1f2}.bar{background:#2f5597;height:1rem;border-radius:3px}.en{color:#777;font-size:.85em}td.n{text-align:right}@media print{body{margin:0}}</style></head><body>`,
-    `<h1>${esc(r.definition.name.zh)}</h1><p class="en">${esc(r.definition.name.en)} · ${esc(normalizationLabel(r))} · 权重${r.weighting.kind === 'base' ? `固定为 ${esc(r.weighting.period)} 年` : '逐年计算'}</p>`,
+    `<h1>${esc(r.definition.name.zh)}</h1><p class="en">${esc(r.definition.name.en)} · ${esc(methodLabel(r))} · 权重${r.weighting.kind === 'base' ? `固定为 ${esc(r.weighting.period)} 年` : '逐年计算'}</p>`,
   ];
   for (const p of r.periods) {
     const ranked = [...p.scores].sort((a, b) => a.rank - b.rank);

@@ -14,6 +14,7 @@ export {
   entropyWeights,
   type IndexProblem,
   type Normalization,
+  type ZeroHandling,
 } from './entropy.js';
 export {
   growthPercent,

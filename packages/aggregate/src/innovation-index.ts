@@ -1,6 +1,12 @@
 import type { IndexDefinition, LocalizedText } from '@sunan/schema';
 import { compositeScores, type UnitScore } from './composite.js';
-import { type ConstantColumn, entropyWeights, type IndexProblem, type Normalization } from './entropy.js';
+import {
+  type ConstantColumn,
+  entropyWeights,
+  type IndexProblem,
+  type Normalization,
+  type ZeroHandling,
+} from './entropy.js';
 import type { AggregateResult } from './result.js';
 
 /** One period's matrix: units (rows) × the definition's indicators (columns, in definition order). */
@@ -14,6 +20,8 @@ export interface IndexMatrix {
 export interface InnovationIndexOptions {
   readonly normalization?: Normalization;
   readonly constantColumn?: ConstantColumn;
+  /** How p = 0 enters the entropy; default 0 · ln 0 = 0. */
+  readonly zeroHandling?: ZeroHandling;
   /** Weights recomputed for each period (default), or fixed from a base period so scores compare across years. */
   readonly weighting?: { kind: 'per-period' } | { kind: 'base'; period: string };
 }
@@ -32,6 +40,7 @@ export interface InnovationIndexResult {
   readonly ok: true;
   readonly definition: { id: string; name: LocalizedText };
   readonly normalization: Normalization;
+  readonly zeroHandling: ZeroHandling;
   readonly weighting: NonNullable<InnovationIndexOptions['weighting']>;
   readonly indicators: Array<{ code: string; dimension: string; polarity: 'positive' | 'negative' }>;
   readonly dimensions: Array<{ id: string; name: LocalizedText }>;
@@ -83,6 +92,7 @@ export function innovationIndex(
   const indicators = indexIndicators(definition);
   const normalization = options.normalization ?? { kind: 'min-max' };
   const weighting = options.weighting ?? { kind: 'per-period' };
+  const zeroHandling = options.zeroHandling ?? { kind: 'limit' };
   const polarity = indicators.map((i) => i.polarity);
   const dimensionOf = indicators.map((i) => i.dimension);
   const sorted = [...matrices].sort((a, b) => a.period.localeCompare(b.period));
@@ -115,6 +125,7 @@ export function innovationIndex(
       polarity,
       normalization,
       constantColumn: options.constantColumn ?? 'zero-weight',
+      zeroHandling,
     });
     if (!w.ok) return { ok: false, problems: w.problems.map((p) => name(base, p)) };
     fixed = w.weights;
@@ -126,6 +137,7 @@ export function innovationIndex(
       polarity,
       normalization,
       constantColumn: options.constantColumn ?? 'zero-weight',
+      zeroHandling,
       ...(fixed ? { weights: fixed } : {}),
     });
     if (!r.ok) {
@@ -150,6 +162,7 @@ export function innovationIndex(
     ok: true,
     definition: { id: definition.id, name: definition.name },
     normalization,
+    zeroHandling,
     weighting,
     indicators,
     dimensions: definition.dimensions.map((d) => ({ id: d.id, name: d.name })),

@@ -253,6 +253,41 @@ describe('entropy weight properties', () => {
     );
   });
 
+  it('zero proportions: 0 · ln 0 = 0 by default; replaced by ε on request, converging to it as ε → 0', () => {
+    const m = [
+      [1, 10],
+      [4, 30],
+      [9, 20],
+    ];
+    const limit = weightsOf(m, {});
+    const coarse = weightsOf(m, { zeroHandling: { kind: 'replace', epsilon: 1e-3 } });
+    const fine = weightsOf(m, { zeroHandling: { kind: 'replace', epsilon: 1e-12 } });
+    // min-max puts one zero in each column, so the replacement shows…
+    expect(Math.abs((coarse[0] ?? 0) - (limit[0] ?? 0))).toBeGreaterThan(1e-4);
+    // …and fades as ε shrinks.
+    for (const [j, w] of limit.entries()) expect(fine[j]).toBeCloseTo(w, 9);
+    // Under a shift there are no zeros: the option changes nothing.
+    const shift = { kind: 'min-max-shift', delta: 0.01 } as const;
+    expect(weightsOf(m, { normalization: shift, zeroHandling: { kind: 'replace', epsilon: 1e-3 } })).toEqual(
+      weightsOf(m, { normalization: shift }),
+    );
+  });
+
+  it('ε, δ and the zero replacement out of range are problems, not NaN', () => {
+    const m = [
+      [1, 2],
+      [3, 4],
+    ];
+    for (const options of [
+      { normalization: { kind: 'min-max-epsilon', epsilon: 0.5 } },
+      { normalization: { kind: 'min-max-epsilon', epsilon: Number.NaN } },
+      { normalization: { kind: 'min-max-shift', delta: -0.01 } },
+      { normalization: { kind: 'min-max-shift', delta: 0 } },
+      { zeroHandling: { kind: 'replace', epsilon: 0 } },
+    ] as const)
+      expect(entropyWeights(m, options)).toMatchObject({ ok: false, problems: [{ code: 'IDX_BAD_OPTION' }] });
+  });
+
   it('reverses negative indicators under min-max: (max − x)/(max − min)', () => {
     const r = entropyWeights([[1], [3], [5]], { polarity: ['negative'] });
     expect(r.ok && r.normalized.map((row) => row[0])).toEqual([1, 0.5, 0]);

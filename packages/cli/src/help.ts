@@ -64,6 +64,8 @@ unit column (单位), an optional period column (报告期), and one column per 
   --normalization <kind>     min-max（默认，论文方法）| min-max-epsilon | min-max-shift | proportion
   --epsilon <ε>              min-max-epsilon 的 ε（默认 0.0001）
   --delta <δ>                min-max-shift 的平移量 δ（默认 0.0001）
+  --zero-handling limit|replace  p = 0 时：0·ln0 = 0（默认）或以 ε 代入 zero proportions: 0·ln0 = 0 (default) or replaced by ε
+  --zero-epsilon <ε>         replace 的代入值（默认 0.000001）
   --constant zero-weight|error  常数列：权重为 0（默认）或报错 constant column: weight 0 (default) or error
   --base-year <year>         以该年权重计算各年得分 fix weights from this year (default: per year)
   --out <dir>                写出 index.json、index.xlsx、index.html

@@ -233,5 +233,24 @@ describe('sunan index', () => {
     const bad = sunan(['index', holes]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('2019 中关村 AVG_WAGE'); // column 6 of the CSV
+
+    const replaced = sunan([
+      'index',
+      csv,
+      '--zero-handling',
+      'replace',
+      '--zero-epsilon',
+      '1e-6',
+      '--format',
+      'json',
+    ]);
+    expect(replaced.code).toBe(0);
+    expect(JSON.parse(replaced.stdout).zeroHandling).toEqual({ kind: 'replace', epsilon: 1e-6 });
+    const notANumber = sunan(['index', csv, '--normalization', 'min-max-epsilon', '--epsilon', 'abc']);
+    expect(notANumber.code).toBe(2);
+    expect(notANumber.stderr).toContain('--epsilon');
+    const outOfRange = sunan(['index', csv, '--normalization', 'min-max-epsilon', '--epsilon', '0.6']);
+    expect(outOfRange.code).toBe(1);
+    expect(outOfRange.stderr).toContain('(0, 0.5)');
   });
 });

@@ -10,6 +10,7 @@ import {
   innovationIndex,
   matrixFromAggregate,
   type Normalization,
+  type ZeroHandling,
 } from '@sunan/aggregate';
 import {
   checkIndexDefinition,
@@ -25,6 +26,15 @@ import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf, t } from '../lang.js';
 
+/** A numeric option, or a usage error naming it: NaN must not reach the weights. */
+function numberOption(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x))
+    throw new UsageError(`${flag} 应为数字：${text}`, `${flag} must be a number: ${text}`);
+  return x;
+}
+
 function normalizationOf(
   kind: string | undefined,
   epsilon: string | undefined,
@@ -34,15 +44,29 @@ function normalizationOf(
     case 'min-max':
       return { kind: 'min-max' };
     case 'min-max-epsilon':
-      return { kind: 'min-max-epsilon', epsilon: Number(epsilon ?? '0.0001') };
+      return { kind: 'min-max-epsilon', epsilon: numberOption('--epsilon', epsilon, 0.0001) };
     case 'min-max-shift':
-      return { kind: 'min-max-shift', delta: Number(delta ?? '0.0001') };
+      return { kind: 'min-max-shift', delta: numberOption('--delta', delta, 0.0001) };
     case 'proportion':
       return { kind: 'proportion' };
     default:
       throw new UsageError(
         `未知的标准化方法：${kind}`,
         `Unknown normalisation: ${kind} (min-max, min-max-epsilon, min-max-shift, proportion)`,
+      );
+  }
+}
+
+function zeroHandlingOf(kind: string | undefined, epsilon: string | undefined): ZeroHandling {
+  switch (kind ?? 'limit') {
+    case 'limit':
+      return { kind: 'limit' };
+    case 'replace':
+      return { kind: 'replace', epsilon: numberOption('--zero-epsilon', epsilon, 0.000001) };
+    default:
+      throw new UsageError(
+        `--zero-handling 只能是 limit 或 replace：${kind}`,
+        `--zero-handling must be limit or replace: ${kind}`,
       );
   }
 }
@@ -103,6 +127,8 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
       epsilon: { type: 'string' },
       delta: { type: 'string' },
       constant: { type: 'string' },
+      'zero-handling': { type: 'string' },
+      'zero-epsilon': { type: 'string' },
       'base-year': { type: 'string' },
       out: { type: 'string' },
       format: { type: 'string' },
@@ -143,6 +169,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   if (constant !== 'zero-weight' && constant !== 'error')
     throw new UsageError('--constant 只能是 zero-weight 或 error', '--constant must be zero-weight or error');
   const normalization = normalizationOf(values.normalization, values.epsilon, values.delta);
+  const zeroHandling = zeroHandlingOf(values['zero-handling'], values['zero-epsilon']);
 
   const matrices: IndexMatrix[] = [];
   for (const file of await collectInputs(positionals.map((p) => resolve(io.cwd, p)))) {
@@ -165,6 +192,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   }
   const result = innovationIndex(definition, matrices, {
     normalization,
+    zeroHandling,
     constantColumn: constant,
     ...(values['base-year'] ? { weighting: { kind: 'base' as const, period: values['base-year'] } } : {}),
   });
