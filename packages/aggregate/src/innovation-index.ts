@@ -95,6 +95,13 @@ export function innovationIndex(
   const zeroHandling = options.zeroHandling ?? { kind: 'limit' };
   const polarity = indicators.map((i) => i.polarity);
   const dimensionOf = indicators.map((i) => i.dimension);
+  // The base-year weights and every period's scores use the same method.
+  const entropyOptions = {
+    polarity,
+    normalization,
+    constantColumn: options.constantColumn ?? 'zero-weight',
+    zeroHandling,
+  } as const;
   const sorted = [...matrices].sort((a, b) => a.period.localeCompare(b.period));
   const problems: InnovationIndexFailure['problems'] = [];
   const name = (m: IndexMatrix, p: IndexProblem) => ({
@@ -121,12 +128,7 @@ export function innovationIndex(
           },
         ],
       };
-    const w = entropyWeights(base.values, {
-      polarity,
-      normalization,
-      constantColumn: options.constantColumn ?? 'zero-weight',
-      zeroHandling,
-    });
+    const w = entropyWeights(base.values, entropyOptions);
     if (!w.ok) return { ok: false, problems: w.problems.map((p) => name(base, p)) };
     fixed = w.weights;
   }
@@ -134,10 +136,7 @@ export function innovationIndex(
   const periods: IndexPeriod[] = [];
   for (const m of sorted) {
     const r = compositeScores(m.units, m.values, dimensionOf, {
-      polarity,
-      normalization,
-      constantColumn: options.constantColumn ?? 'zero-weight',
-      zeroHandling,
+      ...entropyOptions,
       ...(fixed ? { weights: fixed } : {}),
     });
     if (!r.ok) {
