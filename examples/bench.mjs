@@ -48,7 +48,8 @@ function measure(op, paths) {
 }
 
 async function main() {
-  const { createTemplate, syntheticSubmission } = await import('@sunan/validate');
+  const { createTemplate } = await import('@sunan/report');
+  const { syntheticSubmission } = await import('@sunan/testkit');
   const { parsePeriod, resolveOrgUnit, sunanCatalogue } = await import('@sunan/schema');
   const catalogue = sunanCatalogue();
   const dir = mkdtempSync(join(tmpdir(), 'sunan-bench-'));

@@ -3,8 +3,10 @@
 // figures. Run after a build: `pnpm --filter @sunan/examples generate`. The figures are invented.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { aggregate, fingerprint } from '@sunan/aggregate';
+import { createTemplate } from '@sunan/report';
 import { parsePeriod, resolveOrgUnit, sunanCatalogue } from '@sunan/schema';
-import { createTemplate, syntheticSubmission, validateSubmission } from '@sunan/validate';
+import { syntheticSubmission } from '@sunan/testkit';
+import { validateSubmission } from '@sunan/validate';
 import ExcelJS from 'exceljs';
 
 const catalogue = sunanCatalogue();

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The Decimal used for roll-ups: 40 significant digits, so a sum of amounts in 亿元 with their

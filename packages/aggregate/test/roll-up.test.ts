@@ -1,6 +1,6 @@
 import { aggregate, robustZ, rollUpIndicator } from '@sunan/aggregate';
 import { findIndicator } from '@sunan/schema';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CITIES, catalogue, handInput } from './helpers.js';

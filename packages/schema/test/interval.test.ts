@@ -7,7 +7,7 @@ import {
   type RuleContext,
   reportedInterval,
 } from '@sunan/schema';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

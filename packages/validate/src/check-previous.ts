@@ -1,5 +1,5 @@
 import { type Catalogue, type Finding, findIndicator, type Submission } from '@sunan/schema';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { CheckedValue } from './check-values.js';
 import { at } from './messages.js';
 

@@ -9,7 +9,7 @@ import {
   UNITS,
   type UnitCode,
 } from '@sunan/schema';
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { at } from './messages.js';
 import { decimalFromCellNumber, type Normalization, parseTypedNumber } from './parse-number.js';
 import { cellText, type Location, type ParsedFile, type RawCell } from './parsed-file.js';

@@ -1,16 +1,10 @@
 /**
- * @sunan/validate — fillable templates for the city offices, and validation of their submissions.
- * Byte-based and browser-safe; file-system helpers live in `@sunan/validate/node`.
+ * @sunan/validate — bytes in, findings out: reading a city's submission (xlsx, xls, ods, CSV, JSON)
+ * and every check on it. Byte-based and browser-safe; file-system helpers live in `@sunan/validate/node`.
+ * The fillable template and the annotated copy are written by `@sunan/report`.
  */
-export { annotate } from './annotate.js';
 export { type CheckedValue, valueKey } from './check-values.js';
 export { FINDING_CODES, type FindingCodeDoc } from './codes.js';
-export {
-  type Contact,
-  createTemplate,
-  type TemplateOptions,
-  type TemplateResult,
-} from './create-template.js';
 export { type CreditCodeCheck, checkCreditCode, creditCodeCheckChar } from './credit-code.js';
 export {
   ENTERPRISE_HEADERS,
@@ -24,7 +18,6 @@ export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { type Normalization, parseTypedNumber, type TypedNumber } from './parse-number.js';
 export type { Location } from './parsed-file.js';
 export { decodeText } from './sniff.js';
-export { type SyntheticOptions, syntheticSubmission } from './synthetic.js';
 export { type TemplateRow, templateRows } from './template-rows.js';
 export {
   type ValidateOptions,

@@ -2,11 +2,9 @@
  * Node-only entry point (`@sunan/validate/node`): file-system access around the byte-based core,
  * which itself runs in browsers too.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { finding } from '@sunan/schema';
-import { annotate } from './annotate.js';
-import { createTemplate, type TemplateOptions, type TemplateResult } from './create-template.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
 
@@ -60,22 +58,4 @@ export async function validateFile(
     previous = 'bytes' in prev ? prev.bytes : undefined;
   } else previous = options.previous;
   return validateSubmission(input.bytes, { ...options, previous, fileName: basename(path) });
-}
-
-/** Writes the annotated copy of a validated file to `outPath` (never over the input). */
-export async function writeAnnotated(
-  inputPath: string,
-  report: ValidationReport,
-  outPath: string,
-): Promise<void> {
-  const input = await readInput(inputPath);
-  const bytes = 'bytes' in input ? input.bytes : new Uint8Array();
-  await writeFile(outPath, await annotate(bytes, report));
-}
-
-/** Creates a template and writes it to `outPath`. */
-export async function writeTemplate(options: TemplateOptions, outPath: string): Promise<TemplateResult> {
-  const result = await createTemplate(options);
-  if (result.ok) await writeFile(outPath, result.bytes);
-  return result;
 }

@@ -1,5 +1,5 @@
 import { UNITS, type UnitCode } from '@sunan/schema';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** A change made to what an office typed so that it reads as a number; each becomes an info finding. */
 export type Normalization =

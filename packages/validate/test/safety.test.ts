@@ -1,4 +1,5 @@
-import { annotate, validateSubmission } from '@sunan/validate';
+import { annotate } from '@sunan/report';
+import { validateSubmission } from '@sunan/validate';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';

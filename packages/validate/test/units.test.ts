@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkCreditCode, creditCodeCheckChar, FINDING_CODES, parseTypedNumber } from '@sunan/validate';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

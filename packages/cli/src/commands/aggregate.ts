@@ -1,15 +1,8 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  aggregate,
-  fingerprint,
-  formatSummary,
-  readControls,
-  reportHtml,
-  reportWorkbook,
-  type SubmissionInput,
-} from '@sunan/aggregate';
+import { aggregate, fingerprint, readControls, type SubmissionInput } from '@sunan/aggregate';
+import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import { readInput, validateFile } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';

@@ -1,17 +1,16 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AggregateResult } from '@sunan/aggregate';
 import {
-  AggregateResult,
   type IndexMatrix,
-  indexHtml,
   indexIndicators,
-  indexWorkbook,
   innovationIndex,
   matrixFromAggregate,
   type Normalization,
   type ZeroHandling,
-} from '@sunan/aggregate';
+} from '@sunan/index';
+import { indexHtml, indexWorkbook } from '@sunan/report';
 import {
   checkIndexDefinition,
   type IndexDefinition,

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTemplate } from '@sunan/validate';
+import { createTemplate } from '@sunan/report';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { langOf, t } from '../lang.js';

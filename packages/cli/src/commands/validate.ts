@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { annotate } from '@sunan/report';
 import { type Submission, sunanCatalogue } from '@sunan/schema';
-import { annotate, type ValidationReport } from '@sunan/validate';
+import type { ValidationReport } from '@sunan/validate';
 import { readInput, validateFile } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { formatReport } from '../format-findings.js';

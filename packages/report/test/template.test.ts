@@ -1,4 +1,5 @@
-import { createTemplate, META_KEYS, SHEET, TEMPLATE_VERSION, validateSubmission } from '@sunan/validate';
+import { createTemplate } from '@sunan/report';
+import { META_KEYS, SHEET, TEMPLATE_VERSION, validateSubmission } from '@sunan/validate';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

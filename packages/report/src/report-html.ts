@@ -1,3 +1,4 @@
+import type { AggregateResult, IndicatorResult } from '@sunan/aggregate';
 import { type Catalogue, sunanCatalogue } from '@sunan/schema';
 import { COLORS, esc } from './html.js';
 import {
@@ -9,7 +10,6 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
-import type { AggregateResult, IndicatorResult } from './result.js';
 
 const CSS = `
 body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}

@@ -1,6 +1,6 @@
+import type { InnovationIndexResult } from '@sunan/index';
 import ExcelJS from 'exceljs';
 import { COLORS, esc } from './html.js';
-import type { InnovationIndexResult } from './innovation-index.js';
 
 const f2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
 

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '@sunan/schema';
+import type { ValidationReport } from '@sunan/validate';
+import { SHEET } from '@sunan/validate';
 import ExcelJS from 'exceljs';
-import { SHEET } from './layout.js';
-import type { ValidationReport } from './validate-submission.js';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_FILL: Record<Severity, string> = { error: 'FFF4CCCC', warning: 'FFFFE699', info: 'FFDDEBF7' };

@@ -1,3 +1,4 @@
+import type { AggregateResult } from '@sunan/aggregate';
 import type { IndexDefinition, LocalizedText } from '@sunan/schema';
 import { compositeScores, type UnitScore } from './composite.js';
 import {
@@ -7,7 +8,6 @@ import {
   type Normalization,
   type ZeroHandling,
 } from './entropy.js';
-import type { AggregateResult } from './result.js';
 
 /** One period's matrix: units (rows) × the definition's indicators (columns, in definition order). */
 export interface IndexMatrix {

@@ -3,12 +3,10 @@ import {
   type AggregateResult,
   aggregate,
   aggregateResultJsonSchema,
-  formatSummary,
   readControls,
-  reportHtml,
-  reportWorkbook,
   type SubmissionInput,
 } from '@sunan/aggregate';
+import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -134,7 +132,7 @@ describe('the JSON result', () => {
 
   it('matches the shipped JSON Schema, which matches the zod schema', () => {
     const shipped = JSON.parse(
-      readFileSync(new URL('../aggregate-result.schema.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../aggregate/aggregate-result.schema.json', import.meta.url), 'utf8'),
     );
     expect(shipped).toEqual(aggregateResultJsonSchema());
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(shipped);

@@ -1,3 +1,4 @@
+import type { AggregateResult } from '@sunan/aggregate';
 import { type Catalogue, sunanCatalogue } from '@sunan/schema';
 import ExcelJS from 'exceljs';
 import {
@@ -9,7 +10,6 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
-import type { AggregateResult } from './result.js';
 
 const BOLD = { bold: true };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };

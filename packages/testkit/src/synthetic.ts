@@ -9,10 +9,8 @@ import {
   type Period,
   type Submission,
 } from '@sunan/schema';
-import Decimal from 'decimal.js';
-import { creditCodeCheckChar } from './credit-code.js';
-import { TEMPLATE_VERSION } from './layout.js';
-import { templateRows } from './template-rows.js';
+import { creditCodeCheckChar, TEMPLATE_VERSION, templateRows } from '@sunan/validate';
+import { Decimal } from 'decimal.js';
 
 /**
  * SYNTHETIC data for examples, tests and benchmarks — plausible magnitudes, not official statistics.

@@ -1,4 +1,5 @@
-import { aggregate, innovationIndex, matrixFromAggregate } from '@sunan/aggregate';
+import { aggregate } from '@sunan/aggregate';
+import { innovationIndex, matrixFromAggregate } from '@sunan/index';
 import { checkIndexDefinition, sunanIndexDefinition } from '@sunan/schema';
 import { describe, expect, it } from 'vitest';
 import { CITIES, catalogue, handInput } from './helpers.js';

@@ -10,9 +10,15 @@ import {
   submissionDeadline,
   sunanCatalogue,
 } from '@sunan/schema';
+import {
+  ENTERPRISE_HEADERS,
+  META_KEYS,
+  SHEET,
+  TEMPLATE_VERSION,
+  templateRows,
+  VALUE_HEADERS,
+} from '@sunan/validate';
 import ExcelJS from 'exceljs';
-import { ENTERPRISE_HEADERS, META_KEYS, SHEET, TEMPLATE_VERSION, VALUE_HEADERS } from './layout.js';
-import { templateRows } from './template-rows.js';
 
 /** Who offices contact about the template (shown on the instructions sheet). */
 export interface Contact {

@@ -1,5 +1,5 @@
+import type { AggregateResult } from '@sunan/aggregate';
 import { STATUS_LABEL, TARGET_STATUS_LABEL } from './labels.js';
-import type { AggregateResult } from './result.js';
 
 /** Language of terminal text. */
 export type Lang = 'zh' | 'en';

@@ -1,5 +1,5 @@
+import type { SourceEntry, TargetProgress, ValueStatus } from '@sunan/aggregate';
 import type { LocalizedText } from '@sunan/schema';
-import type { SourceEntry, TargetProgress, ValueStatus } from './result.js';
 
 /** Report labels, Chinese first. */
 export const GROUP_LABEL: Record<string, LocalizedText> = {

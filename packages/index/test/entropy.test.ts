@@ -1,4 +1,4 @@
-import { compositeScores, entropyWeights } from '@sunan/aggregate';
+import { compositeScores, entropyWeights } from '@sunan/index';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
