@@ -12,6 +12,8 @@ export default defineConfig({
       { find: /^@sunan\/validate\/node$/, replacement: src('validate/src/node.ts') },
       { find: /^@sunan\/validate$/, replacement: src('validate/src/index.ts') },
       { find: /^@sunan\/aggregate$/, replacement: src('aggregate/src/index.ts') },
+      { find: /^@sunan\/ledger$/, replacement: src('ledger/src/index.ts') },
+      { find: /^@sunan\/web$/, replacement: src('web/src/index.ts') },
       { find: /^@sunan\/index$/, replacement: src('index/src/index.ts') },
       { find: /^@sunan\/report\/node$/, replacement: src('report/src/node.ts') },
       { find: /^@sunan\/report$/, replacement: src('report/src/index.ts') },

@@ -1,0 +1,2 @@
+/** @sunan/web — placeholder; see issue 12. */
+export const WEB_PLACEHOLDER = true;
