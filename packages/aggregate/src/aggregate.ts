@@ -15,7 +15,7 @@ import {
 } from '@sunan/schema';
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
-import { Dec, text } from './decimal.js';
+import { Dec, shownText, text } from './decimal.js';
 import {
   growthPercent,
   medianOf,
@@ -60,7 +60,10 @@ const SHARE_DECIMALS = 2;
 function zoneText(r: Rolled): string | null {
   const kind = r.indicator.aggregation.kind;
   // Sums are exact; computed ratios and means are shown at the indicator's declared precision.
-  return kind === 'ratio' || kind === 'weighted-mean' ? text(r.zone, r.indicator.decimals) : text(r.zone);
+  const d = r.indicator.valueType === 'count' ? 0 : r.indicator.decimals;
+  return kind === 'ratio' || kind === 'weighted-mean'
+    ? text(r.zone, r.indicator.decimals)
+    : shownText(r.zone, d);
 }
 
 function zoneValueOf(r: Rolled): Dec | undefined {
@@ -187,7 +190,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         Dec.max(v.abs(), before.abs()).lt(SMALL_COUNT);
       if (g && !small) growths.set(c.code, g);
       cityOut[c.code] = {
-        value: text(v),
+        value: shownText(v, ind.valueType === 'count' ? 0 : ind.decimals),
         share:
           additive && v !== undefined && zoneValue && !zoneValue.isZero()
             ? text(v.div(zoneValue).times(100), SHARE_DECIMALS)
@@ -255,7 +258,12 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         }
       }
       included.sort();
-      cumulative = { value: text(total), from: ind.aggregation.from, to: periodId, missingPeriods };
+      cumulative = {
+        value: shownText(total, ind.valueType === 'count' ? 0 : ind.decimals),
+        from: ind.aggregation.from,
+        to: periodId,
+        missingPeriods,
+      };
       cumulativeFigures.set(ind.code, {
         value: total,
         status:
