@@ -180,6 +180,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '超出合理性界限，请核实',
     en: 'beyond its plausibility bound',
   },
+  ENT_COUNT_INVALID_ROWS: {
+    severity: 'info',
+    zh: '企业数之差正是名单中有错误而未计入的行（列出这些行，只报一次）',
+    en: 'the count differs by exactly the invalid list rows (named once)',
+  },
   YOY_UNIT_SLIP: {
     severity: 'error',
     zh: '与上期之比接近某一单位换算倍数（3 倍以内），疑似单位错误，给出应填数值',
