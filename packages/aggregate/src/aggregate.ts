@@ -86,6 +86,39 @@ function citiesOf(catalogue: Catalogue, zone: string, period: Period): OrgUnit[]
 }
 
 /**
+ * Cities whose figure is missing because the office left it blank as the catalogue permits, each a
+ * finding naming the city and the reason it gave: the zone figure is partial, and now says why.
+ */
+function blanksBehind(
+  code: string,
+  inputs: readonly string[],
+  r: Rolled,
+  submissions: ReadonlyMap<string, Submission>,
+  catalogue: Catalogue,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const city of r.missingCities) {
+    const blank = submissions
+      .get(city)
+      ?.values.find((v) => v.orgUnit === city && inputs.includes(v.indicator) && v.value === null && v.note);
+    if (!blank?.note) continue;
+    const name = catalogue.orgUnits.find((u) => u.code === city)?.name ?? { zh: city, en: city };
+    out.push(
+      finding(
+        'AGG_BLANK_WITH_REASON',
+        'info',
+        {
+          zh: `${name.zh}未填${r.indicator.name.zh}${blank.indicator === code ? '' : `（缺 ${blank.indicator}）`}，原因：${blank.note}；全区数为部分合计`,
+          en: `${name.en} left ${r.indicator.name.en} blank${blank.indicator === code ? '' : ` (no ${blank.indicator})`}, reason: ${blank.note}; the zone figure is partial`,
+        },
+        { orgUnit: city, indicator: code, value: blank.note },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
  * The centre's roll-up of one period: parks → cities → zone by each indicator's rule, with
  * completeness (expected reporters from the registry), revisions, cross-city duplicates, control
  * totals, year-on-year growth and outliers, target progress and each city's share. Pure: the same
@@ -288,6 +321,14 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         en: `${ind.name.en}: includes a suspected unit slip from ${names.map((n) => n.en).join(', ')}; the zone figure is marked partial.`,
       });
     }
+    for (const blank of blanksBehind(
+      ind.code,
+      [ind.code, ...aggregationInputs(ind.aggregation)],
+      r,
+      submissions,
+      catalogue,
+    ))
+      findings.push(blank);
     figures.set(ind.code, { value: zoneValue, status });
     indicators.push({
       code: ind.code,

@@ -131,8 +131,25 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   VAL_NOT_INTEGER: { severity: 'error', zh: '计数指标不是整数', en: 'count is not a whole number' },
   VAL_OUT_OF_RANGE: { severity: 'error', zh: '超出允许范围', en: 'outside the allowed range' },
   VAL_TOO_MANY_DECIMALS: { severity: 'warning', zh: '小数位数超过规定', en: 'more decimals than declared' },
-  VAL_REQUIRED_MISSING: { severity: 'error', zh: '城市必填值缺失', en: 'required city value missing' },
-  VAL_PARK_MISSING: { severity: 'warning', zh: '园区值缺失', en: 'park value missing' },
+  VAL_REQUIRED_MISSING: { severity: 'error', zh: '必填值缺失', en: 'required value missing' },
+  VAL_BLANK_WITH_REASON: {
+    severity: 'warning',
+    zh: '按目录允许留空并在备注中说明了原因（原因转告汇总中心）',
+    en: 'left blank as permitted, with a reason (carried to the centre)',
+  },
+  VAL_BLANK_NO_REASON: {
+    severity: 'error',
+    zh: '可留空的指标留空但备注中没有说明原因',
+    en: 'left blank without the reason the catalogue asks for',
+  },
+  VAL_OPTIONAL_BLANK: { severity: 'warning', zh: '选填值留空', en: 'optional value left blank' },
+  VAL_PARK_MISSING: { severity: 'warning', zh: '园区选填值缺失', en: 'optional park value missing' },
+  VAL_NO_VALUES: { severity: 'error', zh: '表中没有任何数值', en: 'the table holds no value at all' },
+  PERIOD_NOT_REPORTED: {
+    severity: 'error',
+    zh: '目录中没有该类报告期（如季度）填报的指标',
+    en: 'no indicator is reported for this kind of period (e.g. quarterly)',
+  },
   RULE_VIOLATED: {
     severity: 'error',
     zh: '违反校验规则（比率与分项、部分不超过整体、园区不超过全市）；严重程度取自规则',
