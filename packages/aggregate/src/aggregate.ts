@@ -400,6 +400,24 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       en: 'Files with errors were included, as requested.',
     });
   notices.push(...suspectNotices);
+  const assumed = selected.sources.filter((x) =>
+    options.submissions.some(
+      (i) => i.file === x.file && i.report.findings.some((f) => f.code === 'META_PERIOD_ASSUMED'),
+    ),
+  );
+  if (assumed.length > 0)
+    notices.push({
+      zh: `${assumed.map((x) => x.file).join('、')} 未注明报告期，按 ${periodId} 处理。`,
+      en: `${assumed.map((x) => x.file).join(', ')} name no period; taken as ${periodId}.`,
+    });
+  const noList = [...selected.used.values()].filter((u) =>
+    u.input.report.findings.some((f) => f.code === 'ENT_LIST_NOT_IN_FILE'),
+  );
+  if (noList.length > 0)
+    notices.push({
+      zh: `${noList.map((u) => u.input.file).join('、')} 不含高新技术企业名单：其名单核对（含跨市重复）未做。`,
+      en: `${noList.map((u) => u.input.file).join(', ')} carry no enterprise list: their list checks (cross-city duplicates included) were not made.`,
+    });
   const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
   if (partialCount > 0)
     notices.push({

@@ -34,7 +34,22 @@ export function checkEnterprises(
   const rows = parsed.enterpriseRows;
   const hteCity = values.get(valueKey(city.code, 'HTE_COUNT'));
   if (rows === undefined) {
-    if (hteCity && parsed.format !== 'csv')
+    // A CSV holds one sheet, the values: the list cannot be in it, and the centre must know its
+    // checks were not made (credit codes, list length = HTE_COUNT, cross-city duplicates).
+    if (hteCity && parsed.format === 'csv')
+      findings.push(
+        at(
+          'ENT_LIST_NOT_IN_FILE',
+          'warning',
+          undefined,
+          {
+            zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
+            en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
+          },
+          { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+        ),
+      );
+    else if (hteCity)
       findings.push(
         at(
           'ENT_LIST_MISSING',

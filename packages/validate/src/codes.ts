@@ -155,6 +155,16 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '违反校验规则（比率与分项、部分不超过整体、园区不超过全市）；严重程度取自规则',
     en: 'a catalogue rule fails (ratio vs components, part ≤ whole, parks ≤ city); severity from the rule',
   },
+  ENT_LIST_NOT_IN_FILE: {
+    severity: 'warning',
+    zh: 'CSV 不含高新技术企业名单，名单核对未做',
+    en: 'a CSV carries no enterprise list; list checks were not made',
+  },
+  META_PERIOD_ASSUMED: {
+    severity: 'info',
+    zh: '文件未注明报告期，按调用方给定的报告期处理',
+    en: 'the file names no period; the caller’s period was used',
+  },
   ENT_LIST_MISSING: { severity: 'error', zh: '缺少高新技术企业名单', en: 'enterprise list missing' },
   ENT_CODE_MISSING: { severity: 'error', zh: '缺少统一社会信用代码', en: 'credit code missing' },
   ENT_CODE_FORMAT: { severity: 'error', zh: '统一社会信用代码格式错误', en: 'malformed credit code' },

@@ -31,6 +31,8 @@ export interface ValidateOptions {
   readonly expectCity?: string;
   /** The period the caller expects; a different period in the file is an error. */
   readonly expectPeriod?: string;
+  /** The period of a file that names none (a CSV export); an info finding says it was assumed. */
+  readonly defaultPeriod?: string;
   /**
    * The previous period's submission, for year-on-year checks: its bytes, its parsed form, or a
    * lookup by the city and period found in the file (for a batch of several cities).

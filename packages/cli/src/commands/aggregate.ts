@@ -3,7 +3,14 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { aggregate, fingerprint, readControls, type SubmissionInput } from '@sunan/aggregate';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
-import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import {
+  type Catalogue,
+  findIndicator,
+  formatPeriod,
+  parsePeriod,
+  samePeriodLastYear,
+  sunanCatalogue,
+} from '@sunan/schema';
 import { readInput, validateFile } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { findingLine } from '../format-findings.js';
@@ -14,14 +21,20 @@ import { progress } from '../progress.js';
 import { unreadable } from './validate.js';
 
 /** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
-async function inputsFrom(paths: readonly string[], io: Io, title: string): Promise<SubmissionInput[]> {
+async function inputsFrom(
+  paths: readonly string[],
+  io: Io,
+  title: string,
+  defaultPeriod?: string,
+): Promise<SubmissionInput[]> {
   const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const bar = progress(io, files.length, title);
   const out: SubmissionInput[] = [];
   for (const file of files) {
     bar.tick(basename(file));
     const bytes = await readInput(file);
-    const report = await validateFile(file);
+    // --period applies to files that name none (CSV exports); the report says so in an info finding.
+    const report = await validateFile(file, defaultPeriod ? { defaultPeriod } : {});
     const sha256 = 'bytes' in bytes ? await fingerprint(bytes.bytes) : '';
     let submittedAt: string | undefined;
     try {
@@ -77,8 +90,16 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     throw new UsageError('请给出报表目录或文件', 'Give the directory or files to aggregate');
   const catalogue = sunanCatalogue();
 
-  const submissions = await inputsFrom(positionals, io, '校验 validating');
-  const previous = values.previous ? await inputsFrom([values.previous], io, '上期 previous') : undefined;
+  const submissions = await inputsFrom(positionals, io, '校验 validating', values.period);
+  const before = parsePeriod(values.period);
+  const previous = values.previous
+    ? await inputsFrom(
+        [values.previous],
+        io,
+        '上期 previous',
+        before && formatPeriod(samePeriodLastYear(before)),
+      )
+    : undefined;
   const history: Array<{ period: string; submissions: SubmissionInput[] }> = [];
   for (const h of values.history ?? []) {
     const list = await inputsFrom([h], io, '往期 history');
