@@ -34,6 +34,31 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '文件加密或设有密码',
     en: 'encrypted or password-protected workbook',
   },
+  ZIP_ENTRY_CRC: {
+    severity: 'error',
+    zh: '压缩包条目 CRC-32 校验不符（文件损坏，数字不可信）',
+    en: 'zip entry fails its CRC-32 check (damaged file, numbers untrusted)',
+  },
+  ZIP_ENTRY_SIZE: {
+    severity: 'error',
+    zh: '压缩包条目解压后大小与声明不符',
+    en: 'zip entry inflates to a size other than declared',
+  },
+  ZIP_ENTRY_CORRUPT: {
+    severity: 'error',
+    zh: '压缩包条目的压缩数据损坏',
+    en: 'zip entry has a damaged compressed stream',
+  },
+  ZIP_ENTRY_OVERLAP: {
+    severity: 'error',
+    zh: '压缩包条目相互重叠（压缩炸弹或伪造）',
+    en: 'zip entries overlap (zip bomb or forgery)',
+  },
+  ZIP_ENTRY_HEADER: {
+    severity: 'error',
+    zh: '压缩包条目头信息前后矛盾',
+    en: 'zip entry headers contradict each other',
+  },
   FILE_NOT_FOUND: { severity: 'error', zh: '找不到文件', en: 'file not found' },
   FILE_UNREADABLE: { severity: 'error', zh: '无法读取文件', en: 'file cannot be read' },
   FILE_TOO_MANY_ROWS: {

@@ -5,6 +5,7 @@ import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
 import { sniff } from './sniff.js';
+import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
 const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   FILE_EMPTY: { zh: '文件为空', en: 'The file is empty' },
@@ -75,15 +76,21 @@ export function parseInput(
             : [];
         return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
       }
-      case 'zip-workbook':
+      case 'zip-workbook': {
+        // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
+        // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a
+        // truncated deflate stream) never runs.
+        const verified = unzipVerifiedStored(bytes, limits);
+        if (!verified.ok) return { parsed: undefined, findings: verified.findings };
         return {
           parsed: parsedFromWorkbook(
-            XLSX.read(bytes, { ...readOptions(limits), type: 'array' }),
+            XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
             s.format,
             limits,
           ),
           findings: [],
         };
+      }
       case 'cfb': {
         const wb = XLSX.read(bytes, { ...readOptions(limits), type: 'array' });
         return { parsed: parsedFromWorkbook(wb, 'xls', limits), findings: [] };

@@ -1,5 +1,5 @@
-import { unzipSync } from 'fflate';
 import type { Limits } from './limits.js';
+import { readCentralDirectory } from './zip/central-directory.js';
 
 /** What the bytes are, decided from their content (never from the file name). */
 export type Sniffed =
@@ -20,19 +20,12 @@ const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, 
  * truncated archives before a spreadsheet library decompresses them into memory.
  */
 function sniffZip(bytes: Uint8Array, limits: Limits): Sniffed {
-  const names: string[] = [];
+  const dir = readCentralDirectory(bytes, limits.maxZipEntries);
+  // Structural problems are reported by the verified unzip, which names the entry.
+  if (!dir.ok) return { kind: 'zip-workbook', format: 'xlsx' };
+  const names = dir.entries.map((e) => e.name);
   let total = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        total += file.originalSize;
-        return false;
-      },
-    });
-  } catch (e) {
-    return { kind: 'rejected', code: 'FILE_CORRUPT', detail: e instanceof Error ? e.message : String(e) };
-  }
+  for (const e of dir.entries) total += e.size;
   if (total > limits.maxDecompressedBytes)
     return {
       kind: 'rejected',
