@@ -88,7 +88,7 @@ function readEntry(
   p: number,
   cdOffset: number,
   cdEnd: number,
-): { entry: ZipEntry; next: number } | ZipProblem {
+): { entry: ZipEntry; next: number; nameAgrees: boolean } | ZipProblem {
   if (p + CENTRAL_SIZE > cdEnd || u32(b, p) !== SIG_CENTRAL)
     return { kind: 'corrupt', detail: `bad central directory record at ${p}` };
   const flags = u16(b, p + 8);
@@ -119,13 +119,14 @@ function readEntry(
   const localNameLen = u16(b, localOffset + 26);
   const dataOffset = localOffset + LOCAL_SIZE + localNameLen + u16(b, localOffset + 28);
   const localName = b.subarray(localOffset + LOCAL_SIZE, localOffset + LOCAL_SIZE + localNameLen);
-  if (u16(b, localOffset + 8) !== method || !sameBytes(localName, rawName))
-    return { kind: 'lying-header', detail: 'local header disagrees with the central directory', entry: name };
+  if (u16(b, localOffset + 8) !== method)
+    return { kind: 'lying-header', detail: 'local header disagrees on the method', entry: name };
   if (dataOffset + compressedSize > cdOffset)
     return { kind: 'lying-header', detail: 'entry data runs into the central directory', entry: name };
   return {
     entry: { name, rawName, method, crc, compressedSize, size, localOffset, dataOffset },
     next,
+    nameAgrees: sameBytes(localName, rawName),
   };
 }
 
@@ -158,6 +159,7 @@ export function readCentralDirectory(b: Uint8Array, maxEntries: number): Central
     };
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
+  let misnamed: string | undefined;
   let p = eocd.cdOffset;
   for (let i = 0; i < eocd.count; i++) {
     const read = readEntry(b, p, eocd.cdOffset, eocd.at);
@@ -169,6 +171,7 @@ export function readCentralDirectory(b: Uint8Array, maxEntries: number): Central
       };
     names.add(read.entry.name);
     entries.push(read.entry);
+    if (!read.nameAgrees) misnamed ??= read.entry.name;
     p = read.next;
   }
   if (p !== eocd.at)
@@ -176,6 +179,17 @@ export function readCentralDirectory(b: Uint8Array, maxEntries: number): Central
       ok: false,
       problem: { kind: 'corrupt', detail: 'central directory size disagrees with its records' },
     };
+  // Overlap first: entries sharing one local header also disagree on its name, and overlap says why.
   const overlap = findOverlap(entries);
-  return overlap ? { ok: false, problem: overlap } : { ok: true, entries };
+  if (overlap) return { ok: false, problem: overlap };
+  if (misnamed !== undefined)
+    return {
+      ok: false,
+      problem: {
+        kind: 'lying-header',
+        detail: 'local header name differs from the central directory',
+        entry: misnamed,
+      },
+    };
+  return { ok: true, entries };
 }
