@@ -77,6 +77,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: 'JSON 不符合填报 JSON Schema',
     en: 'JSON does not match the submission JSON Schema',
   },
+  JSON_DUPLICATE_KEY: {
+    severity: 'error',
+    zh: 'JSON 对象中有重复的键',
+    en: 'duplicate key in a JSON object',
+  },
   SHEET_MISSING: { severity: 'error', zh: '缺少指标工作表', en: 'indicator sheet missing' },
   HEADER_MISSING: { severity: 'error', zh: '缺少必需的表头', en: 'required column header missing' },
   CELL_MERGED: { severity: 'error', zh: '数值列有合并单元格', en: 'merged cell over the value column' },
@@ -126,6 +131,16 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   VAL_FORMULA_NO_VALUE: { severity: 'error', zh: '公式没有计算结果', en: 'formula without a cached value' },
   VAL_FORMULA_ERROR: { severity: 'error', zh: '单元格为错误值', en: 'cell holds an error value' },
   VAL_NOT_NUMBER: { severity: 'error', zh: '不是数字', en: 'not a number' },
+  VAL_NOT_FINITE: {
+    severity: 'error',
+    zh: '数值不是有限数（无穷大或非数字）',
+    en: 'value is not finite (Infinity or NaN)',
+  },
+  VAL_BEYOND_PRECISION: {
+    severity: 'error',
+    zh: '数值位数超出精确计算范围',
+    en: 'more digits than exact arithmetic keeps',
+  },
   VAL_DATE: { severity: 'error', zh: '应为数字却是日期', en: 'a date where a number belongs' },
   VAL_UNIT_UNKNOWN: { severity: 'error', zh: '数值后的单位无法识别', en: 'unknown unit after the number' },
   VAL_UNIT_MISMATCH: {

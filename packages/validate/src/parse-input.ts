@@ -1,5 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { duplicateJsonKeys } from './json-duplicate-keys.js';
 import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
@@ -28,6 +29,23 @@ const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   },
 };
 
+/** Findings reported at most per kind by readers that stop early (duplicate JSON keys). */
+const MAX_DUPLICATE_KEYS = 1000;
+
+function duplicateKeyFindings(text: string): Finding[] {
+  return duplicateJsonKeys(text, MAX_DUPLICATE_KEYS).map((d) =>
+    finding(
+      'JSON_DUPLICATE_KEY',
+      'error',
+      {
+        zh: `JSON 对象中键“${d.key}”出现多次，无法确定应取哪个值`,
+        en: `The key "${d.key}" occurs more than once in one JSON object; which value is meant is unclear`,
+      },
+      { path: d.path, value: d.key, expected: '每个键只出现一次 / each key once' },
+    ),
+  );
+}
+
 function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
   const message = REJECT_TEXT[code] ?? { zh: '无法读取文件', en: 'The file cannot be read' };
   return { parsed: undefined, findings: [finding(code, 'error', message, { value: detail })] };
@@ -53,7 +71,7 @@ export function parseInput(
         } catch (e) {
           return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
         }
-        return { parsed: parsedFromJson(doc), findings: [] };
+        return { parsed: parsedFromJson(doc), findings: duplicateKeyFindings(s.text) };
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
