@@ -71,6 +71,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '工作表列数超过上限',
     en: 'sheet has more columns than the limit',
   },
+  FINDINGS_TRUNCATED: {
+    severity: 'warning',
+    zh: '问题过多，其余按代码计数',
+    en: 'too many findings; the rest are counted per code',
+  },
   CSV_ENCODING_GBK: { severity: 'info', zh: 'CSV 按 GBK 编码读取', en: 'CSV read as GBK' },
   JSON_SCHEMA: {
     severity: 'error',

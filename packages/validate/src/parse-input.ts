@@ -71,7 +71,7 @@ export function parseInput(
         } catch (e) {
           return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
         }
-        return { parsed: parsedFromJson(doc), findings: duplicateKeyFindings(s.text) };
+        return { parsed: parsedFromJson(doc, limits), findings: duplicateKeyFindings(s.text) };
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
