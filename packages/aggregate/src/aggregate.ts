@@ -15,6 +15,7 @@ import {
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises } from './cross-city.js';
 import { Dec, text } from './decimal.js';
+import { guardFinite } from './finite-guard.js';
 import {
   growthPercent,
   medianOf,
@@ -275,7 +276,8 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     });
   }
 
-  findings.push(...duplicateEnterprises(selected.used, catalogue));
+  // Loops, not push(...list): a spread of 10⁵+ items overflows the call stack.
+  for (const f of duplicateEnterprises(selected.used, catalogue)) findings.push(f);
   const reconciliation = reconcile(options.controls ?? [], byCode, zone);
   for (const row of reconciliation)
     if (row.status === 'inconsistent')
@@ -312,9 +314,10 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   // the files used and of the files excluded (why they were excluded); a superseded revision's are
   // no longer anyone's concern.
   const excludedFiles = new Set(selected.sources.filter((s) => s.status === 'excluded').map((s) => s.file));
+  const usedInputs = new Set([...selected.used.values()].map((u) => u.input));
   for (const input of options.submissions)
-    if (excludedFiles.has(input.file) || [...selected.used.values()].some((u) => u.input === input))
-      findings.push(...input.report.findings.map((f) => ({ ...f, file: f.file ?? input.file })));
+    if (excludedFiles.has(input.file) || usedInputs.has(input))
+      for (const f of input.report.findings) findings.push({ ...f, file: f.file ?? input.file });
 
   const notices: LocalizedText[] = [];
   if (missing.length > 0)
@@ -339,6 +342,15 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       en: `${partialCount} zone figures are partial.`,
     });
 
+  const figuresOut = guardFinite(
+    {
+      indicators,
+      reconciliation,
+      targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures),
+    },
+    '$',
+  );
+  for (const f of figuresOut.findings) findings.push(f);
   findings.sort(compareFindings);
   return {
     ...header,
@@ -347,9 +359,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     missing: missing.map((c) => ({ code: c.code, name: c.name })),
     notices,
     sources: selected.sources,
-    indicators,
-    reconciliation,
-    targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures),
+    ...figuresOut.value,
     findings,
   };
 }

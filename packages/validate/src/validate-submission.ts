@@ -6,6 +6,7 @@ import {
   type Submission,
   sunanCatalogue,
 } from '@sunan/schema';
+import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
@@ -70,12 +71,14 @@ function finish(
   submission: Submission | undefined,
   findings: Finding[],
   counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+  maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
 ): ValidationReport {
-  const located = file === undefined ? findings : findings.map((f) => ({ file, ...f }));
-  located.sort(compareFindings);
-  const n = (s: Finding['severity']) => located.filter((f) => f.severity === s).length;
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
+  const capped = capFindings(findings, maxFindings);
+  const located = file === undefined ? capped : capped.map((f) => ({ file, ...f }));
+  located.sort(compareFindings);
   return {
     ok: stats.errors === 0,
     file,
@@ -101,11 +104,14 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
   const { parsed, findings: readFindings } = parseInput(bytes, limits);
-  if (!parsed) return finish(file, undefined, undefined, undefined, undefined, readFindings, zero);
+  if (!parsed)
+    return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
-  const findings: Finding[] = [...readFindings, ...parsed.findings];
+  const findings: Finding[] = [];
+  append(findings, readFindings);
+  append(findings, parsed.findings);
   const meta = checkMeta(parsed, catalogue, options);
-  findings.push(...meta.findings);
+  append(findings, meta.findings);
   const counts = {
     valueRows: parsed.valueRows.length,
     values: 0,
@@ -122,13 +128,14 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       undefined,
       findings,
       counts,
+      limits.maxFindings,
     );
 
   const checked = checkValues(parsed, catalogue, city, period);
-  findings.push(...checked.findings);
-  findings.push(...checkRules(checked.values, catalogue, city, period));
+  append(findings, checked.findings);
+  append(findings, checkRules(checked.values, catalogue, city, period));
   const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
-  findings.push(...ent.findings);
+  append(findings, ent.findings);
 
   const submission: Submission = {
     templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
@@ -152,7 +159,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
         : typeof given === 'function'
           ? given(city.code, formatPeriod(period))
           : given;
-    if (prev) findings.push(...checkPrevious(checked.values, prev, catalogue));
+    if (prev) append(findings, checkPrevious(checked.values, prev, catalogue));
     else if (typeof given === 'function')
       findings.push({
         code: 'PREVIOUS_MISSING',
@@ -184,6 +191,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       values: checked.values.size,
       enterprises: ent.enterprises.length,
     },
+    limits.maxFindings,
     ent.locations,
   );
 }

@@ -197,7 +197,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
           `${basename(file)} is not a sunan aggregate result`,
         );
       matrices.push(matrixFromAggregate(parsed.data, definition));
-    } else matrices.push(...matricesFromSheet(bytes, basename(file), definition));
+    } else for (const x of matricesFromSheet(bytes, basename(file), definition)) matrices.push(x);
   }
   const result = innovationIndex(definition, matrices, {
     normalization,
