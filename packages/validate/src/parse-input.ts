@@ -1,5 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { readFast } from './fast/read-fast.js';
 import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
@@ -39,7 +40,8 @@ function rejected(code: string, detail: string): { parsed: undefined; findings: 
 export function parseInput(
   bytes: Uint8Array,
   limits: Limits,
-): { parsed: ParsedFile | undefined; findings: Finding[] } {
+  reader: 'auto' | 'sheetjs' = 'auto',
+): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
     switch (s.kind) {
@@ -75,7 +77,10 @@ export function parseInput(
             : [];
         return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
       }
-      case 'zip-workbook':
+      case 'zip-workbook': {
+        // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
+        const fast = s.format === 'xlsx' && reader === 'auto' ? readFast(bytes, limits) : undefined;
+        if (fast) return { parsed: fast, findings: [], reader: 'fast' };
         return {
           parsed: parsedFromWorkbook(
             XLSX.read(bytes, { ...readOptions(limits), type: 'array' }),
@@ -84,6 +89,7 @@ export function parseInput(
           ),
           findings: [],
         };
+      }
       case 'cfb': {
         const wb = XLSX.read(bytes, { ...readOptions(limits), type: 'array' });
         return { parsed: parsedFromWorkbook(wb, 'xls', limits), findings: [] };
