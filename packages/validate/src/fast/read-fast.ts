@@ -16,8 +16,11 @@ const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 function rawCell(cell: FastCell | undefined): RawCell {
   if (!cell) return { kind: 'blank' };
   switch (cell.t) {
+    case 'z':
+      return cell.f === undefined ? { kind: 'blank' } : { kind: 'formula-no-value', formula: cell.f };
     case 'e':
-      return { kind: 'error', text: cell.w };
+      if (cell.v === undefined && cell.f !== undefined) return { kind: 'formula-no-value', formula: cell.f };
+      return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
     case 'b':
       return { kind: 'bool', value: cell.v };
     case 'n':
@@ -31,7 +34,7 @@ function rawCell(cell: FastCell | undefined): RawCell {
 
 /** As read-workbook's textOf. */
 function textOf(cell: FastCell | undefined): string | undefined {
-  if (!cell) return undefined;
+  if (!cell || cell.v === undefined) return undefined;
   const t = typeof cell.v === 'string' ? cell.v.trim() : String(cell.v);
   return t === '' ? undefined : t;
 }
@@ -184,7 +187,8 @@ class MetaSink implements RowSink {
   row(_r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
     const k = cells.get(0);
     const v = cells.get(1);
-    if (k && v) this.entries.set(String(k.v).trim(), String(v.v).trim());
+    if (k && v && k.v !== undefined && v.v !== undefined)
+      this.entries.set(String(k.v).trim(), String(v.v).trim());
   }
   meta(): FileMeta {
     const get = (key: string) => this.entries.get(key);
@@ -257,8 +261,8 @@ export function readFast(bytes: Uint8Array, limits: Limits): ParsedFile | undefi
     if (!unzipped.ok) return undefined;
     return read(unzipped.entries, limits);
   } catch (e) {
+    // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
     if (e instanceof Decline) return undefined;
-    // Anything else unexpected is also left to the SheetJS path, which turns failures into findings.
     return undefined;
   }
 }

@@ -7,7 +7,14 @@ export type FastCell =
   | { readonly t: 'n'; readonly v: number; readonly z: string }
   | { readonly t: 's'; readonly v: string }
   | { readonly t: 'b'; readonly v: boolean }
-  | { readonly t: 'e'; readonly v: number; readonly w: string };
+  | {
+      readonly t: 'e';
+      readonly v: number | undefined;
+      readonly w: string | undefined;
+      readonly f: string | undefined;
+    }
+  /** A stub (SheetJS keeps empty cells: `cellStyles` implies `sheetStubs`); a formula's without its value. */
+  | { readonly t: 'z'; readonly v: 0 | undefined; readonly f: string | undefined };
 
 /** What a sheet scan reports besides its rows. */
 export interface SheetShape {
@@ -95,20 +102,48 @@ interface Ctx {
   readonly parts: WorkbookParts;
 }
 
-/** One `<c>` element: its value as SheetJS keeps it, 'skip' when SheetJS drops it, 'formula-only'. */
-function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell | 'skip' | 'formula-only' {
+/** The formula of a cell without a cached value, as SheetJS keeps it (`_xlfn.` prefixes dropped). */
+function formulaOf(ctx: Ctx, from: number, to: number): string | undefined {
+  const at = child(ctx.s, from, to, 'f');
+  const tagAt = ctx.s.indexOf('<f', from);
+  if (tagAt === -1 || tagAt >= to) return undefined;
+  const tag = ctx.s.slice(tagAt, ctx.s.indexOf('>', tagAt));
+  if (!at || at[0] === at[1])
+    return tag.includes('t="shared"') ? decline('shared formula without a value') : undefined;
+  return unescapeXml(utf8Text(ctx.bytes, at[0], at[1]), true).replace(/_xlfn\./g, '');
+}
+
+/**
+ * A formula string's cached value as SheetJS decodes it: entities decoded on the raw bytes, then UTF-8
+ * (Node's decoder), then entities again (so `&amp;lt;` gives `<`).
+ */
+function doubleDecoded(bytes: Uint8Array, [from, to]: [number, number]): string {
+  let latin1 = '';
+  for (let i = from; i < to; i++) latin1 += String.fromCharCode(bytes[i] as number);
+  const once = unescapeXml(latin1);
+  const out = new Uint8Array(once.length);
+  for (let i = 0; i < once.length; i++) {
+    const c = once.charCodeAt(i);
+    if (c > 0xff) decline('a wide escaped character in a formula string');
+    out[i] = c;
+  }
+  return utf8Text(out);
+}
+
+/** One `<c>` element: its value as SheetJS keeps it (a stub when it has none). */
+function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell {
   const { s } = ctx;
   const t = attr(tag, 't');
   const vAt = child(s, tagEnd, end, 'v');
   const raw = vAt ? s.slice(vAt[0], vAt[1]) : undefined;
   const v = raw === undefined || raw === '' ? undefined : /[&_]/.test(raw) ? unescapeXml(raw) : raw;
   if (t === undefined && v === undefined) {
-    const f = s.indexOf('<f', tagEnd);
-    return f !== -1 && f < end ? 'formula-only' : 'skip';
+    const f = formulaOf(ctx, tagEnd, end);
+    return { t: 'z', v: f ? 0 : undefined, f };
   }
   switch (t === undefined || t === '' ? 'n' : t) {
     case 'n': {
-      if (v === undefined || v === '') return 'skip';
+      if (v === undefined || v === '') return { t: 'z', v: undefined, f: formulaOf(ctx, tagEnd, end) };
       const style = attr(tag, 's');
       const xf = style !== undefined && /^(?:0|[1-9]\d*)$/.test(style) ? Number(style) : undefined;
       const id = xf === undefined ? 0 : (ctx.parts.styleFormats?.[xf] ?? 0);
@@ -116,17 +151,13 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
       return { t: 'n', v: Number.parseFloat(v), z };
     }
     case 's': {
-      if (v === undefined) return 'skip';
+      if (v === undefined) return { t: 'z', v: undefined, f: formulaOf(ctx, tagEnd, end) };
       const text = ctx.parts.sharedStrings[Number.parseInt(v, 10)];
       return text === undefined ? decline('shared string index out of range') : { t: 's', v: text };
     }
     case 'str': {
       if (raw === undefined || raw === '') return { t: 's', v: '' };
-      if (raw.includes('&#') || /_x/i.test(raw)) decline('escaped characters in a formula string');
-      const text = unescapeXml(
-        utf8Text(ctx.bytes, (vAt as [number, number])[0], (vAt as [number, number])[1]),
-      );
-      return { t: 's', v: unescapeXml(text, true) };
+      return { t: 's', v: unescapeXml(doubleDecoded(ctx.bytes, vAt as [number, number]), true) };
     }
     case 'inlineStr': {
       const is = child(s, tagEnd, end, 'is');
@@ -137,8 +168,9 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
     case 'b':
       return { t: 'b', v: isTrue(v) };
     case 'e': {
+      // SheetJS keeps the text of an error it does not know, with no code; a formula then shows instead.
       const code = v === undefined ? undefined : ERROR_CODES[v];
-      return code === undefined ? decline(`error value ${v}`) : { t: 'e', v: code, w: v as string };
+      return { t: 'e', v: code, w: v, f: code === undefined ? formulaOf(ctx, tagEnd, end) : undefined };
     }
     default:
       return decline(`cell type ${t}`);
@@ -163,10 +195,8 @@ function readRow(ctx: Ctx, r: number, from: number, to: number, want: RowSink['w
     last = c;
     const cell = readCell(ctx, tag, tagEnd, end);
     at = end;
-    if (cell === 'skip') continue;
     if (guess.s.c > c) guess.s.c = c;
     if (guess.e.c < c) guess.e.c = c;
-    if (cell === 'formula-only') continue;
     any = true;
     if (want(c)) cells.set(c, cell);
   }
@@ -189,7 +219,8 @@ export function scanSheet(
   const close = empty ? openEnd : s.indexOf('</sheetData>', openEnd);
   if (close === -1) decline('unclosed sheetData');
   const data = s.slice(openEnd, close);
-  if (data.includes('<!') || /<\w+:/.test(data) || data.includes("='")) decline('unusual sheet XML');
+  if (data.includes('<!') || /<\w+:/.test(data) || data.includes("='") || data.includes('t="array"'))
+    decline('unusual sheet XML');
   const guess: XLSX.Range = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
   let lastRow = -1;
   for (let at = s.indexOf('<row', openEnd); at !== -1 && at < close; ) {
