@@ -241,7 +241,7 @@ export const genWorkbook: fc.Arbitrary<GenWorkbook> = fc
 const esc = (s: string, charRefs: boolean) => {
   const e = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return charRefs
-    ? e.replace(/[^\x00-\x7f]/gu, (ch) => `&#x${(ch.codePointAt(0) as number).toString(16)};`)
+    ? e.replace(/[^ -~\t\n\r]/gu, (ch) => `&#x${(ch.codePointAt(0) as number).toString(16)};`)
     : e;
 };
 const tText = (s: string, charRefs: boolean) => `<t xml:space="preserve">${esc(s, charRefs)}</t>`;
@@ -386,13 +386,12 @@ function sheetjsXlsx(wb: GenWorkbook, bookSST: boolean): Uint8Array {
   for (const { name, sheet } of wb.sheets) {
     const ws: XLSX.WorkSheet = {};
     let maxC = 0;
-    sheet.rows.forEach((row, r) =>
-      row.cells.forEach((c, i) => {
+    for (const [r, row] of sheet.rows.entries())
+      for (const [i, c] of row.cells.entries()) {
         const cell = sheetjsCell(c);
         if (cell) ws[XLSX.utils.encode_cell({ r, c: i })] = cell;
         maxC = Math.max(maxC, i);
-      }),
-    );
+      }
     ws['!ref'] = XLSX.utils.encode_range({
       s: { r: 0, c: 0 },
       e: { r: Math.max(0, sheet.rows.length - 1), c: maxC },
