@@ -33,6 +33,11 @@ export interface ValidateOptions {
    */
   readonly previous?: Uint8Array | Submission | ((city: string, period: string) => Submission | undefined);
   readonly limits?: Partial<Limits>;
+  /**
+   * Which reader may read an xlsx: 'auto' (default) tries the fast reader of the template's own
+   * sheets and falls back to SheetJS; 'sheetjs' always uses SheetJS (for differential tests, benches).
+   */
+  readonly reader?: 'auto' | 'sheetjs';
 }
 
 /** Counts that describe what was read. */
@@ -44,6 +49,8 @@ export interface ValidationStats {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Which reader read the file: the fast reader of the template, SheetJS, or the JSON reader. */
+  readonly reader?: 'fast' | 'sheetjs' | 'json';
 }
 
 /** The outcome of validating one file. */
@@ -70,7 +77,7 @@ function finish(
   period: string | undefined,
   submission: Submission | undefined,
   findings: Finding[],
-  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
   maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
 ): ValidationReport {
@@ -103,7 +110,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const { parsed, findings: readFindings } = parseInput(bytes, limits);
+  const { parsed, findings: readFindings, reader } = parseInput(bytes, limits, options.reader);
   if (!parsed)
     return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
@@ -117,6 +124,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     values: 0,
     enterpriseRows: parsed.enterpriseRows?.length ?? 0,
     enterprises: 0,
+    reader: reader ?? (parsed.format === 'json' ? ('json' as const) : ('sheetjs' as const)),
   };
   const { city, period } = meta;
   if (!city || !period)
@@ -155,7 +163,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     const given = options.previous;
     const prev =
       given instanceof Uint8Array
-        ? validateSubmission(given, { catalogue, limits }).submission
+        ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
         : typeof given === 'function'
           ? given(city.code, formatPeriod(period))
           : given;
