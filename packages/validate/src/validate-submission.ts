@@ -1,5 +1,6 @@
 import {
   type Catalogue,
+  childrenOf,
   compareFindings,
   type Finding,
   formatPeriod,
@@ -11,9 +12,10 @@ import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
 import { checkRules } from './check-rules.js';
-import { checkValues } from './check-values.js';
+import { type CheckedValue, checkValues } from './check-values.js';
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
 import type { Location } from './parsed-file.js';
 
@@ -99,6 +101,48 @@ function finish(
   };
 }
 
+/** Year-on-year checks against the previous period's submission, when one is given. */
+function previousFindings(
+  options: ValidateOptions,
+  catalogue: Catalogue,
+  limits: Limits,
+  city: string,
+  period: string,
+  values: ReadonlyMap<string, CheckedValue>,
+  flagged: Set<string>,
+): Finding[] {
+  const given = options.previous;
+  if (given === undefined) return [];
+  const prev =
+    given instanceof Uint8Array
+      ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
+      : typeof given === 'function'
+        ? given(city, period)
+        : given;
+  if (prev) return checkPrevious(values, prev, catalogue, flagged);
+  if (typeof given === 'function')
+    return [
+      {
+        code: 'PREVIOUS_MISSING',
+        severity: 'info',
+        message: {
+          zh: '没有该市上期报表，未做同比核对',
+          en: 'No previous-period file for this city; no year-on-year checks',
+        },
+      },
+    ];
+  return [
+    {
+      code: 'PREVIOUS_UNREADABLE',
+      severity: 'warning',
+      message: {
+        zh: '上期报表无法读取，未做同比核对',
+        en: 'The previous period’s file could not be read; no year-on-year checks were made',
+      },
+    },
+  ];
+}
+
 /**
  * Validates a city's submission from its bytes (xlsx, xls, ods, CSV in UTF-8 or GBK, or JSON): every
  * problem at once, each a finding with a stable code, severity, sheet and cell, indicator, the value
@@ -141,7 +185,16 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
 
   const checked = checkValues(parsed, catalogue, city, period);
   append(findings, checked.findings);
-  append(findings, checkRules(checked.values, catalogue, city, period));
+  // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
+  // the localisation of failed rules.
+  const flagged = new Set<string>();
+  append(
+    findings,
+    previousFindings(options, catalogue, limits, city.code, formatPeriod(period), checked.values, flagged),
+  );
+  const units = [city, ...childrenOf(catalogue.orgUnits, city.code, period)];
+  append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
+  append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
   append(findings, ent.findings);
 
@@ -158,35 +211,6 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     })),
     enterprises: ent.enterprises,
   };
-
-  if (options.previous !== undefined) {
-    const given = options.previous;
-    const prev =
-      given instanceof Uint8Array
-        ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
-        : typeof given === 'function'
-          ? given(city.code, formatPeriod(period))
-          : given;
-    if (prev) append(findings, checkPrevious(checked.values, prev, catalogue));
-    else if (typeof given === 'function')
-      findings.push({
-        code: 'PREVIOUS_MISSING',
-        severity: 'info',
-        message: {
-          zh: '没有该市上期报表，未做同比核对',
-          en: 'No previous-period file for this city; no year-on-year checks',
-        },
-      });
-    else
-      findings.push({
-        code: 'PREVIOUS_UNREADABLE',
-        severity: 'warning',
-        message: {
-          zh: '上期报表无法读取，未做同比核对',
-          en: 'The previous period’s file could not be read; no year-on-year checks were made',
-        },
-      });
-  }
   return finish(
     file,
     parsed.format,
