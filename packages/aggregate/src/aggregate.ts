@@ -16,6 +16,7 @@ import {
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
 import { Dec, shownText, text } from './decimal.js';
+import { guardFinite } from './finite-guard.js';
 import {
   growthPercent,
   medianOf,
@@ -164,7 +165,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   const byCode = new Map(rolled.map((r) => [r.indicator.code, r]));
   // A total that would include a suspected unit slip is never published as complete.
   const slips = suspectedSlips(selected.used, catalogue);
-  findings.push(...slips.findings);
+  for (const f of slips.findings) findings.push(f);
   const suspectNotices: LocalizedText[] = [];
 
   // Previous period: growth per city and for the zone.
@@ -342,7 +343,8 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     });
   }
 
-  findings.push(...duplicateEnterprises(selected.used, catalogue));
+  // Loops, not push(...list): a spread of 10⁵+ items overflows the call stack.
+  for (const f of duplicateEnterprises(selected.used, catalogue)) findings.push(f);
   const reconciliation = reconcile(options.controls ?? [], byCode, zone);
   for (const row of reconciliation)
     if (row.status === 'inconsistent')
@@ -379,9 +381,10 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   // the files used and of the files excluded (why they were excluded); a superseded revision's are
   // no longer anyone's concern.
   const excludedFiles = new Set(selected.sources.filter((s) => s.status === 'excluded').map((s) => s.file));
+  const usedInputs = new Set([...selected.used.values()].map((u) => u.input));
   for (const input of options.submissions)
-    if (excludedFiles.has(input.file) || [...selected.used.values()].some((u) => u.input === input))
-      findings.push(...input.report.findings.map((f) => ({ ...f, file: f.file ?? input.file })));
+    if (excludedFiles.has(input.file) || usedInputs.has(input))
+      for (const f of input.report.findings) findings.push({ ...f, file: f.file ?? input.file });
 
   const notices: LocalizedText[] = [];
   if (missing.length > 0)
@@ -425,6 +428,15 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       en: `${partialCount} zone figures are partial.`,
     });
 
+  const figuresOut = guardFinite(
+    {
+      indicators,
+      reconciliation,
+      targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures),
+    },
+    '$',
+  );
+  for (const f of figuresOut.findings) findings.push(f);
   findings.sort(compareFindings);
   return {
     ...header,
@@ -433,9 +445,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     missing: missing.map((c) => ({ code: c.code, name: c.name })),
     notices,
     sources: selected.sources,
-    indicators,
-    reconciliation,
-    targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures),
+    ...figuresOut.value,
     findings,
   };
 }

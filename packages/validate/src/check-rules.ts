@@ -170,6 +170,6 @@ export function checkRules(
         ),
       );
     }
-  findings.push(...localiseErrors(values, catalogue, units, ctx, flagged));
+  for (const f of localiseErrors(values, catalogue, units, ctx, flagged)) findings.push(f);
   return findings;
 }

@@ -9,6 +9,7 @@ import {
   type Submission,
   sunanCatalogue,
 } from '@sunan/schema';
+import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
@@ -39,6 +40,11 @@ export interface ValidateOptions {
    */
   readonly previous?: Uint8Array | Submission | ((city: string, period: string) => Submission | undefined);
   readonly limits?: Partial<Limits>;
+  /**
+   * Which reader may read an xlsx: 'auto' (default) tries the fast reader of the template's own
+   * sheets and falls back to SheetJS; 'sheetjs' always uses SheetJS (for differential tests, benches).
+   */
+  readonly reader?: 'auto' | 'sheetjs';
 }
 
 /** Counts that describe what was read. */
@@ -50,6 +56,8 @@ export interface ValidationStats {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Which reader read the file: the fast reader of the template, SheetJS, or the JSON reader. */
+  readonly reader?: 'fast' | 'sheetjs' | 'json';
 }
 
 /** The outcome of validating one file. */
@@ -76,13 +84,15 @@ function finish(
   period: string | undefined,
   submission: Submission | undefined,
   findings: Finding[],
-  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
+  maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
 ): ValidationReport {
-  const located = file === undefined ? findings : findings.map((f) => ({ file, ...f }));
-  located.sort(compareFindings);
-  const n = (s: Finding['severity']) => located.filter((f) => f.severity === s).length;
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
+  const capped = capFindings(findings, maxFindings);
+  const located = file === undefined ? capped : capped.map((f) => ({ file, ...f }));
+  located.sort(compareFindings);
   return {
     ok: stats.errors === 0,
     file,
@@ -159,7 +169,7 @@ function previousFindings(
   if (given === undefined) return [];
   const prev =
     given instanceof Uint8Array
-      ? validateSubmission(given, { catalogue, limits }).submission
+      ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
       : typeof given === 'function'
         ? given(city, period)
         : given;
@@ -198,17 +208,21 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const { parsed, findings: readFindings } = parseInput(bytes, limits);
-  if (!parsed) return finish(file, undefined, undefined, undefined, undefined, readFindings, zero);
+  const { parsed, findings: readFindings, reader } = parseInput(bytes, limits, options.reader);
+  if (!parsed)
+    return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
-  const findings: Finding[] = [...readFindings, ...parsed.findings];
+  const findings: Finding[] = [];
+  append(findings, readFindings);
+  append(findings, parsed.findings);
   const meta = checkMeta(parsed, catalogue, options);
-  findings.push(...meta.findings);
+  append(findings, meta.findings);
   const counts = {
     valueRows: parsed.valueRows.length,
     values: 0,
     enterpriseRows: parsed.enterpriseRows?.length ?? 0,
     enterprises: 0,
+    reader: reader ?? (parsed.format === 'json' ? ('json' as const) : ('sheetjs' as const)),
   };
   const { city, period } = meta;
   if (!city || !period)
@@ -220,22 +234,24 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       undefined,
       findings,
       counts,
+      limits.maxFindings,
     );
 
   const checked = checkValues(parsed, catalogue, city, period);
-  findings.push(...checked.findings);
-  findings.push(...emptinessFindings(catalogue, city, period, checked.values.size, parsed.valueSheet));
+  append(findings, checked.findings);
+  append(findings, emptinessFindings(catalogue, city, period, checked.values.size, parsed.valueSheet));
   // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
   // the localisation of failed rules.
   const flagged = new Set<string>();
-  findings.push(
-    ...previousFindings(options, catalogue, limits, city.code, formatPeriod(period), checked.values, flagged),
+  append(
+    findings,
+    previousFindings(options, catalogue, limits, city.code, formatPeriod(period), checked.values, flagged),
   );
   const units = [city, ...childrenOf(catalogue.orgUnits, city.code, period)];
-  findings.push(...checkMagnitude(checked.values, catalogue, units, flagged));
-  findings.push(...checkRules(checked.values, catalogue, city, period, flagged));
+  append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
+  append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
-  findings.push(...ent.findings);
+  append(findings, ent.findings);
 
   const submission: Submission = {
     templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
@@ -271,6 +287,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       values: checked.values.size,
       enterprises: ent.enterprises.length,
     },
+    limits.maxFindings,
     ent.locations,
   );
 }
