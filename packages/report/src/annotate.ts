@@ -2,6 +2,7 @@ import type { Finding, Severity } from '@sunan/schema';
 import type { ValidationReport } from '@sunan/validate';
 import { SHEET } from '@sunan/validate';
 import ExcelJS from 'exceljs';
+import { compactValidations } from './validation-ranges.js';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_FILL: Record<Severity, string> = { error: 'FFF4CCCC', warning: 'FFFFE699', info: 'FFDDEBF7' };
@@ -122,6 +123,7 @@ export async function annotate(bytes: Uint8Array, report: ValidationReport): Pro
     }
   }
   freezeFormulas(wb);
+  wb.eachSheet(compactValidations);
   for (const [sheet, cells] of findingsByCell(report.findings)) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
