@@ -10,9 +10,22 @@ export const HELP: Record<string, string> = {
   aggregate   全区汇总、核对、目标进度与报告  roll up the zone, reconcile, targets, reports
   index       熵值法创新指数：权重、得分、排名  entropy-weighted innovation index: weights, scores, ranks
   catalogue   指标目录或填报 JSON Schema   the indicator catalogue or the submission JSON Schema
+  web         写出填报单位用的离线网页工具    write the offices' one-file offline page
 
 每个命令都有 --help。Every command has --help.
 退出码 Exit codes: 0 无错误 no errors (warnings allowed) · 1 有错误 error findings · 2 用法错误或无法读取 bad usage or unreadable input
+`,
+  web: `sunan web [--out <文件.html>]
+
+写出填报单位使用的单个离线网页（sunan-web.html）：选城市和报告期下载模板，选择填好的报表在本机校验，
+查看按工作表分组的问题和“指标”表预览，下载标注副本和问题清单。无需安装，不联网，数据不离开本机
+（页面的内容安全策略禁止一切网络连接）。可通过邮件或内网分发，用 Chrome、Edge、360、QQ 浏览器或 Firefox 打开。
+Writes the offices' one-file offline page: download the template for a city and period, check a filled workbook
+on this computer, see findings by sheet and a grid of the 指标 sheet, download the annotated copy and the
+findings. Nothing to install, no network (its Content-Security-Policy forbids connections).
+
+  --out <file>          输出文件（默认 sunan-web.html）output file (default sunan-web.html)
+  --lang zh|en          输出语言 language of messages (default zh)
 `,
   template: `sunan template --city <代码|名称> --period <报告期> [--out <文件.xlsx>]
 

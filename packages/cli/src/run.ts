@@ -12,6 +12,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   aggregate: aggregateCommand,
   catalogue: catalogueCommand,
   index: indexCommand,
+  web: async (args, io) => (await import('./commands/web.js')).webCommand(args, io),
 };
 
 /**

@@ -102,6 +102,18 @@ function markCell(c: ExcelJS.Cell, list: readonly Finding[]): void {
     .join('\n\n');
 }
 
+/**
+ * The findings alone as a workbook: one 校验结果 sheet, one row per finding (severity, code, sheet,
+ * cell, unit, indicator, value, expected, Chinese and English message). What an office forwards when
+ * the annotated copy is too large to send.
+ */
+export async function findingsWorkbook(findings: readonly Finding[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'sunan-stats';
+  addFindingsSheet(wb, findings);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 /** Fill colours (ARGB) of the annotated copy by severity, for readers and tests. */
 export const ANNOTATION_FILL: Readonly<Record<Severity, string>> = SEVERITY_FILL;
 
