@@ -23,11 +23,6 @@ const alias = {
   '@sunan/schema': resolve(packages, 'schema/src/index.ts'),
   '@sunan/validate': resolve(packages, 'validate/src/index.ts'),
   '@sunan/report': resolve(packages, 'report/src/index.ts'),
-  // ExcelJS's browser build without its ES5 polyfills: every browser the page targets has them.
-  exceljs: resolve(
-    dirname(createRequire(resolve(packages, 'report/package.json')).resolve('exceljs/package.json')),
-    'dist/exceljs.bare.min.js',
-  ),
 };
 
 /**
@@ -54,15 +49,51 @@ async function precompiledSubmissionValidator() {
     write: false,
     logLevel: 'error',
     alias: { '@sunan/schema': alias['@sunan/schema'] },
-    banner: { js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(`${pkg}/`)});` },
+    banner: {
+      js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(`${pkg}/`)});`,
+    },
   });
   const url = `data:text/javascript;base64,${Buffer.from(gen.outputFiles[0].text).toString('base64')}`;
   return (await import(url)).code;
 }
 
+const requireFromReport = createRequire(resolve(packages, 'report/package.json'));
+const exceljsDir = dirname(requireFromReport.resolve('exceljs/package.json'));
+const requireFromExceljs = createRequire(resolve(exceljsDir, 'package.json'));
+const requireFromWeb = createRequire(resolve(pkg, 'package.json'));
+const shim = (name) => resolve(here, 'shims', name);
+
+/**
+ * ExcelJS from its sources rather than its 950 KB browser build, which carries a whole Node crypto
+ * polyfill (elliptic curves, big numbers) for one optional password hash, plus CSV streams the page
+ * never uses. Node built-ins map to small browser packages or to stand-ins in scripts/shims.
+ */
+function exceljsPlugin() {
+  const to = {
+    exceljs: resolve(exceljsDir, 'lib/exceljs.bare.js'),
+    crypto: shim('crypto.js'),
+    fs: shim('fs.js'),
+    stream: requireFromExceljs.resolve('readable-stream/readable-browser.js'),
+    events: requireFromWeb.resolve('events/'),
+    buffer: requireFromWeb.resolve('buffer/'),
+  };
+  return {
+    name: 'exceljs-from-source',
+    setup(b) {
+      b.onResolve({ filter: /^(exceljs|crypto|fs|stream|events|buffer)$/ }, (args) => ({
+        path: to[args.path],
+      }));
+      b.onResolve({ filter: /\/csv\/csv(\.js)?$/ }, (args) =>
+        args.importer.startsWith(exceljsDir) ? { path: shim('csv.js') } : undefined,
+      );
+    },
+  };
+}
+
 /** Plugins: ajv replaced by the precompiled validator; zod's 40 message locales cut to English. */
 function pagePlugins(validatorCode) {
   return [
+    exceljsPlugin(),
     {
       name: 'sunan-page',
       setup(b) {
@@ -108,7 +139,8 @@ async function bundle(entry, plugins = []) {
     logLevel: 'error',
     alias,
     plugins,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    inject: plugins.length ? [shim('globals.js')] : [],
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   });
   return out.outputFiles[0].text;
 }
@@ -125,7 +157,7 @@ export async function buildPageHtml() {
     bundle('src/page/worker.ts', pagePlugins(validatorCode)),
     bundle('src/page/main.ts'),
     readFile(resolve(pkg, 'src/page/style.css'), 'utf8'),
-    readFile(resolve(pkg, 'src/page/shell.html'), 'utf8'),
+    readFile(resolve(pkg, 'src/page/shell.html.in'), 'utf8'),
   ]);
   const mainJs = scriptSafe(main);
   const csp = [

@@ -58,7 +58,10 @@ export async function validateIn(page: Page, file: string): Promise<void> {
 }
 
 /** Clicks a control and returns the download it starts, with its bytes. */
-export async function downloadFrom(page: Page, selector: string): Promise<{ name: string; bytes: Uint8Array }> {
+export async function downloadFrom(
+  page: Page,
+  selector: string,
+): Promise<{ name: string; bytes: Uint8Array }> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: d.suggestedFilename(), bytes: await bytesOf(d) };
 }

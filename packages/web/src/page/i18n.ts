@@ -20,7 +20,10 @@ export const TEXT = {
     en: 'Choose the workbook (xlsx, xls, ods, csv, json)',
   },
   dropHint: { zh: '或把文件拖到这里', en: 'or drop the file here' },
-  previousLabel: { zh: '上年报表（可选，用于同比核对）', en: "Last year's file (optional, for year-on-year checks)" },
+  previousLabel: {
+    zh: '上年报表（可选，用于同比核对）',
+    en: "Last year's file (optional, for year-on-year checks)",
+  },
   runValidate: { zh: '开始校验', en: 'Check' },
   progress: { zh: '校验进度', en: 'Progress' },
   stage_received: { zh: '已读取文件', en: 'File read' },
@@ -38,7 +41,10 @@ export const TEXT = {
   findingsHeading: { zh: '问题清单（按工作表）', en: 'Findings by sheet' },
   noFindings: { zh: '没有发现问题。', en: 'No findings.' },
   noSheet: { zh: '（文件整体）', en: '(whole file)' },
-  gridHeading: { zh: '“指标”表预览（有问题的单元格已标出）', en: 'The 指标 sheet (cells with findings marked)' },
+  gridHeading: {
+    zh: '“指标”表预览（有问题的单元格已标出）',
+    en: 'The 指标 sheet (cells with findings marked)',
+  },
   gridNone: { zh: '此文件没有“指标”表视图。', en: 'No 指标 sheet to show for this file.' },
   cellFindings: { zh: '单元格 {c} 的问题', en: 'Findings at {c}' },
   cellNone: { zh: '单元格 {c} 没有问题。', en: 'No findings at {c}.' },

@@ -218,7 +218,8 @@ function renderGrid(o: Outcome): void {
 }
 
 function showCell(ref: string): void {
-  for (const el of Array.from(document.querySelectorAll('.grid-scroll td.chosen'))) el.classList.remove('chosen');
+  for (const el of Array.from(document.querySelectorAll('.grid-scroll td.chosen')))
+    el.classList.remove('chosen');
   $(`cell-${ref}`)?.classList.add('chosen');
   const list = outcome?.findings.filter((f) => f.sheet === outcome?.grid?.sheet && f.cell === ref) ?? [];
   const box = $('cell-findings');
@@ -276,12 +277,14 @@ worker.onmessage = (e: MessageEvent<Reply>) => {
     case 'file': {
       download(m.name, m.bytes, XLSX_TYPE);
       const status = m.purpose === 'template' ? 'template-status' : 'download-status';
-      $(status).textContent = `${tr(m.purpose === 'template' ? 'templateReady' : 'fileReady', lang)}${m.name}`;
+      $(status).textContent =
+        `${tr(m.purpose === 'template' ? 'templateReady' : 'fileReady', lang)}${m.name}`;
       return;
     }
     case 'failed': {
       $<HTMLButtonElement>('run').disabled = false;
-      const status = m.purpose === 'template' ? 'template-status' : m.purpose === 'validate' ? 'stage' : 'download-status';
+      const status =
+        m.purpose === 'template' ? 'template-status' : m.purpose === 'validate' ? 'stage' : 'download-status';
       $(status).textContent = `${tr('failedMsg', lang)}${lang === 'zh' ? m.zh : m.en}`;
       return;
     }
@@ -297,7 +300,11 @@ $('lang').addEventListener('click', () => {
   applyLanguage();
 });
 $('make-template').addEventListener('click', () => {
-  send({ kind: 'template', city: $<HTMLSelectElement>('city').value, period: $<HTMLInputElement>('period').value });
+  send({
+    kind: 'template',
+    city: $<HTMLSelectElement>('city').value,
+    period: $<HTMLInputElement>('period').value,
+  });
 });
 $('file').addEventListener('change', () => {
   $<HTMLButtonElement>('run').disabled = !(cities.length && $<HTMLInputElement>('file').files?.length);
@@ -309,7 +316,11 @@ $('dl-findings').addEventListener('click', () => send({ kind: 'findings-workbook
 $('dl-json').addEventListener('click', () => {
   if (!outcome) return;
   const { grid: _grid, ...rest } = outcome;
-  download(`${(outcome.file ?? 'findings').replace(/\.[^.]*$/, '')}.findings.json`, `${JSON.stringify(rest, null, 2)}\n`, 'application/json');
+  download(
+    `${(outcome.file ?? 'findings').replace(/\.[^.]*$/, '')}.findings.json`,
+    `${JSON.stringify(rest, null, 2)}\n`,
+    'application/json',
+  );
 });
 
 const drop = $('drop');

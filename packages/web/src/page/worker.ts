@@ -28,7 +28,12 @@ function gridOf(bytes: Uint8Array, format: string | undefined): Grid | null {
     const wb = XLSX.read(bytes, { type: 'array', sheets: [SHEET.values], cellStyles: false, dense: true });
     const ws = wb.Sheets[SHEET.values];
     if (!ws) return null;
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: '', blankrows: true });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, {
+      header: 1,
+      raw: false,
+      defval: '',
+      blankrows: true,
+    });
     return { sheet: SHEET.values, rows: rows.map((r) => r.map((v) => String(v ?? ''))) };
   } catch {
     return null;
@@ -102,7 +107,12 @@ async function handle(req: Request): Promise<void> {
       if (!last) return;
       const bytes = await findingsWorkbook(last.report.findings);
       post(
-        { kind: 'file', purpose: 'findings-workbook', name: `${baseName(last.file.name)}.问题清单.xlsx`, bytes },
+        {
+          kind: 'file',
+          purpose: 'findings-workbook',
+          name: `${baseName(last.file.name)}.问题清单.xlsx`,
+          bytes,
+        },
         [bytes.buffer],
       );
       return;
