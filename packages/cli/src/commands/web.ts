@@ -29,8 +29,14 @@ export async function webCommand(args: string[], io: Io): Promise<number> {
       'The page has not been built: run pnpm build first',
     );
   const out = resolve(io.cwd, values.out ?? WEB_PAGE_FILE);
-  await writeFile(out, html);
   const c = colours(io, io.stdout);
+  try {
+    await writeFile(out, html);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    io.stderr.write(lang === 'zh' ? `无法写出 ${out}（${why}）\n` : `Cannot write ${out} (${why})\n`);
+    return EXIT.usage;
+  }
   const kb = `${Math.round(Buffer.byteLength(html) / 1024)} KB`;
   io.stdout.write(
     lang === 'zh'
