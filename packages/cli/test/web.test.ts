@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,13 @@ describe('sunan web', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sunan-web-'));
     expect((await sunan(['web'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'sunan-web.html'), 'utf8')).toBe(built);
-    const bad = await sunan(['web', '--out', join(dir, 'no', 'such', 'dir', 'x.html')], dir);
+    // An existing file is kept unless --force; a folder in the way is a message, not a crash.
+    writeFileSync(join(dir, 'kept.html'), 'mine');
+    expect((await sunan(['web', '--out', 'kept.html'], dir)).code).toBe(2);
+    expect(readFileSync(join(dir, 'kept.html'), 'utf8')).toBe('mine');
+    expect((await sunan(['web', '--out', 'kept.html', '--force'], dir)).code).toBe(0);
+    mkdirSync(join(dir, 'folder.html'));
+    const bad = await sunan(['web', '--out', 'folder.html', '--force'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('无法写出');
   });

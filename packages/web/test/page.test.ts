@@ -93,9 +93,9 @@ describe('the page in Chromium (file://)', () => {
     const got = await downloadFrom(p, '#make-template');
     await context.close();
     const cliFile = `${OUT}cli-template.xlsx`;
-    expect((await sunan(['template', '--city', '320500', '--period', '2022', '--out', cliFile])).code).toBe(
-      0,
-    );
+    expect(
+      (await sunan(['template', '--city', '320500', '--period', '2022', '--out', cliFile, '--force'])).code,
+    ).toBe(0);
     const cli = new Uint8Array(readFileSync(cliFile));
     expect(got.name).toBe('320500-苏州市-2022.xlsx');
     expect(await contentOf(got.bytes)).toEqual(await contentOf(cli));

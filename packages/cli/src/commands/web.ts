@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readWebPage, WEB_PAGE_FILE } from '@sunan/web';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { langOf } from '../lang.js';
+import { checkOverwrite, writeOutput } from '../output.js';
 
 /** `sunan web`: writes the offices' one-file offline page (template, validation, annotated copy). */
 export async function webCommand(args: string[], io: Io): Promise<number> {
@@ -12,6 +12,7 @@ export async function webCommand(args: string[], io: Io): Promise<number> {
     args,
     options: {
       out: { type: 'string' },
+      force: { type: 'boolean' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -30,8 +31,9 @@ export async function webCommand(args: string[], io: Io): Promise<number> {
     );
   const out = resolve(io.cwd, values.out ?? WEB_PAGE_FILE);
   const c = colours(io, io.stdout);
+  await checkOverwrite([out], values.force === true);
   try {
-    await writeFile(out, html);
+    await writeOutput(out, html);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? String(e);
     io.stderr.write(lang === 'zh' ? `无法写出 ${out}（${why}）\n` : `Cannot write ${out} (${why})\n`);
