@@ -23,6 +23,9 @@ export const STATUS_LABEL: Record<ValueStatus, LocalizedText> = {
 export const TARGET_STATUS_LABEL: Record<TargetProgress['status'], LocalizedText> = {
   met: { zh: '已达成', en: 'met' },
   'not-met': { zh: '未达成', en: 'not met' },
+  'on-track': { zh: '按进度', en: 'on track' },
+  behind: { zh: '落后于进度', en: 'behind the path' },
+  incomplete: { zh: '无法判断', en: 'cannot be judged' },
   'no-data': { zh: '无数据', en: 'no data' },
 };
 
