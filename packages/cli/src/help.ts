@@ -55,8 +55,10 @@ checks across cities, growth and outliers, target progress; writes JSON, xlsx an
 `,
   index: `sunan index <aggregate.json|矩阵.csv|矩阵.xlsx ...> [选项 options]
 
-按熵值法（seed 004 的 25 项指标、5 个维度）计算各单位的综合得分（0–100）、维度得分和排名；多期时给出名次变化。
-Entropy-weighted composite index (seed 004's 25 indicators in five dimensions): 0–100 scores, dimension scores,
+按熵值法计算各单位的综合得分（0–100，为参与比较单位之间的相对分）、维度得分和排名；多期时给出名次变化。
+指标体系（25 项指标、5 个维度）与方法出自苏南自创区对标中关村、东湖、张江、深圳四个自创区的研究论文（表1；所存文本未载作者、题名和年份）。
+Entropy-weighted composite index (the 25 indicators in five dimensions of a research paper benchmarking the Sunan
+zone against four other national zones, its Table 1): relative 0–100 scores among the units compared, dimension scores,
 ranks, and rank changes over periods. Inputs: results of "sunan aggregate" (one per year), or a matrix with a
 unit column (单位), an optional period column (报告期), and one column per indicator code.
 

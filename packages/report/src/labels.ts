@@ -14,7 +14,7 @@ export const GROUP_LABEL: Record<string, LocalizedText> = {
 /** Labels of value statuses. */
 export const STATUS_LABEL: Record<ValueStatus, LocalizedText> = {
   complete: { zh: '完整', en: 'complete' },
-  partial: { zh: '部分（有城市缺报）', en: 'partial (city missing)' },
+  partial: { zh: '部分', en: 'partial' },
   'not-reported': { zh: '未报', en: 'not reported' },
   'not-computable': { zh: '无法计算', en: 'not computable' },
 };
