@@ -24,10 +24,10 @@ export interface LineChartSpec {
 
 const W = 560;
 const H = 250;
-const M = { left: 64, right: 120, top: 18, bottom: 28 };
+const M = { left: 64, right: 130, top: 18, bottom: 30 };
 
 /** Four round tick values covering [lo, hi]. */
-function ticks(lo: number, hi: number): number[] {
+function ticks(lo: number, hi: number): { values: number[]; decimals: number } {
   const span = hi - lo || Math.abs(hi) || 1;
   const raw = span / 4;
   const mag = 10 ** Math.floor(Math.log10(raw));
@@ -35,16 +35,18 @@ function ticks(lo: number, hi: number): number[] {
   const out: number[] = [];
   for (let v = Math.floor(lo / step) * step; v <= hi + step / 2; v += step)
     out.push(Number(v.toPrecision(12)));
-  return out;
+  // One number of decimals for the whole axis: as many as the step has.
+  const decimals = String(Number(step.toPrecision(6))).split('.')[1]?.length ?? 0;
+  return { values: out, decimals };
 }
 
-/** Spreads end labels so that none overlaps the next (at least 13 px apart), keeping their order. */
+/** Spreads end labels so that none overlaps the next (at least 15 px apart), keeping their order. */
 function spread(ys: number[]): number[] {
   const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
   for (let k = 1; k < order.length; k++) {
     const prev = order[k - 1];
     const cur = order[k];
-    if (prev && cur && cur.y - prev.y < 13) cur.y = prev.y + 13;
+    if (prev && cur && cur.y - prev.y < 15) cur.y = prev.y + 15;
   }
   const out = [...ys];
   for (const o of order) out[o.i] = o.y;
@@ -64,7 +66,7 @@ export function lineChart(spec: LineChartSpec): string {
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.05 || 1;
   lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
   hi += pad;
-  const ts = ticks(lo, hi);
+  const { values: ts, decimals: tickDecimals } = ticks(lo, hi);
   lo = Math.min(lo, ts[0] ?? lo);
   hi = Math.max(hi, ts[ts.length - 1] ?? hi);
   const plotW = W - M.left - M.right;
@@ -77,7 +79,7 @@ export function lineChart(spec: LineChartSpec): string {
   const grid = ts
     .map(
       (t) =>
-        `<line x1="${M.left}" x2="${M.left + plotW}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#e3e3e3"/><text x="${M.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#555">${esc(formatNumber(String(t), t % 1 === 0 ? 0 : Math.min(spec.decimals, 2)))}</text>`,
+        `<line x1="${M.left}" x2="${M.left + plotW}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#e3e3e3"/><text x="${M.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#555">${esc(formatNumber(String(t), tickDecimals))}</text>`,
     )
     .join('');
   const axis = spec.periods
@@ -106,7 +108,7 @@ export function lineChart(spec: LineChartSpec): string {
       const label =
         k < 0
           ? ''
-          : `<text x="${(x(k) + 8).toFixed(1)}" y="${((labelYs[n] ?? 0) + 4).toFixed(1)}" font-size="11" fill="${s.color}">${esc(s.name)} ${esc(f(s.values[k] ?? null))}</text>`;
+          : `<text x="${(x(k) + 8).toFixed(1)}" y="${((labelYs[n] ?? 0) + 4).toFixed(1)}" font-size="13" fill="${s.color}">${esc(s.name)} ${esc(f(s.values[k] ?? null))}</text>`;
       return `<g class="series" data-unit="${esc(s.key)}"><title>${esc(s.name)}：${esc(spec.periods.map((p, i) => `${p} ${f(s.values[i] ?? null)}`).join('，'))} ${esc(spec.unit)}</title><polyline points="${path}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>${pts
         .map(
           ([px, py, v, p]) =>

@@ -102,11 +102,12 @@ function movers(result: AggregateResult): KeyMessage | undefined {
     .filter((i) => i.zoneGrowth !== null && i.zone.status === 'complete')
     .sort((a, b) => Number(b.zoneGrowth) - Number(a.zoneGrowth));
   if (grown.length === 0) return undefined;
-  const up = grown.slice(0, 2).filter((i) => Number(i.zoneGrowth) > 0);
+  // Changes that round to 0.0 % are not movers.
+  const up = grown.slice(0, 2).filter((i) => Number(i.zoneGrowth) >= 0.05);
   const down = grown
     .slice(-2)
     .reverse()
-    .filter((i) => Number(i.zoneGrowth) < 0 && !up.includes(i));
+    .filter((i) => Number(i.zoneGrowth) <= -0.05 && !up.includes(i));
   const list = (l: IndicatorResult[], lang: 'zh' | 'en') =>
     l
       .map((i) => `${lang === 'zh' ? i.name.zh : i.name.en} ${formatPercent(i.zoneGrowth, true)}`)
@@ -163,8 +164,9 @@ function reconciliation(result: AggregateResult, catalogue: Catalogue, names: Na
     bad
       .map((r) => {
         const ind = findIndicator(catalogue, r.indicator);
+        const zone = r.orgUnit === 'SUNAN';
         const unit =
-          lang === 'zh' ? (r.orgUnit === 'SUNAN' ? '全区' : names.zh(r.orgUnit)) : names.en(r.orgUnit);
+          lang === 'zh' ? (zone ? '全区' : names.zh(r.orgUnit)) : zone ? 'zone' : names.en(r.orgUnit);
         const name = lang === 'zh' ? (ind?.name.zh ?? r.indicator) : (ind?.name.en ?? r.indicator);
         return `${unit}${lang === 'zh' ? '' : ' '}${name} ${formatNumber(r.imbalance, ind?.decimals ?? 2)}${ind ? ` ${ind.unit}` : ''}`;
       })

@@ -30,7 +30,7 @@ tr.partial td{background:#fff8e1}.err{color:#c00000;font-weight:bold}.warn{color
 td.good{color:#1e6b2a;font-weight:bold}td.bad{color:#b00000;font-weight:bold}td.unknown{color:#8a6d00}
 .bar{background:#eee;height:.8rem;border-radius:3px;width:100px;position:relative}.bar>span{display:block;height:100%;border-radius:3px;background:#2f5597}.bar>span.good{background:#2e7d32}.bar>i{position:absolute;top:-2px;bottom:-2px;width:2px;background:#000}
 .stack{display:flex;height:1rem;border-radius:3px;overflow:hidden;min-width:200px}.stack>span{display:block;height:100%}
-.rule{font-size:.85rem;color:#444;background:#fafafa;border:1px solid #e5e5e5;padding:.4rem .6rem;border-radius:4px}
+.note{min-width:18em;font-size:.85rem}.rule{font-size:.85rem;color:#444;background:#fafafa;border:1px solid #e5e5e5;padding:.4rem .6rem;border-radius:4px}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}
 @media print{.brief{break-after:page}.keys{break-inside:avoid}}
 `;
@@ -109,7 +109,7 @@ function targetRow(t: TargetProgress, catalogue: Catalogue): { cells: Cell[]; cl
       },
       cell(gapText(t, d), 'n'),
       { html: esc(TARGET_STATUS_LABEL[t.status].zh), cls: `s ${cls}` },
-      cell(targetNote(t, catalogue)),
+      { html: esc(targetNote(t, catalogue)), cls: 'note' },
     ],
   };
 }
@@ -234,7 +234,7 @@ function parksSection(result: AggregateResult, catalogue: Catalogue, cities: rea
   const parks = result.parks ?? [];
   if (parks.length === 0) return '';
   const out = [
-    '<section id="parks"><h2>国家高新区 <span class="en">National high-tech parks, and their share of the city</span></h2><p>各园区数字为所在市报表中的园区填报数；括号内为占全市的比重。<span class="en">Figures as each city reported them for its parks; in brackets, the share of the city’s figure.</span></p>',
+    '<section id="parks"><h2>国家高新区 <span class="en">National high-tech parks, and their share of the city</span></h2><p>各园区数字为所在市报表中的园区填报数；小字为占全市的比重。<span class="en">Figures as each city reported them for its parks; below each, its share of the city’s figure.</span></p>',
   ];
   for (const [code, name] of cities) {
     const mine = parks.filter((p) => p.city === code);

@@ -91,7 +91,7 @@ function summarySheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
   const head = ['目标', '目标年', '目标值', '当前值', '完成率', '差距', '状态', '本期应达', '单位', '说明'];
   const headerRow = ws.addRow(head).number;
   for (const t of result.targets) targetRow(ws, t, catalogue);
-  fitColumns(ws, headerRow);
+  fitColumns(ws, headerRow, 8, 80);
   ws.getColumn(10).width = 70;
   pageSetup(ws, headerRow, head.length);
 }
