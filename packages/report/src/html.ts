@@ -142,6 +142,7 @@ td.name{min-width:9em}
 figure{margin:.5rem 0}svg{max-width:100%;height:auto}
 @media (max-width:600px){body{padding:.6rem}h1{font-size:1.25rem}table{font-size:.82rem}}
 @page{size:A4;margin:14mm 12mm}
-@media print{body{max-width:none;padding:0;font-size:10pt}.scroll{overflow:visible}thead{display:table-header-group}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}
+@media print{body{max-width:none;padding:0;font-size:9pt}.scroll{overflow:visible}thead{display:table-header-group}tr,figure{break-inside:avoid}h2,h3{break-after:avoid}
+table{font-size:7.5pt;width:100%;min-width:0}th{white-space:normal}td.name,.note{min-width:0}th,td{padding:.1rem .25rem}h2{margin-top:1rem}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit;text-decoration:none}.noprint{display:none}}
 `;

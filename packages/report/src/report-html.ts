@@ -24,15 +24,16 @@ export interface ReportHtmlOptions {
 }
 
 const CSS = `${BASE_CSS}
-.banner{padding:.7rem 1rem;border-radius:6px;margin:1rem 0}.ok{background:#e2f0d9;border:1px solid #70ad47}.bad{background:#fbe5d6;border:1px solid #c00000;color:#600}
+.banner{padding:.7rem 1rem;border-radius:6px;margin:1rem 0}.banner.ok{background:#e2f0d9;border:1px solid #70ad47}.banner.incomplete{background:#fbe5d6;border:1px solid #c00000;color:#600}
 .keys{background:#f4f6fb;border-left:4px solid #2f5597;padding:.6rem 1rem .6rem 2rem;margin:1rem 0}.keys li{margin:.25rem 0}.keys a{font-size:.85em;white-space:nowrap}
 tr.partial td{background:#fff8e1}.err{color:#c00000;font-weight:bold}.warn{color:#9a5b00}
 td.good{color:#1e6b2a;font-weight:bold}td.bad{color:#b00000;font-weight:bold}td.unknown{color:#8a6d00}
 .bar{background:#eee;height:.8rem;border-radius:3px;width:100px;position:relative}.bar>span{display:block;height:100%;border-radius:3px;background:#2f5597}.bar>span.good{background:#2e7d32}.bar>i{position:absolute;top:-2px;bottom:-2px;width:2px;background:#000}
 .stack{display:flex;height:1rem;border-radius:3px;overflow:hidden;min-width:200px}.stack>span{display:block;height:100%}
-.note{min-width:18em;font-size:.85rem}.rule{font-size:.85rem;color:#444;background:#fafafa;border:1px solid #e5e5e5;padding:.4rem .6rem;border-radius:4px}
+.note{min-width:18em;font-size:.9em}.rule{font-size:.85rem;color:#444;background:#fafafa;border:1px solid #e5e5e5;padding:.4rem .6rem;border-radius:4px}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}
-@media print{.brief{break-after:page}.keys{break-inside:avoid}}
+@media print{.brief{break-after:page}.keys{break-inside:avoid;padding:.3rem .5rem .3rem 1.5rem;margin:.4rem 0}.brief .en,.brief .code,.keys a,.banner ul{display:none}
+.brief h1{font-size:13pt}.brief h2{font-size:11pt;margin:.5rem 0 .2rem}.brief .keys li{margin:0}.banner{padding:.3rem .6rem;margin:.4rem 0}.bar{width:50px}.stack{min-width:0}.rule{font-size:7pt;padding:.2rem .4rem}#parks .code{display:none}.note{width:28%}#parks td.n{white-space:normal}}
 `;
 
 type City = readonly [code: string, name: string];
@@ -64,7 +65,7 @@ function banner(result: AggregateResult): string {
       : '';
   return result.complete
     ? `<div id="completeness" class="banner ok">五市报表齐全，全区数为完整合计。<span class="en">All five cities reported; zone totals are complete.</span>${notices}</div>`
-    : `<div id="completeness" class="banner bad"><b>数据不完整：缺报 ${esc(result.missing.map((m) => m.name.zh).join('、'))}。</b> 全区合计为部分合计，以下标“部分”的数字不能当作全区数引用。<div class="en">Incomplete: ${esc(result.missing.map((m) => m.name.en).join(', '))} missing; totals marked partial are not zone totals.</div>${notices}</div>`;
+    : `<div id="completeness" class="banner incomplete"><b>数据不完整：缺报 ${esc(result.missing.map((m) => m.name.zh).join('、'))}。</b> 全区合计为部分合计，以下标“部分”的数字不能当作全区数引用。<div class="en">Incomplete: ${esc(result.missing.map((m) => m.name.en).join(', '))} missing; totals marked partial are not zone totals.</div>${notices}</div>`;
 }
 
 const SECTION_LABEL: Record<string, string> = {

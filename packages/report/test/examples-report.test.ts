@@ -255,9 +255,12 @@ describe('the HTML reports in Chromium', () => {
   it('print on A4 with table headers repeated on every page', async (ctx) => {
     if (!browser) return ctx.skip();
     for (const p of pages()) {
-      const page = await browser.newPage();
+      // 718 CSS px: the width of A4 less the page margins.
+      const page = await browser.newPage({ viewport: { width: 718, height: 1000 } });
       await page.setContent(p.html, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
+      const printWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(printWidth, `${p.name} printed`).toBeLessThanOrEqual(718);
       const displays = await page.evaluate(() =>
         Array.from(document.querySelectorAll('table')).map((t) =>
           t.tHead ? getComputedStyle(t.tHead).display : 'none',
