@@ -38,15 +38,16 @@ export const mutedCode = (code: string): string => `<span class="code">${esc(cod
  * Text with every indicator and org-unit code replaced by its Chinese name (messages written by
  * other packages name things by code; a reader needs names). Returns HTML with the code kept, muted.
  */
-export function namesForCodesHtml(text: string, catalogue: Catalogue): string {
-  const names = codeNames(catalogue);
+export function namesForCodesHtml(text: string, catalogue: Catalogue, lang: 'zh' | 'en' = 'zh'): string {
+  const names = codeNames(catalogue, lang);
   return esc(text).replace(CODE, (code, at: number, all: string) => {
     const name = named(names, code, all, at);
     return name ? `${esc(name)}${mutedCode(code)}` : code;
   });
 }
 
-const CODE = /\b[A-Z0-9][A-Z0-9_]{3,}\b/g;
+// A code standing alone: not part of a file name ("321100-镇江市-2022.xlsx") or a longer word.
+const CODE = /(?<![\w.-])[A-Z0-9][A-Z0-9_]{2,}(?![\w.-])/g;
 
 /** The name for a code, unless the code already follows its name in brackets ("镇江市（321100）"). */
 function named(
@@ -60,24 +61,37 @@ function named(
 }
 
 /** The same replacement for plain text (xlsx, terminal): "技术市场合同成交额（TECH_CONTRACT）" → name only. */
-export function namesForCodes(text: string, catalogue: Catalogue): string {
-  const names = codeNames(catalogue);
+export function namesForCodes(text: string, catalogue: Catalogue, lang: 'zh' | 'en' = 'zh'): string {
+  const names = codeNames(catalogue, lang);
   return text.replace(CODE, (code, at: number, all: string) => named(names, code, all, at) ?? code);
 }
 
-const cache = new WeakMap<Catalogue, Map<string, string>>();
+const cache = new WeakMap<Catalogue, Record<'zh' | 'en', Map<string, string>>>();
 
-/** Indicator and org-unit codes → Chinese names. */
-export function codeNames(catalogue: Catalogue): Map<string, string> {
+/**
+ * Indicator and org-unit codes → names in the language. In English, a code that is also a word of an
+ * indicator's English name (GDP) is left alone: in English prose it is the word.
+ */
+export function codeNames(catalogue: Catalogue, lang: 'zh' | 'en' = 'zh'): Map<string, string> {
   let m = cache.get(catalogue);
   if (!m) {
-    m = new Map<string, string>();
-    for (const i of catalogue.indicators) m.set(i.code, i.name.zh);
-    for (const u of catalogue.orgUnits) m.set(u.code, u.name.zh);
-    m.set('SUNAN', '全区');
+    const words = new Set(catalogue.indicators.flatMap((i) => i.name.en.split(/[^A-Za-z]+/)));
+    const zh = new Map<string, string>();
+    const en = new Map<string, string>();
+    for (const i of catalogue.indicators) {
+      zh.set(i.code, i.name.zh);
+      if (!words.has(i.code)) en.set(i.code, i.name.en);
+    }
+    for (const u of catalogue.orgUnits) {
+      zh.set(u.code, u.name.zh);
+      en.set(u.code, u.name.en);
+    }
+    zh.set('SUNAN', '全区');
+    en.set('SUNAN', 'zone');
+    m = { zh, en };
     cache.set(catalogue, m);
   }
-  return m;
+  return m[lang];
 }
 
 /** One cell of {@link table}: HTML content and an optional class (`n` for numbers). */

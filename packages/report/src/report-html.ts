@@ -336,7 +336,7 @@ function reconSection(result: AggregateResult, catalogue: Catalogue): string {
       const ind = findIndicator(catalogue, r.indicator);
       const d = ind?.decimals ?? 2;
       return [
-        cell(unitName(r.orgUnit, catalogue)),
+        cell(unitName(r.orgUnit, catalogue), 's'),
         ind ? nameCell(ind, ind.unit) : { html: namesForCodesHtml(r.indicator, catalogue) },
         cell(formatNumber(r.control, d), 'n'),
         cell(formatNumber(r.computed, d), 'n'),
@@ -359,7 +359,8 @@ function findingsSection(result: AggregateResult, catalogue: Catalogue): string 
         `${f.file ?? ''} ${f.sheet ?? ''}${f.cell ? `!${f.cell}` : ''}${f.path ? ` ${f.path}` : ''}`.trim(),
       ),
       {
-        html: `${namesForCodesHtml(f.message.zh, catalogue)}<div class="en">${namesForCodesHtml(f.message.en, catalogue)}</div>`,
+        html: `${namesForCodesHtml(f.message.zh, catalogue)}<div class="en">${namesForCodesHtml(f.message.en, catalogue, 'en')}</div>`,
+        cls: 'note',
       },
       { html: mutedCode(f.code) },
     ]),
@@ -370,7 +371,7 @@ function sourcesSection(result: AggregateResult, catalogue: Catalogue): string {
   return `<section id="sources"><h2>数据来源 <span class="en">Sources</span></h2>${table(
     ['城市', '文件', 'SHA-256', '处理', '原因'],
     result.sources.map((s) => [
-      cell(s.city ? unitName(s.city, catalogue) : ''),
+      cell(s.city ? unitName(s.city, catalogue) : '', 's'),
       cell(s.file),
       { html: `<span class="code">${esc(s.sha256.slice(0, 16))}…</span>` },
       cell(SOURCE_STATUS_LABEL[s.status].zh, 's'),
