@@ -1,9 +1,12 @@
+import { aggregate } from '@sunan/aggregate';
 import { sunanCatalogue } from '@sunan/schema';
+import { CITIES, handInput } from '@sunan/testkit';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent } from '../src/format-number.js';
 import { namesForCodes, namesForCodesHtml, unitColor } from '../src/html.js';
+import { reportHtml } from '../src/report-html.js';
 
 describe('numbers for reading', () => {
   it('agree with decimal.js half-up rounding, with thousands separators (differential)', () => {
@@ -54,5 +57,19 @@ describe('names for codes', () => {
   it('gives each city one colour, fixed by its code', () => {
     expect(unitColor('320500')).toBe(unitColor('320500'));
     expect(new Set(['320100', '320200', '320400', '320500', '321100'].map(unitColor)).size).toBe(5);
+  });
+});
+
+describe('cumulative targets in words', () => {
+  it('say which plan years are counted, missing and still to come — not “city missing” when all reported', () => {
+    const year = (period: string, n: number) =>
+      CITIES.map((c) => handInput(c, { CORE_TECH_PROJECTS: String(n) }, period));
+    const r2022 = aggregate({ submissions: year('2022', 14), previous: year('2021', 12), period: '2022' });
+    const html2022 = reportHtml(r2022);
+    expect(html2022).toContain('2020–2022 年累计，已计入 2021、2022 年；缺 2020 年数据');
+    expect(html2022).not.toContain('有城市缺报');
+    expect(r2022.targets.find((t) => t.indicator === 'CORE_TECH_PROJECTS')?.status).toBe('incomplete');
+    const r2021 = aggregate({ submissions: year('2021', 12), previous: year('2020', 10), period: '2021' });
+    expect(reportHtml(r2021)).toContain('2020–2022 年累计，已计入 2020、2021 年；尚有 2022 年待报');
   });
 });
