@@ -118,8 +118,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   index: {
     usage: 'sunan index <aggregate.json|矩阵.csv|矩阵.xlsx ...> [选项 options]',
-    zh: '按熵值法（25 项指标、5 个维度）计算各单位的综合得分（0–100）、维度得分和排名；多期时给出名次变化。输入为 sunan aggregate 的结果（每年一个），或含单位列（单位）、可选报告期列（报告期）和各指标代码列的矩阵。',
-    en: 'Entropy-weighted composite index (25 indicators in five dimensions): 0–100 scores, dimension scores, ranks, and rank changes over periods. Inputs: results of "sunan aggregate" (one per year), or a matrix with a unit column (单位), an optional period column (报告期), and one column per indicator code.',
+    zh: '按熵值法（25 项指标、5 个维度；指标体系与方法出自以苏南自创区为例、对标中关村、东湖、张江、深圳四个自创区的研究论文，表1，所存文本未载作者、题名和年份）计算各单位的综合得分（0–100，为参与比较单位之间的相对分）、维度得分和排名；多期时给出名次变化。输入为 sunan aggregate 的结果（每年一个），或含单位列（单位）、可选报告期列（报告期）和各指标代码列的矩阵。',
+    en: 'Entropy-weighted composite index (25 indicators in five dimensions, from a research paper benchmarking the Sunan zone against Zhongguancun, Donghu, Zhangjiang and Shenzhen, its Table 1; the stored text names no author, title or year): 0–100 scores relative to the units compared, dimension scores, ranks, and rank changes over periods. Inputs: results of "sunan aggregate" (one per year), or a matrix with a unit column (单位), an optional period column (报告期), and one column per indicator code.',
     options: [
       {
         term: '--definition <file.json>',

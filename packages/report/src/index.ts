@@ -10,7 +10,12 @@ export {
   type TemplateOptions,
   type TemplateResult,
 } from './create-template.js';
-export { indexHtml, indexWorkbook } from './index-report.js';
-export { reportHtml } from './report-html.js';
-export { formatSummary, type Lang } from './report-text.js';
-export { reportWorkbook } from './report-xlsx.js';
+export { formatNumber, formatPercent } from './format-number.js';
+export { CITY_COLORS, unitColor } from './html.js';
+export { INDEX_SOURCE, indexHtml, indexWorkbook, RELATIVE_SCORES } from './index-report.js';
+export { type KeyMessage, keyMessages } from './key-messages.js';
+export { type ReportHtmlOptions, reportHtml } from './report-html.js';
+export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';
+export { type ReportWorkbookOptions, reportWorkbook } from './report-xlsx.js';
+export { PATH_RULE } from './target-text.js';
+export { type Trend, trendsOf } from './trends.js';

@@ -1,7 +1,13 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { aggregate, fingerprint, readControls, type SubmissionInput } from '@sunan/aggregate';
+import {
+  type AggregateResult,
+  aggregate,
+  fingerprint,
+  readControls,
+  type SubmissionInput,
+} from '@sunan/aggregate';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import { readInput, validateFile } from '@sunan/validate/node';
@@ -46,6 +52,25 @@ async function controlsFrom(path: string | undefined, io: Io, catalogue: Catalog
     throw new UsageError(`无法读取文件：${path}`, `Cannot read file: ${path}`);
   }
   return readControls(bytes, catalogue, basename(p));
+}
+
+/** Each earlier period (previous and history) rolled up on its own, for the reports' trend lines. */
+function earlierResults(
+  period: string,
+  previous: SubmissionInput[] | undefined,
+  history: ReadonlyArray<{ period: string; submissions: SubmissionInput[] }>,
+  catalogue: Catalogue,
+  includeInvalid: boolean,
+): AggregateResult[] {
+  const prevPeriod = /^\d{4}$/.test(period) ? String(Number(period) - 1) : undefined;
+  const all = [
+    ...history,
+    ...(previous && prevPeriod ? [{ period: prevPeriod, submissions: previous }] : []),
+  ];
+  const seen = new Set<string>();
+  return all
+    .filter((h) => h.period < period && !seen.has(h.period) && seen.add(h.period))
+    .map((h) => aggregate({ submissions: h.submissions, period: h.period, catalogue, includeInvalid }));
 }
 
 /** `sunan aggregate`: the centre's roll-up with reports. */
@@ -118,12 +143,22 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     includeInvalid: values['include-invalid'] === true,
   });
   result.findings.unshift(...controls.findings, ...zoneFile.findings);
+  const earlier = earlierResults(
+    result.period,
+    previous,
+    history,
+    catalogue,
+    values['include-invalid'] === true,
+  );
 
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
     await writeOutput(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
-    await writeOutput(join(dir, 'report.xlsx'), await reportWorkbook(result, catalogue));
-    await writeOutput(join(dir, 'report.html'), reportHtml(result, catalogue));
+    await writeOutput(
+      join(dir, 'report.xlsx'),
+      await reportWorkbook(result, catalogue, { history: earlier }),
+    );
+    await writeOutput(join(dir, 'report.html'), reportHtml(result, catalogue, { history: earlier }));
     io.stderr.write(
       lang === 'zh'
         ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`
@@ -133,7 +168,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     const c = colours(io, io.stdout);
-    const summary = formatSummary(result, lang);
+    const summary = formatSummary(result, lang, { catalogue, history: earlier });
     io.stdout.write(
       `${result.complete ? summary : summary.replace(/^(.*\n)(.*)/, (_, a: string, b: string) => `${a}${c.red(c.bold(b))}`)}\n`,
     );
