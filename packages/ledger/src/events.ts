@@ -155,3 +155,9 @@ export async function readEvents(db: Sql, periods?: readonly string[]): Promise<
     : await db.query<EventRow>(`SELECT ${COLUMNS} FROM ledger_events ORDER BY seq`);
   return rows.map(fromRow);
 }
+
+/** The event with this sequence number. */
+export async function eventAt(db: Sql, seq: number): Promise<LedgerEvent | undefined> {
+  const rows = await db.query<EventRow>(`SELECT ${COLUMNS} FROM ledger_events WHERE seq = $1`, [seq]);
+  return rows[0] ? fromRow(rows[0]) : undefined;
+}

@@ -2,12 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
-import { canonicalJson, sha256 } from './canonical.js';
+import { sha256 } from './canonical.js';
 import { type Bilingual, LedgerError, type Refusal, refuse } from './codes.js';
 import { type Driver, openPglite, openPostgres, type Sql } from './driver.js';
 import {
   append,
   type EventDraft,
+  eventAt,
   type FileData,
   type LedgerEvent,
   lockForAppend,
@@ -194,7 +195,8 @@ export class Ledger {
       if (refusal) return { ...refusal, ...place };
     }
     const hash = await this.storeBytes(input.bytes);
-    const reportText = canonicalJson(report);
+    // Hashed as stored (the event carries the hash); plain JSON, as canonicalising megabytes is slow.
+    const reportText = JSON.stringify(report);
     return this.db
       .transaction(async (tx): Promise<IntakeOutcome> => {
         await lockForAppend(tx);
@@ -286,7 +288,7 @@ export class Ledger {
     );
     const seq = rows[0]?.seq;
     if (seq === undefined) return undefined;
-    return (await readEvents(tx)).find((e) => e.seq === Number(seq));
+    return eventAt(tx, Number(seq));
   }
 
   /** A refusal when the city or the whole period is locked. */
