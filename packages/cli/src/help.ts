@@ -1,4 +1,12 @@
 /** Help for each command, Chinese first, English beside it. */
+/** Options every ledger command shares. */
+const LEDGER_COMMON = `  --ledger <dir>        台账目录（或 SUNAN_LEDGER）ledger directory (or SUNAN_LEDGER)
+  --database <url>      PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）server (default: embedded PGlite)
+  --by <name>           经办人（默认登录名）who (default: login name)
+  --format text|json    输出格式 output format
+  --lang zh|en          语言 language
+`;
+
 export const HELP: Record<string, string> = {
   main: `sunan — 苏南自创区跨市统计填报、校验与汇总 / Sunan zone inter-city statistical reporting
 
@@ -10,6 +18,10 @@ export const HELP: Record<string, string> = {
   aggregate   全区汇总、核对、目标进度与报告  roll up the zone, reconcile, targets, reports
   index       熵值法创新指数：权重、得分、排名  entropy-weighted innovation index: weights, scores, ranks
   catalogue   指标目录或填报 JSON Schema   the indicator catalogue or the submission JSON Schema
+  intake      收件登记（原样保存、版本号、校验报告） take files into the ledger (stored as received, revisions)
+  status      报告期 × 城市 收件状态表      the period × city intake matrix
+  accept | reject | approve | lock | unlock   受理、退回、审核（逐级向上）、锁定、解锁 decisions
+  ledger      台账校验、导出、导入          verify | export | import the ledger
 
 每个命令都有 --help。Every command has --help.
 退出码 Exit codes: 0 无错误 no errors (warnings allowed) · 1 有错误 error findings · 2 用法错误或无法读取 bad usage or unreadable input
@@ -38,6 +50,7 @@ Validates submissions (xlsx, xls, ods, csv, json): every problem at once, with s
   --verbose                   同时列出提示信息 also list info findings
 `,
   aggregate: `sunan aggregate <目录|文件 dir|files...> --period <报告期> [选项 options]
+       sunan aggregate --ledger <台账目录> --period <报告期> [选项 options]
 
 全区汇总：校验各市报表，按规则合计到全区，核对控制数，跨市查重，同比与异常值，目标进度，写出 JSON、Excel 和 HTML 报告。
 Rolls the cities up to the zone: validates each file, aggregates by each indicator's rule, reconciles control totals,
@@ -49,6 +62,9 @@ checks across cities, growth and outliers, target progress; writes JSON, xlsx an
   --controls <file>       控制数（xlsx/csv/json：单位代码、指标代码、数值、来源） control totals
   --zone-report <file>    全区直报数（如科技进步贡献率），格式同控制数 zone's own figures for reported indicators
   --include-invalid       含错误的报表也参与汇总 include files with error findings
+  --ledger <dir>          从台账汇总：各市最新已受理版本，上期与往期也取自台账（不重新读取报表）
+                          aggregate from the ledger: each city's latest accepted revision; previous and earlier periods too
+  --database <url>        台账在 PostgreSQL 服务器上（或 SUNAN_DATABASE_URL）the ledger's PostgreSQL server
   --out <dir>             写出 aggregate.json、report.xlsx、report.html write the reports into dir
   --format text|json      输出格式 output format (default text)
   --lang zh|en            语言 language (default zh)
@@ -80,4 +96,80 @@ Prints the indicator catalogue (Markdown or JSON), or the submission JSON Schema
   --format md|json   目录格式 catalogue format (default md)
   --json-schema      输出填报 JSON Schema print the submission JSON Schema
 `,
+  intake: `sunan intake <文件|目录 files|dirs...> --ledger <目录> [--by 经办人] [--note 备注]
+
+收件登记：每个文件原样保存（按 SHA-256 内容寻址），记录城市、报告期、收到时间、该市该期的版本号、完整校验报告、经办人。
+同样的字节再次收到时识别为重复，不算新版本；无法确定城市或报告期的文件也保存，列为“未归属”。已锁定的城市和报告期拒绝登记。
+Takes files into the ledger: stored byte for byte (content-addressed by SHA-256) with city, period, time received,
+a revision number per city and period, the full validation report, and who brought it. The same bytes twice are a
+duplicate, not a revision; a file whose city or period cannot be read is kept as unassigned; a locked city and period
+refuses intake. Exit 1 when a file is refused.
+
+  --ledger <dir>        台账目录（或 SUNAN_LEDGER）ledger directory (or SUNAN_LEDGER)
+  --database <url>      PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）server (default: embedded PGlite)
+  --by <name>           经办人（默认登录名）who (default: login name)
+  --format text|json    输出格式 output format
+  --lang zh|en          语言 language
+  --note <text>         备注 note
+`,
+  status: `sunan status --period <报告期> --ledger <目录> [--format text|json]
+
+报告期 × 城市状态表：未报送 / 已收到（第 n 版，错误、警告）/ 已受理 / 已退回 / 已审核 / 已锁定，附时间和经办人；并列出未归属文件。
+The period × city matrix: not received / received (revision n, errors, warnings) / accepted / rejected / approved /
+locked, with times and who; and the unassigned files.
+
+  --period <id>         报告期（必填）period (required)
+  --ledger <dir>        台账目录（或 SUNAN_LEDGER）ledger directory (or SUNAN_LEDGER)
+  --database <url>      PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）server (default: embedded PGlite)
+  --by <name>           经办人（默认登录名）who (default: login name)
+  --format text|json    输出格式 output format
+  --lang zh|en          语言 language
+`,
+  accept: decisionHelp(
+    'accept',
+    '受理某市某期的一个版本（默认最新版）',
+    'Accepts a revision (default the latest) of a city and period',
+  ),
+  reject: decisionHelp('reject', '退回某版本；需要 --reason', 'Rejects a revision; needs --reason'),
+  approve: decisionHelp(
+    'approve',
+    '审核：城市须先受理；全区（--city SUNAN）须五市均已审核（逐级向上，同 DHIS2）',
+    'Approves a city (after acceptance), or the zone (--city SUNAN) once every city is approved (upward, as in DHIS2)',
+  ),
+  lock: decisionHelp(
+    'lock',
+    '锁定某市某期（不给 --city 则锁定全区该期）：拒绝登记和变更',
+    'Locks a city and period (no --city: the whole period): intake and changes are refused',
+  ),
+  unlock: decisionHelp(
+    'unlock',
+    '解锁；需要 --reason，原因被记录',
+    'Unlocks; needs --reason, which is recorded',
+  ),
+  ledger: `sunan ledger verify | export <文件> | import <文件> --ledger <目录>
+
+verify  重新计算每个存储文件和校验报告的 SHA-256，检查每个事件都带有前一事件的哈希（防篡改）
+        re-hashes every stored file and report, and checks each event carries the hash of the one before
+export  写出可移植的归档（文件 + 事件，JSON lines）writes a portable archive (files + events as JSON lines)
+import  把归档读入一个空台账（先校验哈希链）reads an archive into an empty ledger (the chain checked first)
+
+  --ledger <dir>        台账目录（或 SUNAN_LEDGER）ledger directory (or SUNAN_LEDGER)
+  --database <url>      PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）server (default: embedded PGlite)
+  --by <name>           经办人（默认登录名）who (default: login name)
+  --format text|json    输出格式 output format
+  --lang zh|en          语言 language
+`,
 };
+
+function decisionHelp(verb: string, zh: string, en: string): string {
+  return `sunan ${verb} --city <代码|名称> --period <报告期> --ledger <目录> [--revision n] [--by 经办人] [--reason 原因]
+
+${zh}。每次操作都是一条新事件，不修改任何已有记录。
+${en}. Each is a new event; nothing is changed in place.
+
+  --city <code|name>    城市；SUNAN 表示全区 city; SUNAN for the zone
+  --period <id>         报告期 period
+  --revision <n>        版本（accept/reject；默认最新）revision (accept/reject; default latest)
+  --reason <text>       原因（reject、unlock 必填）reason (required for reject and unlock)
+${LEDGER_COMMON}`;
+}

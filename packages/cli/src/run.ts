@@ -1,6 +1,10 @@
 import { aggregateCommand } from './commands/aggregate.js';
 import { catalogueCommand } from './commands/catalogue.js';
+import { decisionCommand } from './commands/decide.js';
 import { indexCommand } from './commands/index-command.js';
+import { intakeCommand } from './commands/intake.js';
+import { ledgerCommand } from './commands/ledger-command.js';
+import { statusCommand } from './commands/status.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import { HELP } from './help.js';
@@ -12,6 +16,14 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   aggregate: aggregateCommand,
   catalogue: catalogueCommand,
   index: indexCommand,
+  intake: intakeCommand,
+  status: statusCommand,
+  accept: decisionCommand('accept'),
+  reject: decisionCommand('reject'),
+  approve: decisionCommand('approve'),
+  lock: decisionCommand('lock'),
+  unlock: decisionCommand('unlock'),
+  ledger: ledgerCommand,
 };
 
 /**
