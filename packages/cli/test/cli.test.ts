@@ -120,7 +120,12 @@ describe('sunan', () => {
     const codes = new Set(
       (JSON.parse(r.stdout).files[0].findings as Array<{ code: string }>).map((f) => f.code),
     );
-    expect([...codes].sort()).toEqual(['VAL_PARK_MISSING', 'VAL_REQUIRED_MISSING']);
+    expect([...codes].sort()).toEqual([
+      'VAL_BLANK_NO_REASON',
+      'VAL_NO_VALUES',
+      'VAL_PARK_MISSING',
+      'VAL_REQUIRED_MISSING',
+    ]);
     expect(sunan(['template', '--city', '上海', '--period', '2022']).code).toBe(2);
   });
 
