@@ -41,6 +41,7 @@ export function parseInput(
   bytes: Uint8Array,
   limits: Limits,
   reader: 'auto' | 'sheetjs' = 'auto',
+  valuesOnly = false,
 ): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
@@ -79,7 +80,8 @@ export function parseInput(
       }
       case 'zip-workbook': {
         // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
-        const fast = s.format === 'xlsx' && reader === 'auto' ? readFast(bytes, limits) : undefined;
+        const fast =
+          s.format === 'xlsx' && reader === 'auto' ? readFast(bytes, limits, valuesOnly) : undefined;
         if (fast) return { parsed: fast, findings: [], reader: 'fast' };
         return {
           parsed: parsedFromWorkbook(

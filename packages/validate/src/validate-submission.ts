@@ -37,6 +37,11 @@ export interface ValidateOptions {
    * sheets and falls back to SheetJS; 'sheetjs' always uses SheetJS (for differential tests, benches).
    */
   readonly reader?: 'auto' | 'sheetjs';
+  /**
+   * Read the values only (a previous or history period, of which a roll-up needs nothing else): the
+   * enterprise list is neither read (by the fast reader) nor checked, and the report lists none.
+   */
+  readonly valuesOnly?: boolean;
 }
 
 /** Counts that describe what was read. */
@@ -107,7 +112,11 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const { parsed, findings: readFindings, reader } = parseInput(bytes, limits, options.reader);
+  const {
+    parsed,
+    findings: readFindings,
+    reader,
+  } = parseInput(bytes, limits, options.reader, options.valuesOnly);
   if (!parsed) return finish(file, undefined, undefined, undefined, undefined, readFindings, zero);
 
   const findings: Finding[] = [...readFindings, ...parsed.findings];
@@ -135,7 +144,9 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const checked = checkValues(parsed, catalogue, city, period);
   findings.push(...checked.findings);
   findings.push(...checkRules(checked.values, catalogue, city, period));
-  const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
+  const ent = options.valuesOnly
+    ? { findings: [], enterprises: [], locations: [] }
+    : checkEnterprises(parsed, checked.values, catalogue, city, period);
   findings.push(...ent.findings);
 
   const submission: Submission = {
@@ -156,7 +167,8 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     const given = options.previous;
     const prev =
       given instanceof Uint8Array
-        ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
+        ? validateSubmission(given, { catalogue, limits, reader: options.reader, valuesOnly: true })
+            .submission
         : typeof given === 'function'
           ? given(city.code, formatPeriod(period))
           : given;

@@ -116,3 +116,18 @@ describe('the fast reader gives the same reports as SheetJS', () => {
     expect(fastCount).toBeGreaterThan(RUNS * 0.6);
   }, 600_000);
 });
+
+describe('reading values only (previous and history periods)', () => {
+  it('gives the values of a full validation, without the enterprise list', () => {
+    const year = join(dataDir, '2021');
+    for (const f of readdirSync(year)) {
+      const bytes = new Uint8Array(readFileSync(join(year, f)));
+      const full = validateSubmission(bytes, { catalogue });
+      const values = validateSubmission(bytes, { catalogue, valuesOnly: true });
+      expect(values.stats.reader).toBe('fast');
+      expect(values.submission?.values).toEqual(full.submission?.values);
+      expect(values.submission?.enterprises).toEqual([]);
+      expect(values.findings).toEqual(full.findings.filter((x) => !x.code.startsWith('ENT_')));
+    }
+  });
+});

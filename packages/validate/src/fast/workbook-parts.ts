@@ -124,7 +124,8 @@ function sharedStrings(entries: ReadonlyMap<string, Uint8Array>, path: string | 
   const s = bytewise.decode(bytes);
   const open = s.search(/<(?:\w+:)?sst\b[^<>]*>/);
   const close = open === -1 ? -1 : s.indexOf('</sst>', open);
-  if (open === -1 || close === -1) return /<(?:\w+:)?sst\b/.test(s) ? decline('unusual shared strings') : NO_STRINGS;
+  if (open === -1 || close === -1)
+    return /<(?:\w+:)?sst\b/.test(s) ? decline('unusual shared strings') : NO_STRINGS;
   if (/<\w+:si\b|<si\s|sstItem|<\/\w+:si>/.test(s)) decline('unusual shared strings');
   const starts = [s.indexOf('>', open) + 1];
   const ends: number[] = [];
