@@ -1,11 +1,13 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
-import { readFast } from './fast/read-fast.js';
+import { readFastEntries } from './fast/read-fast.js';
+import { duplicateJsonKeys } from './json-duplicate-keys.js';
 import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
 import { sniff } from './sniff.js';
+import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
 const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   FILE_EMPTY: { zh: '文件为空', en: 'The file is empty' },
@@ -27,6 +29,23 @@ const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
     en: 'The workbook is encrypted or password-protected; remove the password and submit again',
   },
 };
+
+/** Findings reported at most per kind by readers that stop early (duplicate JSON keys). */
+const MAX_DUPLICATE_KEYS = 1000;
+
+function duplicateKeyFindings(text: string): Finding[] {
+  return duplicateJsonKeys(text, MAX_DUPLICATE_KEYS).map((d) =>
+    finding(
+      'JSON_DUPLICATE_KEY',
+      'error',
+      {
+        zh: `JSON 对象中键“${d.key}”出现多次，无法确定应取哪个值`,
+        en: `The key "${d.key}" occurs more than once in one JSON object; which value is meant is unclear`,
+      },
+      { path: d.path, value: d.key, expected: '每个键只出现一次 / each key once' },
+    ),
+  );
+}
 
 function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
   const message = REJECT_TEXT[code] ?? { zh: '无法读取文件', en: 'The file cannot be read' };
@@ -55,7 +74,7 @@ export function parseInput(
         } catch (e) {
           return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
         }
-        return { parsed: parsedFromJson(doc), findings: [] };
+        return { parsed: parsedFromJson(doc, limits), findings: duplicateKeyFindings(s.text) };
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
@@ -79,13 +98,20 @@ export function parseInput(
         return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
       }
       case 'zip-workbook': {
+        // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
+        // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a
+        // truncated deflate stream) never runs.
+        const verified = unzipVerifiedStored(bytes, limits);
+        if (!verified.ok) return { parsed: undefined, findings: verified.findings };
         // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
         const fast =
-          s.format === 'xlsx' && reader === 'auto' ? readFast(bytes, limits, valuesOnly) : undefined;
+          s.format === 'xlsx' && reader === 'auto'
+            ? readFastEntries(verified.entries, limits, valuesOnly)
+            : undefined;
         if (fast) return { parsed: fast, findings: [], reader: 'fast' };
         return {
           parsed: parsedFromWorkbook(
-            XLSX.read(bytes, { ...readOptions(limits), type: 'array' }),
+            XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
             s.format,
             limits,
           ),

@@ -3,8 +3,8 @@ import * as XLSX from 'xlsx';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
 import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
+import { unzipVerified } from '../zip/unzip-verified.js';
 import { type FastCell, type RowSink, type SheetShape, scanSheet } from './sheet-scan.js';
-import { unzipVerified } from './unzip-verified.js';
 import { Decline, decline, formatted, type WorkbookParts, workbookParts } from './workbook-parts.js';
 
 // Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
@@ -258,10 +258,18 @@ function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits, valuesOn
  * then SheetJS reads it. Never throws.
  */
 export function readFast(bytes: Uint8Array, limits: Limits, valuesOnly = false): ParsedFile | undefined {
+  const unzipped = unzipVerified(bytes, limits);
+  return unzipped.ok ? readFastEntries(unzipped.entries, limits, valuesOnly) : undefined;
+}
+
+/** {@link readFast} on entries already inflated and verified by the zip integrity layer. */
+export function readFastEntries(
+  entries: ReadonlyMap<string, Uint8Array>,
+  limits: Limits,
+  valuesOnly = false,
+): ParsedFile | undefined {
   try {
-    const unzipped = unzipVerified(bytes, limits);
-    if (!unzipped.ok) return undefined;
-    return read(unzipped.entries, limits, valuesOnly);
+    return read(entries, limits, valuesOnly);
   } catch (e) {
     // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
     if (e instanceof Decline) return undefined;
