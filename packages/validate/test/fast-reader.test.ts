@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { parseInput } from '../src/parse-input.js';
-import { catalogue, filledWorkbook, mutate } from './helpers.js';
+import { catalogue, city, filledWorkbook, mutate, period, syntheticSubmission } from './helpers.js';
+import { patchEntry, patchSheet, replaceCell } from './hostile/craft-xlsx.js';
 import { genWorkbook, writeWorkbook } from './random-workbooks.js';
 
 // The fast reader's guarantee: on every file it reads, the report is identical to the SheetJS path's
@@ -29,6 +30,15 @@ function expectSame(bytes: Uint8Array, fileName?: string): ValidationReport {
   expect(sheetjs.stats.reader).not.toBe('fast');
   expect(withoutReader(fast)).toEqual(withoutReader(sheetjs));
   return fast;
+}
+
+/** Both readers' output (the report is a pure function of it); true when the fast reader read it. */
+function expectSameRead(bytes: Uint8Array): boolean {
+  const fast = parseInput(bytes, DEFAULT_LIMITS);
+  const sheetjs = parseInput(bytes, DEFAULT_LIMITS, 'sheetjs');
+  expect(sheetjs.reader).toBeUndefined();
+  expect(fast).toEqual({ ...sheetjs, ...(fast.reader ? { reader: 'fast' } : {}) });
+  return fast.reader === 'fast';
 }
 
 describe('the fast reader gives the same reports as SheetJS', () => {
@@ -94,6 +104,62 @@ describe('the fast reader gives the same reports as SheetJS', () => {
     expect(withoutReader(report)).toEqual(
       withoutReader(validateSubmission(clean, { limits: { maxRows: 50 }, reader: 'sheetjs' })),
     );
+  });
+
+  it('on XML below what any writer makes (hand-edited cells, odd markup, broken references)', async () => {
+    const cell = (ref: string, xml: string) => (b: Uint8Array) =>
+      patchSheet(b, '指标', (x) => replaceCell(x, ref, xml));
+    const edits: ((b: Uint8Array) => Uint8Array)[] = [
+      cell('F2', '<c r="F2"><v/></c>'),
+      cell('F2', '<c r="F2" t="n"><f>F3*2</f></c>'),
+      cell('F2', '<c r="F2"><f t="shared" ref="F2:F3" si="0">F9*2</f></c>'),
+      cell('F2', '<c r="F2" t="e"><f>1/0</f><v>#SPILL!</v></c>'),
+      cell('F2', '<c r="F2" t="e"></c>'),
+      cell('F2', '<c r="F2" t="str"><f>"x"</f><v>&amp;lt;1&amp;gt; &#xE9; _x0041_</v></c>'),
+      cell(
+        'F2',
+        '<c r="F2" t="inlineStr"><is><r><t>12</t></r><r><rPr><b/></rPr><t xml:space="preserve">3.5 </t></r></is></c>',
+      ),
+      cell('F2', '<c r="F2" t="inlineStr"><is><t><![CDATA[99]]></t></is></c>'),
+      cell('F2', '<c r="F2" t="s"><v>999999</v></c>'),
+      cell('F2', '<c r="F2" t="d"><v>2022-01-01</v></c>'),
+      cell('F2', '<c r="F2" t="b"/>'),
+      cell('F2', '<c r="F2" s="999"><v>5</v></c>'),
+      cell('F2', '<c r="F2" t="n"><v>1e3</v></c>'),
+      cell('F2', '<c r="F2"><v>abc</v></c>'),
+      cell('F2', '<c r="F2"><v> 12 </v></c>'),
+      cell('A3', '<c r="A3" t="inlineStr"><is><t>&#x33;&#x32;0400</t></is></c>'),
+      cell('C3', '<c r="C3" t="inlineStr"><is><t>&AMP;GDP</t></is></c>'),
+      (b) => patchSheet(b, '指标', (x) => x.replace(/<dimension ref="[^"]*"\/>/, '')),
+      (b) =>
+        patchSheet(b, '指标', (x) => x.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:G300000"/>')),
+      (b) => patchSheet(b, '指标', (x) => x.replace('<row r="5"', '<row r="5" hidden="true"')),
+      (b) => patchSheet(b, '指标', (x) => x.replace(/<c r="F4"/, '<c r="F4" foo=\'1\'')),
+      (b) =>
+        patchSheet(b, '指标', (x) =>
+          x.replace(
+            /<\/sheetData>/,
+            '</sheetData><mergeCells count="1"><mergeCell ref="E4:F5"/></mergeCells>',
+          ),
+        ),
+      (b) =>
+        patchSheet(b, '指标', (x) => x.replace(/ r="([A-Z]+)(\d+)"/g, (m, c, r) => (c === 'G' ? '' : m))),
+      (b) => patchSheet(b, '_meta', (x) => x.replace(/<sheetData>/, '<sheetData><!-- note -->')),
+      (b) => patchEntry(b, 'xl/workbook.xml', (x) => x.replace('<workbookPr ', '<workbookPr date1904="1" ')),
+      (b) =>
+        patchEntry(b, 'xl/sharedStrings.xml', (x) =>
+          x.replace('<si>', '<si><rPh sb="0" eb="1"><t>ふ</t></rPh>'),
+        ),
+    ];
+    let fast = 0;
+    // A small list, so that two dozen edits stay quick.
+    const small = await filledWorkbook(
+      '321100',
+      '2022',
+      syntheticSubmission({ catalogue, city: city('321100'), period: period('2022'), enterprises: 30 }),
+    );
+    for (const edit of edits) if (expectSameRead(edit(small))) fast++;
+    expect(fast).toBeGreaterThan(edits.length / 2);
   });
 
   it(`on ${RUNS} generated workbooks`, () => {
