@@ -12,7 +12,7 @@ beforeAll(async () => {
   if (!first || !target) throw new Error('setup');
   changzhou.enterprises[5] = { ...target, creditCode: first.creditCode };
   inputs = [await workbookInput(changzhou), await workbookInput(zhenjiang)];
-});
+}, 120_000);
 
 const retain = (i: SubmissionInput) => retainedInput(i.report, i.file, i.sha256, i.submittedAt);
 
