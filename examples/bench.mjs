@@ -224,7 +224,8 @@ function webBench() {
     cwd: root,
     maxBuffer: 1 << 24,
   });
-  return { status: r.status, lines: `${r.stdout}`.trim().split('\n').filter(Boolean) };
+  const text = r.status === 0 ? `${r.stdout}` : `${r.stdout}\n${r.stderr}`;
+  return { status: r.status, lines: text.trim().split('\n').filter(Boolean).slice(-40) };
 }
 
 function goalLine(name, value, limit, unit = '×') {
