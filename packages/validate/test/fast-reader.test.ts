@@ -51,7 +51,7 @@ describe('the fast reader gives the same reports as SheetJS', () => {
         const report = expectSame(new Uint8Array(readFileSync(join(dataDir, year, f))), f);
         expect(report.stats.reader, f).toBe('fast');
       }
-  });
+  }, 300_000);
 
   let clean: Uint8Array;
   beforeAll(async () => {
@@ -97,7 +97,7 @@ describe('the fast reader gives the same reports as SheetJS', () => {
         expectSame(bytes);
       }
     }
-  });
+  }, 300_000);
 
   it('on broken input (truncated, bad zip, too many rows), which the fast reader leaves to SheetJS', () => {
     expectSame(clean.slice(0, Math.floor(clean.length / 2)));
