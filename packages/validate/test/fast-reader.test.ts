@@ -56,7 +56,7 @@ describe('the fast reader gives the same reports as SheetJS', () => {
   let clean: Uint8Array;
   beforeAll(async () => {
     clean = await filledWorkbook('320400');
-  });
+  }, 120_000);
 
   it('on the template altered by a second writer (merges, hidden rows, formulas, errors, dates)', () => {
     const variants: ((wb: XLSX.WorkBook) => void)[] = [
