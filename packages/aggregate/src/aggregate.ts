@@ -1,4 +1,5 @@
 import {
+  aggregationInputs,
   type Catalogue,
   compareFindings,
   type Finding,
@@ -13,7 +14,7 @@ import {
   unitsAt,
 } from '@sunan/schema';
 import { type ControlTotal, reconcile } from './controls.js';
-import { duplicateEnterprises } from './cross-city.js';
+import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
 import { Dec, text } from './decimal.js';
 import { guardFinite } from './finite-guard.js';
 import {
@@ -126,6 +127,10 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   const zoneReported = new Map(Object.entries(options.zoneReported ?? {}).map(([k, v]) => [k, new Dec(v)]));
   const rolled = rollUp(catalogue, cities, submissions, zoneReported);
   const byCode = new Map(rolled.map((r) => [r.indicator.code, r]));
+  // A total that would include a suspected unit slip is never published as complete.
+  const slips = suspectedSlips(selected.used, catalogue);
+  for (const f of slips.findings) findings.push(f);
+  const suspectNotices: LocalizedText[] = [];
 
   // Previous period: growth per city and for the zone.
   const prevPeriod = period.kind === 'year' ? String(period.year - 1) : undefined;
@@ -263,14 +268,27 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         cumulativePeriods: included,
       });
     }
-    figures.set(ind.code, { value: zoneValue, status: r.status });
+    const suspectCities = [ind.code, ...aggregationInputs(ind.aggregation)].flatMap((code) => [
+      ...(slips.suspects.get(code) ?? []),
+    ]);
+    const status = suspectCities.length > 0 && r.status === 'complete' ? 'partial' : r.status;
+    if (suspectCities.length > 0) {
+      const names = [...new Set(suspectCities)].map(
+        (c) => catalogue.orgUnits.find((u) => u.code === c)?.name ?? { zh: c, en: c },
+      );
+      suspectNotices.push({
+        zh: `${ind.name.zh}：含${names.map((n) => n.zh).join('、')}疑似单位错误的数，全区数标为“部分”，不作为完整数发布。`,
+        en: `${ind.name.en}: includes a suspected unit slip from ${names.map((n) => n.en).join(', ')}; the zone figure is marked partial.`,
+      });
+    }
+    figures.set(ind.code, { value: zoneValue, status });
     indicators.push({
       code: ind.code,
       name: ind.name,
       unit: ind.unit,
       group: ind.group,
       aggregation: ind.aggregation.kind,
-      zone: { value: zoneText(r), status: r.status, missingCities: [...r.missingCities], cumulative },
+      zone: { value: zoneText(r), status, missingCities: [...r.missingCities], cumulative },
       zoneGrowth: text(zoneGrowth, 2),
       cities: cityOut,
     });
@@ -335,6 +353,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       zh: '按设置，含错误的报表也参与了汇总。',
       en: 'Files with errors were included, as requested.',
     });
+  notices.push(...suspectNotices);
   const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
   if (partialCount > 0)
     notices.push({

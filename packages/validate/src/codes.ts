@@ -215,10 +215,30 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '名单企业数与填报的高新技术企业数不符',
     en: 'list length differs from the reported count',
   },
-  YOY_UNIT_SLIP: {
+  RULE_SUSPECT_CELL: {
+    severity: 'error',
+    zh: '错误定位：最可能出错的单元格，列出牵涉的规则和能使规则成立的数值；严重程度取自规则',
+    en: 'error localisation: the likeliest wrong cell, with the rules it fails and a value that satisfies them',
+  },
+  PLAUS_UNIT_SLIP: {
+    severity: 'error',
+    zh: '超出合理性界限十倍以上，且按某一单位换算后落回界限内：疑似单位错误，给出应填数值',
+    en: 'tenfold beyond its plausibility bound and a unit slip explains it; the likely value is named',
+  },
+  PLAUS_IMPLAUSIBLE: {
+    severity: 'error',
+    zh: '超出合理性界限十倍以上，不可能是真实数',
+    en: 'tenfold beyond its plausibility bound; cannot be a real figure',
+  },
+  PLAUS_BEYOND_BOUND: {
     severity: 'warning',
-    zh: '恰为上期的一万倍或万分之一，疑似单位错误',
-    en: 'exactly 10⁴× or 1/10⁴ of last period: unit slip',
+    zh: '超出合理性界限，请核实',
+    en: 'beyond its plausibility bound',
+  },
+  YOY_UNIT_SLIP: {
+    severity: 'error',
+    zh: '与上期之比接近某一单位换算倍数（3 倍以内），疑似单位错误，给出应填数值',
+    en: 'ratio to last period within 3× of a unit-slip factor; the likely value is named',
   },
   YOY_CHANGE: { severity: 'warning', zh: '同比变化超过阈值', en: 'year-on-year change beyond the threshold' },
   PREVIOUS_MISSING: { severity: 'info', zh: '没有该市上期报表', en: 'no previous-period file for the city' },

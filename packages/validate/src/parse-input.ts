@@ -1,5 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { readFastEntries } from './fast/read-fast.js';
 import { duplicateJsonKeys } from './json-duplicate-keys.js';
 import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
@@ -58,7 +59,8 @@ function rejected(code: string, detail: string): { parsed: undefined; findings: 
 export function parseInput(
   bytes: Uint8Array,
   limits: Limits,
-): { parsed: ParsedFile | undefined; findings: Finding[] } {
+  reader: 'auto' | 'sheetjs' = 'auto',
+): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
     switch (s.kind) {
@@ -100,6 +102,10 @@ export function parseInput(
         // truncated deflate stream) never runs.
         const verified = unzipVerifiedStored(bytes, limits);
         if (!verified.ok) return { parsed: undefined, findings: verified.findings };
+        // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
+        const fast =
+          s.format === 'xlsx' && reader === 'auto' ? readFastEntries(verified.entries, limits) : undefined;
+        if (fast) return { parsed: fast, findings: [], reader: 'fast' };
         return {
           parsed: parsedFromWorkbook(
             XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),

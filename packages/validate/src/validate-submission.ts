@@ -1,5 +1,6 @@
 import {
   type Catalogue,
+  childrenOf,
   compareFindings,
   type Finding,
   formatPeriod,
@@ -11,9 +12,10 @@ import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
 import { checkRules } from './check-rules.js';
-import { checkValues } from './check-values.js';
+import { type CheckedValue, checkValues } from './check-values.js';
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
 import type { Location } from './parsed-file.js';
 
@@ -33,6 +35,11 @@ export interface ValidateOptions {
    */
   readonly previous?: Uint8Array | Submission | ((city: string, period: string) => Submission | undefined);
   readonly limits?: Partial<Limits>;
+  /**
+   * Which reader may read an xlsx: 'auto' (default) tries the fast reader of the template's own
+   * sheets and falls back to SheetJS; 'sheetjs' always uses SheetJS (for differential tests, benches).
+   */
+  readonly reader?: 'auto' | 'sheetjs';
 }
 
 /** Counts that describe what was read. */
@@ -44,6 +51,8 @@ export interface ValidationStats {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Which reader read the file: the fast reader of the template, SheetJS, or the JSON reader. */
+  readonly reader?: 'fast' | 'sheetjs' | 'json';
 }
 
 /** The outcome of validating one file. */
@@ -70,7 +79,7 @@ function finish(
   period: string | undefined,
   submission: Submission | undefined,
   findings: Finding[],
-  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
   maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
 ): ValidationReport {
@@ -92,6 +101,48 @@ function finish(
   };
 }
 
+/** Year-on-year checks against the previous period's submission, when one is given. */
+function previousFindings(
+  options: ValidateOptions,
+  catalogue: Catalogue,
+  limits: Limits,
+  city: string,
+  period: string,
+  values: ReadonlyMap<string, CheckedValue>,
+  flagged: Set<string>,
+): Finding[] {
+  const given = options.previous;
+  if (given === undefined) return [];
+  const prev =
+    given instanceof Uint8Array
+      ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
+      : typeof given === 'function'
+        ? given(city, period)
+        : given;
+  if (prev) return checkPrevious(values, prev, catalogue, flagged);
+  if (typeof given === 'function')
+    return [
+      {
+        code: 'PREVIOUS_MISSING',
+        severity: 'info',
+        message: {
+          zh: '没有该市上期报表，未做同比核对',
+          en: 'No previous-period file for this city; no year-on-year checks',
+        },
+      },
+    ];
+  return [
+    {
+      code: 'PREVIOUS_UNREADABLE',
+      severity: 'warning',
+      message: {
+        zh: '上期报表无法读取，未做同比核对',
+        en: 'The previous period’s file could not be read; no year-on-year checks were made',
+      },
+    },
+  ];
+}
+
 /**
  * Validates a city's submission from its bytes (xlsx, xls, ods, CSV in UTF-8 or GBK, or JSON): every
  * problem at once, each a finding with a stable code, severity, sheet and cell, indicator, the value
@@ -103,7 +154,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const { parsed, findings: readFindings } = parseInput(bytes, limits);
+  const { parsed, findings: readFindings, reader } = parseInput(bytes, limits, options.reader);
   if (!parsed)
     return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
@@ -117,6 +168,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     values: 0,
     enterpriseRows: parsed.enterpriseRows?.length ?? 0,
     enterprises: 0,
+    reader: reader ?? (parsed.format === 'json' ? ('json' as const) : ('sheetjs' as const)),
   };
   const { city, period } = meta;
   if (!city || !period)
@@ -133,7 +185,16 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
 
   const checked = checkValues(parsed, catalogue, city, period);
   append(findings, checked.findings);
-  append(findings, checkRules(checked.values, catalogue, city, period));
+  // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
+  // the localisation of failed rules.
+  const flagged = new Set<string>();
+  append(
+    findings,
+    previousFindings(options, catalogue, limits, city.code, formatPeriod(period), checked.values, flagged),
+  );
+  const units = [city, ...childrenOf(catalogue.orgUnits, city.code, period)];
+  append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
+  append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
   append(findings, ent.findings);
 
@@ -150,35 +211,6 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     })),
     enterprises: ent.enterprises,
   };
-
-  if (options.previous !== undefined) {
-    const given = options.previous;
-    const prev =
-      given instanceof Uint8Array
-        ? validateSubmission(given, { catalogue, limits }).submission
-        : typeof given === 'function'
-          ? given(city.code, formatPeriod(period))
-          : given;
-    if (prev) append(findings, checkPrevious(checked.values, prev, catalogue));
-    else if (typeof given === 'function')
-      findings.push({
-        code: 'PREVIOUS_MISSING',
-        severity: 'info',
-        message: {
-          zh: '没有该市上期报表，未做同比核对',
-          en: 'No previous-period file for this city; no year-on-year checks',
-        },
-      });
-    else
-      findings.push({
-        code: 'PREVIOUS_UNREADABLE',
-        severity: 'warning',
-        message: {
-          zh: '上期报表无法读取，未做同比核对',
-          en: 'The previous period’s file could not be read; no year-on-year checks were made',
-        },
-      });
-  }
   return finish(
     file,
     parsed.format,

@@ -10,6 +10,7 @@ import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
+import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
 import { safeLine, safeText } from '../terminal-text.js';
 import { unreadable } from './validate.js';
@@ -62,6 +63,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       'zone-report': { type: 'string' },
       'include-invalid': { type: 'boolean' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       format: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -76,6 +78,18 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   if (!values.period) throw new UsageError('需要 --period', '--period is required');
   if (positionals.length === 0)
     throw new UsageError('请给出报表目录或文件', 'Give the directory or files to aggregate');
+  if (values.out !== undefined) {
+    const dir = resolve(io.cwd, values.out);
+    const names = ['aggregate.json', 'report.xlsx', 'report.html'];
+    await checkOverwrite(
+      names.map((n) => join(dir, n)),
+      values.force === true,
+    );
+  }
+  await mustExist(
+    [...positionals, ...(values.previous ? [values.previous] : []), ...(values.history ?? [])],
+    io.cwd,
+  );
   const catalogue = sunanCatalogue();
 
   const submissions = await inputsFrom(positionals, io, '校验 validating');
@@ -111,10 +125,9 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
 
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(join(dir, 'report.xlsx'), await reportWorkbook(result, catalogue));
-    await writeFile(join(dir, 'report.html'), reportHtml(result, catalogue));
+    await writeOutput(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeOutput(join(dir, 'report.xlsx'), await reportWorkbook(result, catalogue));
+    await writeOutput(join(dir, 'report.html'), reportHtml(result, catalogue));
     io.stderr.write(
       lang === 'zh'
         ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`

@@ -94,7 +94,9 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
         continue;
       }
       const bytes = await readInput(input);
-      if ('bytes' in bytes) await writeFile(out, await annotate(bytes.bytes, r));
+      if (!('bytes' in bytes)) continue;
+      await writeFile(out, await annotate(bytes.bytes, r));
+      io.stderr.write(`${lang === 'zh' ? '已写出批注副本' : 'Annotated copy written'}: ${out}\n`);
     }
   }
 
