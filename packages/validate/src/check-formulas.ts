@@ -1,5 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import type * as XLSX from 'xlsx';
+import { unescapeXml, utf8Text } from './fast/xml-text.js';
 
 /**
  * Formulas that reach outside the workbook when the file is opened: DDE (`=cmd|' /C calc'!A0`),
@@ -45,7 +46,7 @@ export function formulaFindings(wb: XLSX.WorkBook, max: number): Finding[] {
         if (typeof f !== 'string') continue;
         const kind = riskyFormula(f);
         if (!kind) continue;
-        out.push(formulaFinding(kind, sheet, r, c, f));
+        out.push(formulaFinding(kind, sheet, a1(r, c), f));
         if (out.length >= max) return out;
       }
     }
@@ -53,11 +54,73 @@ export function formulaFindings(wb: XLSX.WorkBook, max: number): Finding[] {
   return out;
 }
 
-function formulaFinding(kind: 'external' | 'link', sheet: string, r: number, c: number, f: string): Finding {
+const LT = 0x3c;
+const GT = 0x3e;
+
+/** The `r` of the `<c …>` start tag that encloses position `at`, or undefined. */
+function enclosingRef(xml: Uint8Array, at: number): string | undefined {
+  for (
+    let k = xml.lastIndexOf(LT, at - 1), steps = 0;
+    k >= 0 && steps < 8;
+    k = xml.lastIndexOf(LT, k - 1), steps++
+  )
+    if (xml[k + 1] === 0x63 && xml[k + 2] === 0x20) {
+      const tag = utf8Text(xml, k, Math.min(xml.indexOf(GT, k) + 1, k + 200));
+      return /\sr="([A-Z]{1,3}\d{1,7})"/.exec(tag)?.[1];
+    }
+  return undefined;
+}
+
+/** Each `<f>…</f>` with text in a sheet's XML, scanned on the bytes (a sheet may be hundreds of MB). */
+function* formulasInXml(xml: Uint8Array): Generator<{ ref: string | undefined; formula: string }> {
+  for (let i = xml.indexOf(LT); i >= 0; i = xml.indexOf(LT, i + 1)) {
+    if (xml[i + 1] !== 0x66 || (xml[i + 2] !== GT && xml[i + 2] !== 0x20)) continue;
+    const gt = xml.indexOf(GT, i);
+    if (gt < 0) return;
+    if (xml[gt - 1] === 0x2f) continue; // <f …/>: a shared formula's follower, its text is the master's
+    const close = xml.indexOf(LT, gt);
+    if (close < 0) return;
+    yield { ref: enclosingRef(xml, i), formula: unescapeXml(utf8Text(xml, gt + 1, close)) };
+    i = close;
+  }
+}
+
+/**
+ * {@link formulaFindings} for an xlsx package read without SheetJS: `sheets` maps sheet names to
+ * their entries (as the fast reader found them).
+ */
+export function formulaFindingsInEntries(
+  entries: ReadonlyMap<string, Uint8Array>,
+  sheets: ReadonlyMap<string, string>,
+  max: number,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const [sheet, path] of sheets) {
+    const xml = entries.get(path);
+    if (!xml) continue;
+    for (const { ref, formula } of formulasInXml(xml)) {
+      const kind = riskyFormula(formula);
+      if (!kind) continue;
+      out.push(formulaFinding(kind, sheet, ref, formula));
+      if (out.length >= max) return out;
+    }
+  }
+  return out;
+}
+
+function a1(r: number, c: number): string {
   let col = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
     col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
-  const cell = `${col}${r + 1}`;
+  return `${col}${r + 1}`;
+}
+
+function formulaFinding(
+  kind: 'external' | 'link',
+  sheet: string,
+  cell: string | undefined,
+  f: string,
+): Finding {
   return kind === 'external'
     ? finding(
         'FORMULA_EXTERNAL',
