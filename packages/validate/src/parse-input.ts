@@ -8,6 +8,7 @@ import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
+import { rowOverflowFindings } from './row-overflow.js';
 import { sniff } from './sniff.js';
 import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
@@ -122,7 +123,8 @@ export function parseInput(
             s.format,
             limits,
           ),
-          findings: [],
+          // SheetJS drops rows past the limit silently: rows that are really there are an error.
+          findings: s.format === 'xlsx' ? rowOverflowFindings(verified.entries, limits.maxRows) : [],
         };
       }
       case 'cfb': {

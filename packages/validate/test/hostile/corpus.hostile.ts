@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type HostileCase, hostileCorpus } from './corpus.js';
+import { type CommandRun, runCommand } from './run-command.js';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const cli = join(root, 'packages/cli/dist/cli.js');
+const LIMIT_SECONDS = Number(process.env.HOSTILE_TIME_LIMIT ?? 60);
+const PARALLEL = 2;
+const STACK = /^\s+at .+(:\d+:\d+\)?|<anonymous>\)?)$/m;
+
+interface Outcome {
+  readonly c: HostileCase;
+  readonly run: CommandRun;
+  readonly modified: boolean;
+  readonly problems: string[];
+}
+
+function judge(c: HostileCase, run: CommandRun, modified: boolean): string[] {
+  const problems: string[] = [];
+  if (run.hung) return [`hung (> ${LIMIT_SECONDS} s)`];
+  if (STACK.test(run.stderr) || STACK.test(run.stdout))
+    problems.push(`stack trace: ${run.stderr.slice(0, 300)}`);
+  if (modified) problems.push('input modified');
+  const okExit = run.code === 1 || run.code === 2 || (c.mayPass === true && run.code === 0);
+  if (!okExit) problems.push(`exit ${run.code}`);
+  let codes: string[] = [];
+  try {
+    const doc = JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ code: string }> }> };
+    codes = doc.files.flatMap((f) => f.findings.map((x) => x.code));
+  } catch {
+    problems.push(`no JSON on stdout: ${run.stdout.slice(0, 200)} ${run.stderr.slice(0, 200)}`);
+  }
+  if (codes.length === 0 && !(c.mayPass === true && run.code === 0)) problems.push('no finding');
+  if (c.expect !== undefined) {
+    const want = c.expect;
+    const has = codes.some((x) => (typeof want === 'string' ? x === want : want.test(x)));
+    if (!has) problems.push(`expected ${String(want)}, got ${[...new Set(codes)].slice(0, 8).join(',')}`);
+  }
+  // Computed output never says Infinity or NaN; a finding may quote what the file itself says.
+  try {
+    const doc = JSON.parse(run.stdout, (k, v) => (k === 'value' || k === 'message' ? undefined : v));
+    if (/Infinity|NaN/.test(JSON.stringify(doc))) problems.push('Infinity/NaN in output');
+  } catch {
+    // reported above
+  }
+  return problems;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'sunan-hostile-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function runCase(c: HostileCase): Promise<Outcome> {
+  const file = join(scratch, `${c.name}.${c.ext}`);
+  writeFileSync(file, c.bytes());
+  const hash = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const before = hash();
+  const run = await runCommand(
+    cli,
+    ['validate', file, '--format', 'json', ...(c.args ?? [])],
+    LIMIT_SECONDS,
+    scratch,
+  );
+  const modified = hash() !== before;
+  rmSync(file, { force: true });
+  return { c, run, modified, problems: judge(c, run, modified) };
+}
+
+describe('hostile corpus through the built command', () => {
+  it('every file gives findings, none crashes or hangs, none is modified', async () => {
+    expect(existsSync(cli), 'run `pnpm build` first').toBe(true);
+    const corpus = hostileCorpus();
+    expect(new Set(corpus.map((c) => c.name)).size).toBe(corpus.length);
+    expect(corpus.length).toBeGreaterThanOrEqual(60);
+    const outcomes: Outcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < corpus.length) {
+        const c = corpus[next++] as HostileCase;
+        outcomes.push(await runCase(c));
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    const crashes = outcomes.filter((o) =>
+      o.problems.some((p) => p.startsWith('stack') || p.startsWith('exit') || p.startsWith('no JSON')),
+    );
+    const hangs = outcomes.filter((o) => o.run.hung);
+    const peak = Math.max(...outcomes.map((o) => o.run.peakMb ?? 0));
+    const heaviest = outcomes.reduce((a, b) => ((b.run.peakMb ?? 0) > (a.run.peakMb ?? 0) ? b : a));
+    const modified = outcomes.filter((o) => o.modified);
+    const line = `hostile corpus: files ${outcomes.length}, crashes ${crashes.length}, hangs ${hangs.length}, max peak memory ${peak.toFixed(0)} MB (${heaviest.c.name}), inputs modified ${modified.length}`;
+    console.log(line);
+    if (process.env.HOSTILE_VERBOSE)
+      for (const o of outcomes)
+        console.log(
+          `${o.c.name.padEnd(32)} exit ${o.run.code} ${(o.run.peakMb ?? 0).toFixed(0)} MB ${o.run.seconds.toFixed(1)} s`,
+        );
+    const failed = outcomes
+      .filter((o) => o.problems.length > 0)
+      .map((o) => `${o.c.name}: ${o.problems.join('; ')}`);
+    expect(failed).toEqual([]);
+  });
+});
