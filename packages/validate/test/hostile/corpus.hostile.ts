@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +111,39 @@ describe('hostile corpus through the built command', () => {
       .filter((o) => o.problems.length > 0)
       .map((o) => `${o.c.name}: ${o.problems.join('; ')}`);
     expect(failed).toEqual([]);
+  });
+
+  it('the roll-up keeps going with bad files in the mix and gives every file a fate', async () => {
+    const dir = mkdtempSync(join(scratch, 'aggregate-'));
+    const data = join(root, 'examples/data/2022');
+    for (const f of readdirSync(data)) copyFileSync(join(data, f), join(dir, f));
+    const bad = hostileCorpus().filter((c) =>
+      [
+        'sheetjs-hang-byte-29-bit-2',
+        'crc-bitflip-2720',
+        'merged-150k',
+        'overlap-16x30MiB',
+        'csv-200k-duplicates',
+      ].includes(c.name),
+    );
+    for (const c of bad) writeFileSync(join(dir, `${c.name}.${c.ext}`), c.bytes());
+    const run = await runCommand(
+      cli,
+      ['aggregate', dir, '--period', '2022', '--format', 'json'],
+      LIMIT_SECONDS * 3,
+      scratch,
+    );
+    console.log(
+      `aggregate with ${bad.length} bad files: exit ${run.code}, ${(run.peakMb ?? 0).toFixed(0)} MB, ${run.seconds.toFixed(1)} s`,
+    );
+    expect(run.hung).toBe(false);
+    expect(STACK.test(run.stderr)).toBe(false);
+    expect([1, 2]).toContain(run.code);
+    const result = JSON.parse(run.stdout) as { sources: Array<{ file: string; status: string }> };
+    const files = readdirSync(dir).sort();
+    expect(result.sources.map((x) => x.file).sort()).toEqual(files);
+    for (const c of bad)
+      expect(result.sources.find((x) => x.file === `${c.name}.${c.ext}`)?.status).toBe('excluded');
+    expect(result.sources.filter((x) => x.status === 'used').length).toBe(5);
   });
 });
