@@ -25,6 +25,8 @@ const agg = sunan([
   '2022',
   '--previous',
   'examples/data/2021',
+  '--history',
+  'examples/data/2020',
   '--controls',
   'examples/data/controls-2022.csv',
   '--zone-report',

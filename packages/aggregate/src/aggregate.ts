@@ -25,11 +25,12 @@ import {
   robustZ,
   SMALL_COUNT,
 } from './growth.js';
+import { parkFigures } from './parks.js';
 import type { AggregateResult, IndicatorResult } from './result.js';
 import { type Rolled, rollUp } from './roll-up.js';
 import { selectSources } from './select-sources.js';
 import type { SubmissionInput } from './source.js';
-import { type TargetFigure, targetProgress } from './targets.js';
+import { type EarlierFigures, type TargetFigure, targetProgress } from './targets.js';
 
 /** Options of {@link aggregate}. */
 export interface AggregateOptions {
@@ -81,6 +82,20 @@ function submissionsOf(
 
 function citiesOf(catalogue: Catalogue, zone: string, period: Period): OrgUnit[] {
   return unitsAt(catalogue.orgUnits, 'city', period).filter((c) => c.parent === zone);
+}
+
+/** The zone's figures of earlier years at their reported precision, for targets' baselines. */
+function earlierFigures(yearly: ReadonlyMap<string, ReadonlyMap<string, Rolled>>): EarlierFigures {
+  const out = new Map<string, Map<string, Dec>>();
+  for (const [year, rolled] of yearly) {
+    const m = new Map<string, Dec>();
+    for (const [code, r] of rolled) {
+      const v = zoneValueOf(r);
+      if (v !== undefined && r.status === 'complete') m.set(code, v);
+    }
+    out.set(year, m);
+  }
+  return out;
 }
 
 /**
@@ -266,6 +281,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
               ? 'partial'
               : 'complete',
         cumulativePeriods: included,
+        missingPeriods,
       });
     }
     const suspectCities = [ind.code, ...aggregationInputs(ind.aggregation)].flatMap((code) => [
@@ -365,7 +381,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     {
       indicators,
       reconciliation,
-      targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures),
+      targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures, earlierFigures(yearly)),
     },
     '$',
   );
@@ -380,5 +396,6 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     sources: selected.sources,
     ...figuresOut.value,
     findings,
+    parks: parkFigures(catalogue, cities, submissions, rolled, period),
   };
 }
