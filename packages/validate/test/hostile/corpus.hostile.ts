@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type HostileCase, hostileCorpus } from './corpus.js';
 import { type CommandRun, runCommand } from './run-command.js';
@@ -127,9 +128,10 @@ describe('hostile corpus through the built command', () => {
       ].includes(c.name),
     );
     for (const c of bad) writeFileSync(join(dir, `${c.name}.${c.ext}`), c.bytes());
+    const out = mkdtempSync(join(scratch, 'aggregate-out-'));
     const run = await runCommand(
       cli,
-      ['aggregate', dir, '--period', '2022', '--format', 'json'],
+      ['aggregate', dir, '--period', '2022', '--format', 'json', '--out', out],
       LIMIT_SECONDS * 3,
       scratch,
     );
@@ -145,5 +147,13 @@ describe('hostile corpus through the built command', () => {
     for (const c of bad)
       expect(result.sources.find((x) => x.file === `${c.name}.${c.ext}`)?.status).toBe('excluded');
     expect(result.sources.filter((x) => x.status === 'used').length).toBe(5);
+    // No output the roll-up writes says Infinity or NaN: JSON, HTML, and every part of report.xlsx.
+    const texts = [
+      readFileSync(join(out, 'aggregate.json'), 'utf8'),
+      readFileSync(join(out, 'report.html'), 'utf8'),
+    ];
+    for (const part of Object.values(unzipSync(new Uint8Array(readFileSync(join(out, 'report.xlsx'))))))
+      texts.push(strFromU8(part));
+    for (const t of texts) expect(t).not.toMatch(/\b(Infinity|NaN)\b/);
   });
 });

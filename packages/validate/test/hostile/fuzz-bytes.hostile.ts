@@ -59,7 +59,7 @@ describe('integrity under damage (the example workbook of 镇江)', () => {
     timed('byte mutations', runs, () =>
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
-          let m = bytes.slice();
+          let m: Uint8Array = bytes.slice();
           for (const e of edits) {
             const at = Math.min(e.at, m.length - 1);
             if (e.kind === 'set') m.set(e.values.subarray(0, m.length - at), at);
