@@ -18,6 +18,7 @@ import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
+import { safeLine, safeText } from '../terminal-text.js';
 import { unreadable } from './validate.js';
 
 /** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
@@ -160,7 +161,10 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     zoneReported,
     includeInvalid: values['include-invalid'] === true,
   });
-  result.findings.unshift(...controls.findings, ...zoneFile.findings);
+  // Controls' findings first; a loop, not unshift(...list), which overflows on long lists.
+  const own = result.findings.splice(0);
+  for (const list of [controls.findings, zoneFile.findings, own])
+    for (const f of list) result.findings.push(f);
   const earlier = earlierResults(
     result.period,
     previous,
@@ -186,7 +190,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     const c = colours(io, io.stdout);
-    const summary = formatSummary(result, lang, { catalogue, history: earlier });
+    const summary = safeText(formatSummary(result, lang, { catalogue, history: earlier }));
     io.stdout.write(
       `${result.complete ? summary : summary.replace(/^(.*\n)(.*)/, (_, a: string, b: string) => `${a}${c.red(c.bold(b))}`)}\n`,
     );
@@ -209,7 +213,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   }
   const allInputs = [...submissions, ...(previous ?? [])];
   for (const i of allInputs.filter((x) => unreadable(x.report)))
-    io.stderr.write(lang === 'zh' ? `无法读取：${i.file}\n` : `Cannot read: ${i.file}\n`);
+    io.stderr.write(lang === 'zh' ? `无法读取：${safeLine(i.file)}\n` : `Cannot read: ${safeLine(i.file)}\n`);
   if (allInputs.some((i) => unreadable(i.report))) return EXIT.usage;
   return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

@@ -3,8 +3,8 @@ import * as XLSX from 'xlsx';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
 import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
-import { type FastCell, type RowSink, type SheetShape, scanSheet } from './sheet-scan.js';
 import { unzipVerified } from '../zip/unzip-verified.js';
+import { type FastCell, type RowSink, type SheetShape, scanSheet } from './sheet-scan.js';
 import { Decline, decline, formatted, type WorkbookParts, workbookParts } from './workbook-parts.js';
 
 // Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
