@@ -3,8 +3,11 @@ import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';
 
+const locate = (u: UsedSubmission, i: number) =>
+  u.input.enterpriseAt ? u.input.enterpriseAt(i) : u.input.report.enterpriseLocations[i];
+
 const where = (u: UsedSubmission, i: number) => {
-  const loc = u.input.report.enterpriseLocations[i];
+  const loc = locate(u, i);
   const at = loc?.cell ? `${loc.sheet ?? ''}!${loc.cell}` : (loc?.path ?? `#${i + 1}`);
   return `${u.input.file} ${at}`;
 };
@@ -29,7 +32,7 @@ export function duplicateEnterprises(
         return;
       }
       if (first.city === city) return; // within one list: the validator already reported it
-      const loc = u.input.report.enterpriseLocations[i];
+      const loc = locate(u, i);
       findings.push(
         finding(
           'XCITY_DUPLICATE_ENTERPRISE',

@@ -63,6 +63,7 @@ export function parseInput(
   bytes: Uint8Array,
   limits: Limits,
   reader: 'auto' | 'sheetjs' = 'auto',
+  valuesOnly = false,
 ): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
@@ -107,14 +108,15 @@ export function parseInput(
         if (!verified.ok) return { parsed: undefined, findings: verified.findings };
         // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
         const fast =
-          s.format === 'xlsx' && reader === 'auto' ? readFastEntries(verified.entries, limits) : undefined;
+          s.format === 'xlsx' && reader === 'auto'
+            ? readFastEntries(verified.entries, limits, valuesOnly)
+            : undefined;
         if (fast) {
-          // The fast reader keeps only values; live formulas are looked for in the sheets' XML.
-          const formulas = formulaFindingsInEntries(
-            verified.entries,
-            sheetPaths(verified.entries),
-            limits.maxFindings,
-          );
+          // The fast reader keeps only values; live formulas are looked for in the sheets' XML
+          // (not for a previous period's file, read for its values only).
+          const formulas = valuesOnly
+            ? []
+            : formulaFindingsInEntries(verified.entries, sheetPaths(verified.entries), limits.maxFindings);
           return { parsed: fast, findings: formulas, reader: 'fast' };
         }
         return {

@@ -6,11 +6,13 @@ import {
   aggregate,
   fingerprint,
   readControls,
+  retainedInput,
   type SubmissionInput,
 } from '@sunan/aggregate';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
-import { readInput, validateFile } from '@sunan/validate/node';
+import { validateSubmission } from '@sunan/validate';
+import { readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
@@ -21,15 +23,25 @@ import { progress } from '../progress.js';
 import { safeLine, safeText } from '../terminal-text.js';
 import { unreadable } from './validate.js';
 
-/** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
-async function inputsFrom(paths: readonly string[], io: Io, title: string): Promise<SubmissionInput[]> {
+/**
+ * Validates files and wraps them for the roll-up, with their SHA-256 and modification time: each file
+ * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history periods.
+ */
+async function inputsFrom(
+  paths: readonly string[],
+  io: Io,
+  title: string,
+  valuesOnly = false,
+): Promise<SubmissionInput[]> {
   const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const bar = progress(io, files.length, title);
   const out: SubmissionInput[] = [];
   for (const file of files) {
     bar.tick(basename(file));
     const bytes = await readInput(file);
-    const report = await validateFile(file);
+    const name = basename(file);
+    const report =
+      'bytes' in bytes ? validateSubmission(bytes.bytes, { fileName: name, valuesOnly }) : bytes.report;
     const sha256 = 'bytes' in bytes ? await fingerprint(bytes.bytes) : '';
     let submittedAt: string | undefined;
     try {
@@ -37,7 +49,7 @@ async function inputsFrom(paths: readonly string[], io: Io, title: string): Prom
     } catch {
       submittedAt = undefined;
     }
-    out.push({ report, file: basename(file), sha256, ...(submittedAt ? { submittedAt } : {}) });
+    out.push(retainedInput(report, name, sha256, submittedAt));
   }
   bar.stop();
   return out;
@@ -134,12 +146,12 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const submissions = ledgerInputs?.submissions ?? (await inputsFrom(positionals, io, '校验 validating'));
   const previous =
     ledgerInputs?.previous ??
-    (values.previous ? await inputsFrom([values.previous], io, '上期 previous') : undefined);
+    (values.previous ? await inputsFrom([values.previous], io, '上期 previous', true) : undefined);
   const history: Array<{ period: string; submissions: SubmissionInput[] }> = [
     ...(ledgerInputs?.history ?? []),
   ];
   for (const h of values.history ?? []) {
-    const list = await inputsFrom([h], io, '往期 history');
+    const list = await inputsFrom([h], io, '往期 history', true);
     const periods = new Set(list.map((i) => i.report.period).filter((p): p is string => p !== undefined));
     for (const period of periods)
       history.push({ period, submissions: list.filter((i) => i.report.period === period) });
