@@ -10,7 +10,14 @@ import {
   type SubmissionInput,
 } from '@sunan/aggregate';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
-import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import {
+  type Catalogue,
+  findIndicator,
+  formatPeriod,
+  parsePeriod,
+  samePeriodLastYear,
+  sunanCatalogue,
+} from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
 import { readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
@@ -25,13 +32,14 @@ import { unreadable } from './validate.js';
 
 /**
  * Validates files and wraps them for the roll-up, with their SHA-256 and modification time: each file
- * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history periods.
+ * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history
+ * periods. `defaultPeriod` applies to files that name none (CSV exports).
  */
 async function inputsFrom(
   paths: readonly string[],
   io: Io,
   title: string,
-  valuesOnly = false,
+  options: { valuesOnly?: boolean; defaultPeriod?: string | undefined } = {},
 ): Promise<SubmissionInput[]> {
   const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const bar = progress(io, files.length, title);
@@ -40,8 +48,15 @@ async function inputsFrom(
     bar.tick(basename(file));
     const bytes = await readInput(file);
     const name = basename(file);
+    // --period applies to files that name none (CSV exports); the report says so in an info finding.
     const report =
-      'bytes' in bytes ? validateSubmission(bytes.bytes, { fileName: name, valuesOnly }) : bytes.report;
+      'bytes' in bytes
+        ? validateSubmission(bytes.bytes, {
+            fileName: name,
+            valuesOnly: options.valuesOnly === true,
+            ...(options.defaultPeriod ? { defaultPeriod: options.defaultPeriod } : {}),
+          })
+        : bytes.report;
     const sha256 = 'bytes' in bytes ? await fingerprint(bytes.bytes) : '';
     let submittedAt: string | undefined;
     try {
@@ -143,15 +158,24 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const ledgerInputs = fromLedger
     ? await (await import('./aggregate-ledger.js')).ledgerRollUp(values, values.period, io, lang)
     : undefined;
-  const submissions = ledgerInputs?.submissions ?? (await inputsFrom(positionals, io, '校验 validating'));
+  // --period applies to files that name none (CSV exports); the previous files take the year before.
+  const before = parsePeriod(values.period);
+  const submissions =
+    ledgerInputs?.submissions ??
+    (await inputsFrom(positionals, io, '校验 validating', { defaultPeriod: values.period }));
   const previous =
     ledgerInputs?.previous ??
-    (values.previous ? await inputsFrom([values.previous], io, '上期 previous', true) : undefined);
+    (values.previous
+      ? await inputsFrom([values.previous], io, '上期 previous', {
+          valuesOnly: true,
+          defaultPeriod: before && formatPeriod(samePeriodLastYear(before)),
+        })
+      : undefined);
   const history: Array<{ period: string; submissions: SubmissionInput[] }> = [
     ...(ledgerInputs?.history ?? []),
   ];
   for (const h of values.history ?? []) {
-    const list = await inputsFrom([h], io, '往期 history', true);
+    const list = await inputsFrom([h], io, '往期 history', { valuesOnly: true });
     const periods = new Set(list.map((i) => i.report.period).filter((p): p is string => p !== undefined));
     for (const period of periods)
       history.push({ period, submissions: list.filter((i) => i.report.period === period) });
