@@ -23,6 +23,17 @@ export const COMMAND_ROWS: readonly HelpRow[] = [
     zh: '指标目录或填报 JSON Schema',
     en: 'the indicator catalogue or the submission JSON Schema',
   },
+  { term: 'web', zh: '写出填报单位用的离线网页工具', en: "write the offices' one-file offline page" },
+  {
+    term: 'intake',
+    zh: '收件登记（原样保存、版本号、校验报告）',
+    en: 'take files into the ledger (stored as received, revisions)',
+  },
+  { term: 'status', zh: '报告期 × 城市 收件状态表', en: 'the period × city intake matrix' },
+  { term: 'accept | reject', zh: '受理、退回某版本', en: 'accept or reject a revision' },
+  { term: 'approve', zh: '审核（逐级向上）', en: 'approve (upward, as in DHIS2)' },
+  { term: 'lock | unlock', zh: '锁定、解锁某期', en: 'lock or unlock a period' },
+  { term: 'ledger', zh: '台账校验、导出、导入', en: 'verify | export | import the ledger' },
   { term: 'help', zh: '某个命令的说明', en: "a command's help (sunan help validate)" },
 ];
 
@@ -36,6 +47,45 @@ const FORMAT: HelpRow = {
   zh: '输出格式（默认 text）',
   en: 'output format (default text)',
 };
+const DATABASE: HelpRow = {
+  term: '--database <url>',
+  zh: 'PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）',
+  en: 'PostgreSQL server (default: embedded PGlite)',
+};
+const LEDGER: HelpRow = {
+  term: '--ledger <dir>',
+  zh: '台账目录（或 SUNAN_LEDGER）',
+  en: 'ledger directory (or SUNAN_LEDGER)',
+};
+const BY: HelpRow = { term: '--by <name>', zh: '经办人（默认登录名）', en: 'who (default: login name)' };
+const LEDGER_COMMON: readonly HelpRow[] = [LEDGER, DATABASE, BY];
+
+/** accept, reject, approve, lock and unlock share one shape. */
+function decisionHelp(verb: string, zh: string, en: string): CommandHelp {
+  return {
+    usage: `sunan ${verb} --city <代码|名称> --period <报告期> --ledger <目录> [--revision n] [--by 经办人] [--reason 原因]`,
+    zh: `${zh}。每次操作都是一条新事件，不修改任何已有记录。`,
+    en: `${en}. Each is a new event; nothing is changed in place.`,
+    options: [
+      { term: '--city <code|name>', zh: '城市；SUNAN 表示全区', en: 'city; SUNAN for the zone' },
+      { term: '--period <id>', zh: '报告期', en: 'period' },
+      {
+        term: '--revision <n>',
+        zh: '版本（accept/reject；默认最新）',
+        en: 'revision (accept/reject; default latest)',
+      },
+      {
+        term: '--reason <text>',
+        zh: '原因（reject、unlock 必填）',
+        en: 'reason (required for reject and unlock)',
+      },
+      ...LEDGER_COMMON,
+      FORMAT,
+      LANG,
+    ],
+  };
+}
+
 const FORCE: HelpRow = { term: '--force', zh: '覆盖已有的输出文件', en: 'overwrite existing output files' };
 
 /** Each command's help, Chinese first, English beside it. */
@@ -106,6 +156,12 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       },
       { term: '--include-invalid', zh: '含错误的报表也参与汇总', en: 'include files with error findings' },
       {
+        term: '--ledger <dir>',
+        zh: '从台账汇总：各市最新已受理版本，上期与往期也取自台账',
+        en: "from the ledger: each city's latest accepted revision, earlier periods too",
+      },
+      DATABASE,
+      {
         term: '--out <dir>',
         zh: '写出 aggregate.json、report.xlsx、report.html',
         en: 'write the reports into dir',
@@ -162,6 +218,20 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       LANG,
     ],
   },
+  web: {
+    usage: 'sunan web [--out <文件.html>]',
+    zh: '写出填报单位使用的单个离线网页（sunan-web.html）：选城市和报告期下载模板，选择填好的报表在本机校验，查看按工作表分组的问题和“指标”表预览，下载标注副本和问题清单。无需安装，不联网，数据不离开本机（页面的内容安全策略禁止一切网络连接）。可通过邮件或内网分发，用 Chrome、Edge、360、QQ 浏览器或 Firefox 打开。',
+    en: "Writes the offices' one-file offline page: download the template for a city and period, check a filled workbook on this computer, see findings by sheet and a grid of the 指标 sheet, download the annotated copy and the findings. Nothing to install, no network (its Content-Security-Policy forbids connections).",
+    options: [
+      {
+        term: '--out <file>',
+        zh: '输出文件（默认 sunan-web.html）',
+        en: 'output file (default sunan-web.html)',
+      },
+      FORCE,
+      LANG,
+    ],
+  },
   catalogue: {
     usage: 'sunan catalogue [--format md|json] [--json-schema]',
     zh: '输出指标目录（Markdown 表或 JSON），或填报文件的 JSON Schema。',
@@ -170,6 +240,50 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       { term: '--format md|json', zh: '目录格式（默认 md）', en: 'catalogue format (default md)' },
       { term: '--json-schema', zh: '输出填报 JSON Schema', en: 'print the submission JSON Schema' },
     ],
+  },
+  intake: {
+    usage: 'sunan intake <文件|目录 files|dirs...> --ledger <目录> [--by 经办人] [--note 备注]',
+    zh: '收件登记：每个文件原样保存（按 SHA-256 内容寻址），记录城市、报告期、收到时间、该市该期的版本号、完整校验报告、经办人。同样的字节再次收到时识别为重复，不算新版本；无法确定城市或报告期的文件也保存，列为“未归属”。已锁定的城市和报告期拒绝登记。',
+    en: 'Takes files into the ledger: stored byte for byte (content-addressed by SHA-256) with city, period, time received, a revision number per city and period, the full validation report, and who brought it. The same bytes twice are a duplicate, not a revision; a file whose city or period cannot be read is kept as unassigned; a locked city and period refuses intake. Exit 1 when a file is refused.',
+    options: [...LEDGER_COMMON, { term: '--note <text>', zh: '备注', en: 'note' }, FORMAT, LANG],
+  },
+  status: {
+    usage: 'sunan status --period <报告期> --ledger <目录> [--format text|json]',
+    zh: '报告期 × 城市状态表：未报送 / 已收到（第 n 版，错误、警告）/ 已受理 / 已退回 / 已审核 / 已锁定，附时间和经办人；并列出未归属文件。',
+    en: 'The period × city matrix: not received / received (revision n, errors, warnings) / accepted / rejected / approved / locked, with times and who; and the unassigned files.',
+    options: [
+      { term: '--period <id>', zh: '报告期（必填）', en: 'period (required)' },
+      ...LEDGER_COMMON,
+      FORMAT,
+      LANG,
+    ],
+  },
+  accept: decisionHelp(
+    'accept',
+    '受理某市某期的一个版本（默认最新版）',
+    'Accepts a revision (default the latest) of a city and period',
+  ),
+  reject: decisionHelp('reject', '退回某版本；需要 --reason', 'Rejects a revision; needs --reason'),
+  approve: decisionHelp(
+    'approve',
+    '审核：城市须先受理；全区（--city SUNAN）须五市均已审核（逐级向上，同 DHIS2）',
+    'Approves a city (after acceptance), or the zone (--city SUNAN) once every city is approved (upward, as in DHIS2)',
+  ),
+  lock: decisionHelp(
+    'lock',
+    '锁定某市某期（不给 --city 则锁定全区该期）：拒绝登记和变更',
+    'Locks a city and period (no --city: the whole period): intake and changes are refused',
+  ),
+  unlock: decisionHelp(
+    'unlock',
+    '解锁；需要 --reason，原因被记录',
+    'Unlocks; needs --reason, which is recorded',
+  ),
+  ledger: {
+    usage: 'sunan ledger verify | export <文件> | import <文件> --ledger <目录>',
+    zh: 'verify 重新计算每个存储文件和校验报告的 SHA-256，检查每个事件都带有前一事件的哈希（防篡改）；export 写出可移植的归档（文件 + 事件，JSON lines）；import 把归档读入一个空台账（先校验哈希链）。',
+    en: 'verify re-hashes every stored file and report and checks each event carries the hash of the one before; export writes a portable archive (files + events as JSON lines); import reads an archive into an empty ledger (the chain checked first).',
+    options: [...LEDGER_COMMON, FORMAT, LANG],
   },
 };
 

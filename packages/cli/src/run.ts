@@ -16,6 +16,15 @@ const COMMANDS: Readonly<Record<string, () => Promise<Handler>>> = {
   aggregate: async () => (await import('./commands/aggregate.js')).aggregateCommand,
   catalogue: async () => (await import('./commands/catalogue.js')).catalogueCommand,
   index: async () => (await import('./commands/index-command.js')).indexCommand,
+  web: async () => (await import('./commands/web.js')).webCommand,
+  intake: async () => (await import('./commands/intake.js')).intakeCommand,
+  status: async () => (await import('./commands/status.js')).statusCommand,
+  accept: async () => (await import('./commands/decide.js')).decisionCommand('accept'),
+  reject: async () => (await import('./commands/decide.js')).decisionCommand('reject'),
+  approve: async () => (await import('./commands/decide.js')).decisionCommand('approve'),
+  lock: async () => (await import('./commands/decide.js')).decisionCommand('lock'),
+  unlock: async () => (await import('./commands/decide.js')).decisionCommand('unlock'),
+  ledger: async () => (await import('./commands/ledger-command.js')).ledgerCommand,
 };
 
 /** `sunan`, `sunan --help`, `sunan help [command]`: help text, or undefined for other arguments. */

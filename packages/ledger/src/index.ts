@@ -1,2 +1,40 @@
-/** @sunan/ledger — placeholder; see issue 13. */
-export const LEDGER_PLACEHOLDER = true;
+/**
+ * @sunan/ledger — the centre's intake ledger: every file received, byte for byte and
+ * content-addressed; revisions per city and period in ledger order; acceptance, DHIS2-style upward
+ * approval and locking as append-only events chained by SHA-256; in embedded PGlite (default) or on
+ * a PostgreSQL server, through one small driver interface.
+ */
+export {
+  ARCHIVE_FORMAT,
+  type ArchiveCounts,
+  type ArchiveLine,
+  exportLedger,
+  importLedger,
+} from './archive.js';
+export { canonicalJson, sha256 } from './canonical.js';
+export { type Bilingual, LEDGER_CODES, type LedgerCode, LedgerError, type Refusal } from './codes.js';
+export { type Driver, openPglite, openPostgres, type Sql } from './driver.js';
+export {
+  EVENT_KINDS,
+  type EventKind,
+  eventHash,
+  type FileData,
+  GENESIS,
+  type LedgerEvent,
+} from './events.js';
+export {
+  checkDecision,
+  type DecisionInput,
+  type DecisionOutcome,
+  type IntakeInput,
+  type IntakeOutcome,
+  Ledger,
+  type OpenOptions,
+  type PeriodStatus,
+  type UnassignedFile,
+} from './ledger.js';
+export { MIGRATIONS, type Migration, migrate } from './migrations.js';
+export { acceptedInputs, type CitedRevision, type LedgerRollUp, rollUpInputs } from './roll-up.js';
+export { type Cell, type CellState, cellsOf, type Decision, periodsOf, type Revision } from './state.js';
+export { FileStore } from './store.js';
+export { checkChain, type VerifyProblem, type VerifyResult, verifyLedger } from './verify.js';

@@ -3,7 +3,7 @@
  * a validated workbook (批注副本), the zone report as xlsx, HTML and text, and the index report.
  * The only package that depends on ExcelJS; file-system helpers live in `@sunan/report/node`.
  */
-export { annotate } from './annotate.js';
+export { ANNOTATION_FILL, annotate, findingsWorkbook, worstSeverity } from './annotate.js';
 export {
   type Contact,
   createTemplate,

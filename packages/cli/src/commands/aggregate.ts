@@ -8,6 +8,7 @@ import {
   readControls,
   type SubmissionInput,
 } from '@sunan/aggregate';
+import { type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import { readInput, validateFile } from '@sunan/validate/node';
@@ -18,7 +19,37 @@ import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
+import { withLedger } from './ledger-common.js';
 import { unreadable } from './validate.js';
+
+/**
+ * The period, the previous one and the history from the ledger: each city's latest accepted
+ * revision, with the validation report stored at intake (no workbook is re-read). Says on stderr
+ * which revisions are cited and which newer ones still wait for a decision.
+ */
+async function ledgerRollUp(
+  values: { ledger?: string; database?: string },
+  period: string,
+  io: Io,
+  lang: 'zh' | 'en',
+): Promise<LedgerRollUp> {
+  return withLedger(values, io, async (ledger) => {
+    const roll = await rollUpInputs(ledger, period);
+    for (const c of roll.cited)
+      io.stderr.write(
+        lang === 'zh'
+          ? `台账 ${c.period} ${c.city} 第 ${c.revision} 版 sha256 ${c.sha256.slice(0, 12)}… 收到于 ${c.receivedAt}\n`
+          : `ledger ${c.period} ${c.city} revision ${c.revision} sha256 ${c.sha256.slice(0, 12)}… received ${c.receivedAt}\n`,
+      );
+    for (const p of roll.pending)
+      io.stderr.write(
+        lang === 'zh'
+          ? `注意：${p.city} ${p.period} 第 ${p.revision} 版尚未受理，未参与汇总\n`
+          : `Note: ${p.city} ${p.period} revision ${p.revision} is not accepted and is not used\n`,
+      );
+    return roll;
+  });
+}
 
 /** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
 async function inputsFrom(paths: readonly string[], io: Io, title: string): Promise<SubmissionInput[]> {
@@ -90,6 +121,8 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       force: { type: 'boolean' },
       format: { type: 'string' },
       lang: { type: 'string' },
+      ledger: { type: 'string' },
+      database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -100,8 +133,17 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const lang = langOf(values.lang);
   const format = formatOf(values.format);
   if (!values.period) throw new UsageError('需要 --period', '--period is required');
-  if (positionals.length === 0)
-    throw new UsageError('请给出报表目录或文件', 'Give the directory or files to aggregate');
+  const fromLedger = values.ledger !== undefined || positionals.length === 0;
+  if (fromLedger && (positionals.length > 0 || values.previous || values.history))
+    throw new UsageError(
+      '--ledger 与报表文件、--previous、--history 不能同时使用：上期和往期也取自台账',
+      '--ledger cannot be combined with files, --previous or --history: the ledger supplies those periods too',
+    );
+  if (fromLedger && values.ledger === undefined && !io.env.SUNAN_LEDGER)
+    throw new UsageError(
+      '请给出报表目录或文件，或 --ledger <目录>',
+      'Give the directory or files to aggregate, or --ledger <dir>',
+    );
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
     const names = ['aggregate.json', 'report.xlsx', 'report.html'];
@@ -116,9 +158,16 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   );
   const catalogue = sunanCatalogue();
 
-  const submissions = await inputsFrom(positionals, io, '校验 validating');
-  const previous = values.previous ? await inputsFrom([values.previous], io, '上期 previous') : undefined;
-  const history: Array<{ period: string; submissions: SubmissionInput[] }> = [];
+  const ledgerInputs = fromLedger
+    ? await ledgerRollUp(values, values.period, io, langOf(values.lang))
+    : undefined;
+  const submissions = ledgerInputs?.submissions ?? (await inputsFrom(positionals, io, '校验 validating'));
+  const previous =
+    ledgerInputs?.previous ??
+    (values.previous ? await inputsFrom([values.previous], io, '上期 previous') : undefined);
+  const history: Array<{ period: string; submissions: SubmissionInput[] }> = [
+    ...(ledgerInputs?.history ?? []),
+  ];
   for (const h of values.history ?? []) {
     const list = await inputsFrom([h], io, '往期 history');
     const periods = new Set(list.map((i) => i.report.period).filter((p): p is string => p !== undefined));

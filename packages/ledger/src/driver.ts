@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Something SQL can be sent to: the database itself or an open transaction. */
+export interface Sql {
+  /** Runs one parameterised statement and returns its rows. */
+  query<R extends object>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * The one small interface the ledger needs from a database, so that embedded PGlite and a
+ * PostgreSQL server run the same schema and the same queries.
+ */
+export interface Driver extends Sql {
+  /** `pglite` (embedded, a data directory) or `postgres` (a server). */
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Closes the connection (PGlite flushes its data directory). */
+  close(): Promise<void>;
+}
+
+/** Opens (creating when needed) an embedded PostgreSQL in `dataDir`. */
+export async function openPglite(dataDir: string): Promise<Driver> {
+  await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  const run = async <R extends object>(q: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
+    (await q.query<R>(text, params ? [...params] : undefined)).rows;
+  return {
+    kind: 'pglite',
+    query: (text, params) => run(db, text, params),
+    // PGlite runs one transaction at a time, so concurrent callers queue here rather than interleave.
+    transaction: (fn) => db.transaction((tx) => fn({ query: (text, params) => run(tx, text, params) })),
+    close: () => db.close(),
+  };
+}
+
+/** Connects to a PostgreSQL server (`postgres://user@host:port/db`). */
+export async function openPostgres(url: string): Promise<Driver> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Fail now with the server's own message rather than at the first query.
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    kind: 'postgres',
+    query: async (text, params) => (await pool.query(text, params ? [...params] : undefined)).rows,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async (text, params) => (await client.query(text, params ? [...params] : undefined)).rows,
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
