@@ -1,5 +1,6 @@
 // The README's main job: validate the five sample city workbooks (2022, with 2021 as the previous
-// period), take them into the centre's ledger, accept them, aggregate from the ledger to the zone, write the reports to out/, and print the zone summary.
+// period), take them (and 2020–2021) into the centre's ledger, accept them, aggregate from the
+// ledger to the zone, write the reports to out/, and print the status matrix and the zone summary.
 // The data is SYNTHETIC (see examples/README.md). One file has planted problems, so the findings
 // and exit codes below are real ones.
 import { spawnSync } from 'node:child_process';
@@ -26,11 +27,12 @@ rmSync(join(root, 'out/ledger'), { recursive: true, force: true });
 const L = ['--ledger', 'out/ledger', '--by', 'demo'];
 const cities = ['--city', '南京', '--city', '无锡', '--city', '常州', '--city', '苏州', '--city', '镇江'];
 const steps = [
-  ['intake', 'examples/data/2021', ...L, '--note', '2021 年报'],
+  ['intake', 'examples/data/2020', 'examples/data/2021', ...L, '--note', '往年年报 earlier years'],
   // Zhenjiang's first version arrives first; the corrected file becomes revision 2.
   ['intake', 'examples/data/2022/321100-镇江市-2022-第1版.xlsx', ...L, '--note', '第1版'],
   ['intake', 'examples/data/2022', ...L],
   ['status', '--period', '2022', ...L],
+  ['accept', '--period', '2020', ...cities, ...L],
   ['accept', '--period', '2021', ...cities, ...L],
   ['accept', '--period', '2022', ...cities, ...L],
   ['status', '--period', '2022', ...L],

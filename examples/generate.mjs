@@ -1,5 +1,6 @@
-// Generates the bundled SYNTHETIC example data (examples/data): five cities' workbooks for 2021 and
-// 2022, one earlier Zhenjiang revision with planted problems, control totals and the zone's own
+// Generates the bundled SYNTHETIC example data (examples/data): five cities' workbooks for 2020, 2021
+// and 2022 (three points for trend lines; 2020 is also the first year of the zone's cumulative
+// targets and the base year of the province's 2025 targets), one earlier Zhenjiang revision with planted problems, control totals and the zone's own
 // figures. Run after a build: `pnpm --filter @sunan/examples generate`. The figures are invented.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { aggregate, fingerprint } from '@sunan/aggregate';
@@ -11,7 +12,8 @@ import ExcelJS from 'exceljs';
 
 const catalogue = sunanCatalogue();
 const CITIES = ['320100', '320200', '320400', '320500', '321100'];
-// Each city grew a little differently from 2021 to 2022.
+// Each city grew a little differently from year to year.
+const SCALE_2020 = { 320100: 0.87, 320200: 0.9, 320400: 0.84, 320500: 0.89, 321100: 0.93 };
 const SCALE_2021 = { 320100: 0.93, 320200: 0.95, 320400: 0.91, 320500: 0.94, 321100: 0.96 };
 const data = new URL('./data/', import.meta.url);
 
@@ -31,11 +33,12 @@ const valueIn = (sub, unit, code) =>
   sub.values.find((v) => v.orgUnit === unit && v.indicator === code)?.value;
 
 await rm(data, { recursive: true, force: true });
-for (const dir of ['2021/', '2022/']) await mkdir(new URL(dir, data), { recursive: true });
+for (const dir of ['2020/', '2021/', '2022/']) await mkdir(new URL(dir, data), { recursive: true });
 
-const made = { 2021: {}, 2022: {} };
+const made = { 2020: {}, 2021: {}, 2022: {} };
 for (const city of CITIES)
   for (const [period, scale] of [
+    ['2020', SCALE_2020[city]],
     ['2021', SCALE_2021[city]],
     ['2022', 1],
   ]) {

@@ -1,4 +1,5 @@
 import {
+  aggregationInputs,
   type Catalogue,
   compareFindings,
   type Finding,
@@ -13,8 +14,9 @@ import {
   unitsAt,
 } from '@sunan/schema';
 import { type ControlTotal, reconcile } from './controls.js';
-import { duplicateEnterprises } from './cross-city.js';
+import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
 import { Dec, text } from './decimal.js';
+import { guardFinite } from './finite-guard.js';
 import {
   growthPercent,
   medianOf,
@@ -23,11 +25,12 @@ import {
   robustZ,
   SMALL_COUNT,
 } from './growth.js';
+import { parkFigures } from './parks.js';
 import type { AggregateResult, IndicatorResult } from './result.js';
 import { type Rolled, rollUp } from './roll-up.js';
 import { selectSources } from './select-sources.js';
 import type { SubmissionInput } from './source.js';
-import { type TargetFigure, targetProgress } from './targets.js';
+import { type EarlierFigures, type TargetFigure, targetProgress } from './targets.js';
 
 /** Options of {@link aggregate}. */
 export interface AggregateOptions {
@@ -81,6 +84,20 @@ function citiesOf(catalogue: Catalogue, zone: string, period: Period): OrgUnit[]
   return unitsAt(catalogue.orgUnits, 'city', period).filter((c) => c.parent === zone);
 }
 
+/** The zone's figures of earlier years at their reported precision, for targets' baselines. */
+function earlierFigures(yearly: ReadonlyMap<string, ReadonlyMap<string, Rolled>>): EarlierFigures {
+  const out = new Map<string, Map<string, Dec>>();
+  for (const [year, rolled] of yearly) {
+    const m = new Map<string, Dec>();
+    for (const [code, r] of rolled) {
+      const v = zoneValueOf(r);
+      if (v !== undefined && r.status === 'complete') m.set(code, v);
+    }
+    out.set(year, m);
+  }
+  return out;
+}
+
 /**
  * The centre's roll-up of one period: parks → cities → zone by each indicator's rule, with
  * completeness (expected reporters from the registry), revisions, cross-city duplicates, control
@@ -125,6 +142,10 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   const zoneReported = new Map(Object.entries(options.zoneReported ?? {}).map(([k, v]) => [k, new Dec(v)]));
   const rolled = rollUp(catalogue, cities, submissions, zoneReported);
   const byCode = new Map(rolled.map((r) => [r.indicator.code, r]));
+  // A total that would include a suspected unit slip is never published as complete.
+  const slips = suspectedSlips(selected.used, catalogue);
+  for (const f of slips.findings) findings.push(f);
+  const suspectNotices: LocalizedText[] = [];
 
   // Previous period: growth per city and for the zone.
   const prevPeriod = period.kind === 'year' ? String(period.year - 1) : undefined;
@@ -260,22 +281,37 @@ export function aggregate(options: AggregateOptions): AggregateResult {
               ? 'partial'
               : 'complete',
         cumulativePeriods: included,
+        missingPeriods,
       });
     }
-    figures.set(ind.code, { value: zoneValue, status: r.status });
+    const suspectCities = [ind.code, ...aggregationInputs(ind.aggregation)].flatMap((code) => [
+      ...(slips.suspects.get(code) ?? []),
+    ]);
+    const status = suspectCities.length > 0 && r.status === 'complete' ? 'partial' : r.status;
+    if (suspectCities.length > 0) {
+      const names = [...new Set(suspectCities)].map(
+        (c) => catalogue.orgUnits.find((u) => u.code === c)?.name ?? { zh: c, en: c },
+      );
+      suspectNotices.push({
+        zh: `${ind.name.zh}：含${names.map((n) => n.zh).join('、')}疑似单位错误的数，全区数标为“部分”，不作为完整数发布。`,
+        en: `${ind.name.en}: includes a suspected unit slip from ${names.map((n) => n.en).join(', ')}; the zone figure is marked partial.`,
+      });
+    }
+    figures.set(ind.code, { value: zoneValue, status });
     indicators.push({
       code: ind.code,
       name: ind.name,
       unit: ind.unit,
       group: ind.group,
       aggregation: ind.aggregation.kind,
-      zone: { value: zoneText(r), status: r.status, missingCities: [...r.missingCities], cumulative },
+      zone: { value: zoneText(r), status, missingCities: [...r.missingCities], cumulative },
       zoneGrowth: text(zoneGrowth, 2),
       cities: cityOut,
     });
   }
 
-  findings.push(...duplicateEnterprises(selected.used, catalogue));
+  // Loops, not push(...list): a spread of 10⁵+ items overflows the call stack.
+  for (const f of duplicateEnterprises(selected.used, catalogue)) findings.push(f);
   const reconciliation = reconcile(options.controls ?? [], byCode, zone);
   for (const row of reconciliation)
     if (row.status === 'inconsistent')
@@ -312,9 +348,10 @@ export function aggregate(options: AggregateOptions): AggregateResult {
   // the files used and of the files excluded (why they were excluded); a superseded revision's are
   // no longer anyone's concern.
   const excludedFiles = new Set(selected.sources.filter((s) => s.status === 'excluded').map((s) => s.file));
+  const usedInputs = new Set([...selected.used.values()].map((u) => u.input));
   for (const input of options.submissions)
-    if (excludedFiles.has(input.file) || [...selected.used.values()].some((u) => u.input === input))
-      findings.push(...input.report.findings.map((f) => ({ ...f, file: f.file ?? input.file })));
+    if (excludedFiles.has(input.file) || usedInputs.has(input))
+      for (const f of input.report.findings) findings.push({ ...f, file: f.file ?? input.file });
 
   const notices: LocalizedText[] = [];
   if (missing.length > 0)
@@ -332,6 +369,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       zh: '按设置，含错误的报表也参与了汇总。',
       en: 'Files with errors were included, as requested.',
     });
+  notices.push(...suspectNotices);
   const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
   if (partialCount > 0)
     notices.push({
@@ -339,6 +377,15 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       en: `${partialCount} zone figures are partial.`,
     });
 
+  const figuresOut = guardFinite(
+    {
+      indicators,
+      reconciliation,
+      targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures, earlierFigures(yearly)),
+    },
+    '$',
+  );
+  for (const f of figuresOut.findings) findings.push(f);
   findings.sort(compareFindings);
   return {
     ...header,
@@ -347,9 +394,8 @@ export function aggregate(options: AggregateOptions): AggregateResult {
     missing: missing.map((c) => ({ code: c.code, name: c.name })),
     notices,
     sources: selected.sources,
-    indicators,
-    reconciliation,
-    targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures),
+    ...figuresOut.value,
     findings,
+    parks: parkFigures(catalogue, cities, submissions, rolled, period),
   };
 }

@@ -1,4 +1,6 @@
-import { type Catalogue, type Finding, finding } from '@sunan/schema';
+import { type Catalogue, type Finding, findIndicator, finding, slipForRatio } from '@sunan/schema';
+import type { Decimal } from 'decimal.js';
+import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';
 
 const where = (u: UsedSubmission, i: number) => {
@@ -50,4 +52,84 @@ export function duplicateEnterprises(
       );
     });
   return findings;
+}
+
+/** Finding codes that mark a city figure as a suspected unit slip. */
+export const SLIP_CODES: ReadonlySet<string> = new Set([
+  'YOY_UNIT_SLIP',
+  'PLAUS_UNIT_SLIP',
+  'PLAUS_IMPLAUSIBLE',
+]);
+
+const median = (xs: Decimal[]): Decimal | undefined => {
+  if (xs.length === 0) return undefined;
+  const s = [...xs].sort((a, b) => a.comparedTo(b));
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : s[mid - 1]?.plus(s[mid] ?? 0).div(2);
+};
+
+/**
+ * Suspected unit slips among the cities used, by indicator code → cities: those their own files
+ * flag (kept with `--include-invalid`), and those whose intensity (the indicator ÷ its scale, per the
+ * catalogue's plausibility bounds) differs from the other cities' median by about a slip factor —
+ * flagged even when every file passed on its own.
+ */
+export function suspectedSlips(
+  used: ReadonlyMap<string, UsedSubmission>,
+  catalogue: Catalogue,
+): { suspects: Map<string, Set<string>>; findings: Finding[] } {
+  const suspects = new Map<string, Set<string>>();
+  const mark = (indicator: string, city: string) => {
+    const set = suspects.get(indicator) ?? new Set<string>();
+    set.add(city);
+    suspects.set(indicator, set);
+  };
+  for (const [city, u] of used)
+    for (const f of u.input.report.findings)
+      if (SLIP_CODES.has(f.code) && f.indicator && f.orgUnit === city) mark(f.indicator, city);
+
+  const findings: Finding[] = [];
+  const name = (code: string) =>
+    catalogue.orgUnits.find((o) => o.code === code)?.name ?? { zh: code, en: code };
+  for (const bound of catalogue.bounds ?? []) {
+    if (bound.per === undefined || !bound.levels.includes('city')) continue;
+    const ind = findIndicator(catalogue, bound.indicator);
+    const scaleInd = findIndicator(catalogue, bound.per);
+    if (!ind || !scaleInd) continue;
+    const intensity = new Map<string, Decimal>();
+    for (const [city] of used) {
+      const figures = cityFigures(used.get(city)?.submission, city);
+      const v = figures.get(bound.indicator);
+      const s = figures.get(bound.per);
+      if (v !== undefined && s !== undefined && s.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
+    }
+    for (const [city, r] of intensity) {
+      if (suspects.get(ind.code)?.has(city) || suspects.get(bound.per)?.has(city)) continue;
+      const others = median([...intensity].filter(([c]) => c !== city).map(([, x]) => x));
+      if (others === undefined || others.isZero()) continue;
+      const ratio = r.div(others);
+      const slip = slipForRatio(ind, ratio);
+      if (!slip) continue;
+      mark(ind.code, city);
+      const file = used.get(city)?.input.file;
+      findings.push(
+        finding(
+          'AGG_INTENSITY_SLIP',
+          'error',
+          {
+            zh: `${name(city).zh}${ind.name.zh}与${scaleInd.name.zh}之比为其他城市中位数的 ${ratio.toSignificantDigits(3).toString()} 倍，疑似单位错误（${slip.cause.zh}）；全区合计不作为完整数发布`,
+            en: `${ind.name.en} of ${name(city).en} relative to ${scaleInd.name.en} is ${ratio.toSignificantDigits(3).toString()} × the other cities' median: probably a unit slip (${slip.cause.en}); the zone total is not published as complete`,
+          },
+          {
+            ...(file ? { file } : {}),
+            orgUnit: city,
+            indicator: ind.code,
+            value: r.toSignificantDigits(6).toString(),
+            expected: `≈ ${others.toSignificantDigits(6).toString()} (median of the other cities)`,
+          },
+        ),
+      );
+    }
+  }
+  return { suspects, findings };
 }

@@ -18,9 +18,12 @@ export {
   aggregateResultJsonSchema,
   CityValue,
   IndicatorResult,
+  ParkFigures,
   ReconciliationRow,
   SourceEntry,
   TargetProgress,
+  TargetStatus,
+  TargetTrajectory,
   ValueStatus,
   ZoneValue,
 } from './result.js';

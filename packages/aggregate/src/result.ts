@@ -94,6 +94,43 @@ export const ReconciliationRow = z
 /** One control total compared with the computed figure. */
 export type ReconciliationRow = z.infer<typeof ReconciliationRow>;
 
+/** How a target stands; see {@link TargetProgress}. */
+export const TargetStatus = z.enum(['met', 'not-met', 'on-track', 'behind', 'incomplete', 'no-data']);
+/** How a target stands. */
+export type TargetStatus = z.infer<typeof TargetStatus>;
+
+/**
+ * The straight-line path from a baseline to a target: in period p the figure should have reached
+ * baseline + (target − baseline) × (p − baseline period) / (target period − baseline period).
+ * A cumulative target's path starts from 0 the year before its first plan year.
+ */
+export const TargetTrajectory = z
+  .object({
+    rule: z.literal('linear'),
+    baselinePeriod: z.string(),
+    baselineValue: Num,
+    /** `plan`: the baseline the plan itself states; `zone`: the zone's own figure in that period; `zero`: a cumulative sum's start. */
+    baselineSource: z.enum(['plan', 'zone', 'zero']),
+    /** Where the path stands in this period (4 decimals). */
+    expected: Num,
+  })
+  .strict();
+/** The path a target is judged against before its period. */
+export type TargetTrajectory = z.infer<typeof TargetTrajectory>;
+
+/** One national high-tech park's figures and their share of its city. */
+export const ParkFigures = z
+  .object({
+    code: z.string(),
+    name: LocalizedText,
+    city: z.string(),
+    /** By indicator code: the park's figure and its percent of the city's figure (additive indicators). */
+    values: z.record(z.string(), z.object({ value: Num, shareOfCity: Num.nullable() }).strict()),
+  })
+  .strict();
+/** One park's figures. */
+export type ParkFigures = z.infer<typeof ParkFigures>;
+
 /** Progress against one target. */
 export const TargetProgress = z
   .object({
@@ -112,13 +149,29 @@ export const TargetProgress = z
     valueStatus: ValueStatus,
     /** value / target × 100. */
     achievedPercent: Num.nullable(),
-    /** target − value (what is still to go). */
+    /** target − value (what is still to go; negative once the target is exceeded). */
     gap: Num.nullable(),
-    status: z.enum(['met', 'not-met', 'no-data']),
+    /**
+     * `met` / `not-met` once the target's period has come; before it, `on-track` / `behind` against
+     * the {@link TargetTrajectory}; `incomplete` when the figure is partial (an earlier plan period or
+     * a baseline is missing) and cannot be judged; `no-data` when there is no figure at all.
+     */
+    status: TargetStatus,
     cumulative: z
-      .object({ from: z.string(), to: z.string(), periods: z.array(z.string()) })
+      .object({
+        from: z.string(),
+        to: z.string(),
+        /** Periods whose figures make up the running sum. */
+        periods: z.array(z.string()),
+        /** Plan periods before this one with no figure: the running sum lacks them. */
+        missingPeriods: z.array(z.string()).optional(),
+        /** Plan periods after this one, still to come. */
+        remainingPeriods: z.array(z.string()).optional(),
+      })
       .strict()
       .nullable(),
+    /** For a target whose period has not come yet: the path it is judged against. */
+    trajectory: TargetTrajectory.nullable().optional(),
   })
   .strict();
 /** Progress against one target. */
@@ -148,6 +201,8 @@ export const AggregateResult = z
     reconciliation: z.array(ReconciliationRow),
     targets: z.array(TargetProgress),
     findings: z.array(Finding),
+    /** The national high-tech parks' figures, by city (absent in results written before parks were kept). */
+    parks: z.array(ParkFigures).optional(),
     run: z.object({ generatedAt: z.string(), tool: z.string() }).strict().optional(),
   })
   .strict();

@@ -31,7 +31,7 @@ export async function collectInputs(paths: readonly string[]): Promise<string[]>
         `目录 ${p} 中没有表格文件（${INPUT_EXTENSIONS.join('、')}）`,
         `Directory ${p} holds no spreadsheets (${INPUT_EXTENSIONS.join(', ')})`,
       );
-    out.push(...names.map((n) => join(p, n)));
+    for (const n of names) out.push(join(p, n));
   }
   return out;
 }

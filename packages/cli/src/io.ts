@@ -14,10 +14,22 @@ export interface Io {
   readonly cwd: string;
 }
 
-/** Colours for a stream: only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Whether to colour a stream. NO_COLOR (https://no-color.org), when set and not empty, always wins:
+ * an explicit "no" from the reader. Otherwise FORCE_COLOR (https://force-color.org), when set and
+ * not empty, turns colour on even through a pipe (0 or false turn it off); otherwise only on a
+ * terminal.
+ */
+export function useColour(env: Io['env'], stream: Out): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
+  return stream.isTTY === true;
+}
+
+/** Colours for a stream, following {@link useColour}. */
 export function colours(io: Io, stream: Out): ReturnType<typeof pc.createColors> {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  return pc.createColors(stream.isTTY === true && !noColor);
+  return pc.createColors(useColour(io.env, stream));
 }
 
 /** Thrown for bad usage; `run` turns it into a message on stderr and exit code 2. */

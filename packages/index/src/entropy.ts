@@ -75,13 +75,23 @@ export interface EntropyFailure {
   readonly problems: IndexProblem[];
 }
 
+/** Least and greatest of a column, by a loop: Math.min(...col) overflows the stack on long columns. */
+function extent(col: readonly number[]): { min: number; max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const x of col) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { min, max };
+}
+
 function normalizeColumn(
   col: readonly number[],
   polarity: 'positive' | 'negative',
   n: Normalization,
 ): number[] {
-  const min = Math.min(...col);
-  const max = Math.max(...col);
+  const { min, max } = extent(col);
   const range = max - min;
   const mm = (x: number) =>
     range === 0 ? 0 : polarity === 'positive' ? (x - min) / range : (max - x) / range;
@@ -202,7 +212,10 @@ export function entropyWeights(
   if (problems.length > 0) return { ok: false, problems };
 
   const cols = Array.from({ length: n }, (_, j) => matrix.map((row) => row[j] as number));
-  const constantColumns = cols.flatMap((c, j) => (Math.min(...c) === Math.max(...c) ? [j] : []));
+  const constantColumns = cols.flatMap((c, j) => {
+    const { min, max } = extent(c);
+    return min === max ? [j] : [];
+  });
   if (constantColumn === 'error')
     for (const j of constantColumns)
       problems.push({

@@ -140,7 +140,7 @@ export function innovationIndex(
       ...(fixed ? { weights: fixed } : {}),
     });
     if (!r.ok) {
-      problems.push(...r.problems.map((p) => name(m, p)));
+      for (const p of r.problems) problems.push(name(m, p));
       continue;
     }
     const prev = periods[periods.length - 1];

@@ -2,6 +2,7 @@ import type { Finding, Severity } from '@sunan/schema';
 import type { ValidationReport } from '@sunan/validate';
 import { SHEET } from '@sunan/validate';
 import ExcelJS from 'exceljs';
+import { compactValidations } from './validation-ranges.js';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_FILL: Record<Severity, string> = { error: 'FFF4CCCC', warning: 'FFFFE699', info: 'FFDDEBF7' };
@@ -41,10 +42,87 @@ function addFindingsSheet(wb: ExcelJS.Workbook, findings: readonly Finding[]): v
   }
 }
 
+/** A cell value that is a formula (plain, shared or array) — ExcelJS models all three as objects. */
+type FormulaValue = { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+
+function isFormula(v: ExcelJS.CellValue): v is ExcelJS.CellValue & FormulaValue {
+  return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
+}
+
 /**
- * Writes a **new** workbook: the submission with each problem cell shaded by severity and carrying a
- * comment (Chinese, then English), plus a 校验结果 sheet listing every finding. The input bytes are
- * only read. For inputs that are not xlsx (CSV, JSON, xls, ods) the result holds the 校验结果 sheet alone.
+ * Replaces every formula by its cached result, so the copy shows what the office saw and nothing in
+ * it recalculates or reaches outside the file. A formula without a cached result keeps its text, as
+ * text, so nothing is lost.
+ */
+function freezeFormulas(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (c) => {
+        const v = c.value;
+        if (!isFormula(v)) return;
+        const result = v.result;
+        if (result !== undefined && !(typeof result === 'object' && result !== null && 'formula' in result))
+          c.value = result;
+        else c.value = `=${v.formula ?? v.sharedFormula ?? ''}`;
+      });
+    });
+  });
+}
+
+/** The findings that point at a cell, grouped by sheet and cell. */
+function findingsByCell(findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {
+  const bySheet = new Map<string, Map<string, Finding[]>>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell) continue;
+    const cells = bySheet.get(f.sheet) ?? new Map<string, Finding[]>();
+    bySheet.set(f.sheet, cells);
+    cells.set(f.cell, [...(cells.get(f.cell) ?? []), f]);
+  }
+  return bySheet;
+}
+
+/** The most severe finding's severity: it sets the shade. */
+export function worstSeverity(list: readonly Finding[]): Severity {
+  return list.reduce<Severity>((a, f) => (RANK[f.severity] < RANK[a] ? f.severity : a), 'info');
+}
+
+/**
+ * Shades and notes one cell. ExcelJS shares one style object between every loaded cell with the same
+ * style (exceljs#2055), so assigning `cell.fill` would repaint all of them: the cell gets a style
+ * object of its own instead.
+ */
+function markCell(c: ExcelJS.Cell, list: readonly Finding[]): void {
+  const severity = worstSeverity(list);
+  c.style = {
+    ...c.style,
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[severity] } },
+  };
+  c.note = list
+    .map((f) => `【${SEVERITY_ZH[f.severity]}】${f.code}\n${f.message.zh}\n${f.message.en}`)
+    .join('\n\n');
+}
+
+/**
+ * The findings alone as a workbook: one 校验结果 sheet, one row per finding (severity, code, sheet,
+ * cell, unit, indicator, value, expected, Chinese and English message). What an office forwards when
+ * the annotated copy is too large to send.
+ */
+export async function findingsWorkbook(findings: readonly Finding[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'sunan-stats';
+  addFindingsSheet(wb, findings);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Fill colours (ARGB) of the annotated copy by severity, for readers and tests. */
+export const ANNOTATION_FILL: Readonly<Record<Severity, string>> = SEVERITY_FILL;
+
+/**
+ * Writes a **new** workbook: the submission with each problem cell — and only those — shaded in its
+ * most severe finding's colour and carrying a note (Chinese, then English), plus a 校验结果 sheet
+ * listing every finding. Every other cell keeps its look; formulas become their cached values. The
+ * input bytes are only read. For inputs that are not xlsx (CSV, JSON, xls, ods) the result holds the
+ * 校验结果 sheet alone.
  */
 export async function annotate(bytes: Uint8Array, report: ValidationReport): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -56,23 +134,12 @@ export async function annotate(bytes: Uint8Array, report: ValidationReport): Pro
       // A file SheetJS could read but ExcelJS cannot: fall back to the findings sheet alone.
     }
   }
-  // One note per cell: the most severe finding sets the shade; every finding is in the note.
-  const byCell = new Map<string, Finding[]>();
-  for (const f of report.findings)
-    if (f.sheet && f.cell) {
-      const key = `${f.sheet}!${f.cell}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), f]);
-    }
-  for (const [key, list] of byCell) {
-    const [sheet, cell] = key.split('!') as [string, string];
+  freezeFormulas(wb);
+  wb.eachSheet(compactValidations);
+  for (const [sheet, cells] of findingsByCell(report.findings)) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
-    const c = ws.getCell(cell);
-    const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[worst.severity] } };
-    c.note = list
-      .map((f) => `【${SEVERITY_ZH[f.severity]}】${f.code}\n${f.message.zh}\n${f.message.en}`)
-      .join('\n\n');
+    for (const [cell, list] of cells) markCell(ws.getCell(cell), list);
   }
   addFindingsSheet(wb, report.findings);
   const out = await wb.xlsx.writeBuffer();

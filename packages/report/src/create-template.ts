@@ -19,6 +19,8 @@ import {
   VALUE_HEADERS,
 } from '@sunan/validate';
 import ExcelJS from 'exceljs';
+import { fitColumnWidths, printAsForm, wrapTextSheet } from './print-setup.js';
+import { compactValidations } from './validation-ranges.js';
 
 /** Who offices contact about the template (shown on the instructions sheet). */
 export interface Contact {
@@ -140,7 +142,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     '4. 计数类指标（家、项、件、个、人）填写整数；没有的填 0，不掌握的留空并在“备注”中说明。',
     `5. 在“${SHEET.enterprises}”工作表逐行列出有效高新技术企业，统一社会信用代码须为 18 位；所在园区填园区代码或名称，不在园区的留空。`,
     '6. 请勿修改表头、指标代码和单位代码；可以增删行或调整列顺序，系统按代码和表头识别。',
-    '7. 报送前请用 `sunan validate` 在本机校验，一次列出全部问题。',
+    '7. 报送前请在本机校验：首选用浏览器打开中心下发的网页工具 sunan-web.html（无需安装，数据不离开本机），选择本文件即可一次列出全部问题并下载标注副本；也可用命令 `sunan validate`。',
     '',
     `联系人：${contact.name}${contact.phone ? `　电话：${contact.phone}` : ''}${contact.email ? `　邮箱：${contact.email}` : ''}`,
     '',
@@ -148,6 +150,8 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
   ];
   for (const line of lines) info.addRow([line]);
   info.getCell('A1').font = { bold: true, size: 14 };
+  wrapTextSheet(info, 100);
+  printAsForm(info);
 
   const ws = wb.addWorksheet(SHEET.values, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [
@@ -193,6 +197,9 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     sort: true,
     autoFilter: true,
   });
+  fitColumnWidths(ws);
+  printAsForm(ws, '1:1');
+  compactValidations(ws);
 
   const ent = wb.addWorksheet(SHEET.enterprises, { views: [{ state: 'frozen', ySplit: 1 }] });
   ent.columns = [
@@ -212,6 +219,8 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
   ent.getColumn(4).numFmt = '@';
   for (const e of options.fill?.enterprises ?? [])
     ent.addRow([e.creditCode, e.name, e.park ?? null, e.certificateNo ?? null, e.certifiedYear ?? null]);
+  fitColumnWidths(ent);
+  printAsForm(ent, '1:1');
 
   const meta = wb.addWorksheet(SHEET.meta, { state: 'hidden' });
   meta.addRows([

@@ -3,14 +3,19 @@
  * a validated workbook (批注副本), the zone report as xlsx, HTML and text, and the index report.
  * The only package that depends on ExcelJS; file-system helpers live in `@sunan/report/node`.
  */
-export { annotate } from './annotate.js';
+export { ANNOTATION_FILL, annotate, findingsWorkbook, worstSeverity } from './annotate.js';
 export {
   type Contact,
   createTemplate,
   type TemplateOptions,
   type TemplateResult,
 } from './create-template.js';
-export { indexHtml, indexWorkbook } from './index-report.js';
-export { reportHtml } from './report-html.js';
-export { formatSummary, type Lang } from './report-text.js';
-export { reportWorkbook } from './report-xlsx.js';
+export { formatNumber, formatPercent } from './format-number.js';
+export { CITY_COLORS, unitColor } from './html.js';
+export { INDEX_SOURCE, indexHtml, indexWorkbook, RELATIVE_SCORES } from './index-report.js';
+export { type KeyMessage, keyMessages } from './key-messages.js';
+export { type ReportHtmlOptions, reportHtml } from './report-html.js';
+export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';
+export { type ReportWorkbookOptions, reportWorkbook } from './report-xlsx.js';
+export { PATH_RULE } from './target-text.js';
+export { type Trend, trendsOf } from './trends.js';

@@ -14,7 +14,7 @@ export const GROUP_LABEL: Record<string, LocalizedText> = {
 /** Labels of value statuses. */
 export const STATUS_LABEL: Record<ValueStatus, LocalizedText> = {
   complete: { zh: '完整', en: 'complete' },
-  partial: { zh: '部分（有城市缺报）', en: 'partial (city missing)' },
+  partial: { zh: '部分', en: 'partial' },
   'not-reported': { zh: '未报', en: 'not reported' },
   'not-computable': { zh: '无法计算', en: 'not computable' },
 };
@@ -23,6 +23,9 @@ export const STATUS_LABEL: Record<ValueStatus, LocalizedText> = {
 export const TARGET_STATUS_LABEL: Record<TargetProgress['status'], LocalizedText> = {
   met: { zh: '已达成', en: 'met' },
   'not-met': { zh: '未达成', en: 'not met' },
+  'on-track': { zh: '按进度', en: 'on track' },
+  behind: { zh: '落后于进度', en: 'behind the path' },
+  incomplete: { zh: '无法判断', en: 'cannot be judged' },
   'no-data': { zh: '无数据', en: 'no data' },
 };
 

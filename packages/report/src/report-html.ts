@@ -1,6 +1,10 @@
-import type { AggregateResult, IndicatorResult } from '@sunan/aggregate';
-import { type Catalogue, sunanCatalogue } from '@sunan/schema';
-import { COLORS, esc } from './html.js';
+import type { AggregateResult, IndicatorResult, TargetProgress } from '@sunan/aggregate';
+import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import { lineChart } from './charts.js';
+import { formatNumber, formatPercent } from './format-number.js';
+import { PARK_INDICATORS, TREND_INDICATORS } from './headlines.js';
+import { BASE_CSS, type Cell, cell, esc, mutedCode, namesForCodesHtml, table, unitColor } from './html.js';
+import { keyMessages } from './key-messages.js';
 import {
   AGGREGATION_LABEL,
   GROUP_LABEL,
@@ -10,161 +14,397 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
+import { decimalsOf, gapText, PATH_RULE, statusClass, targetNote } from './target-text.js';
+import { trendsOf } from './trends.js';
 
-const CSS = `
-body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;line-height:1.5;padding:0 1rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #2f5597;padding-bottom:.2rem;margin-top:2rem}
-.sub{color:#666;margin-top:0}.en{color:#777;font-size:.85em}
-.banner{padding:.8rem 1rem;border-radius:6px;margin:1rem 0}.ok{background:#e2f0d9;border:1px solid #70ad47}.bad{background:#fbe5d6;border:1px solid #c00000;color:#600}
-table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.25rem .45rem;text-align:left;vertical-align:top}
-th{background:#d9e1f2}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.partial{background:#fff2cc}.err{color:#c00000;font-weight:bold}.warn{color:#b36b00}.met{color:#2e7d32;font-weight:bold}.notmet{color:#c00000}
-.bar{background:#eee;height:.9rem;border-radius:3px;min-width:120px;position:relative}.bar>span{display:block;height:100%;border-radius:3px;background:#2f5597}
-.bar>span.done{background:#548235}.stack{display:flex;height:1.1rem;border-radius:3px;overflow:hidden;min-width:260px}.stack>span{display:block;height:100%}
-.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
-code{font-size:.85em}@media print{body{margin:0;max-width:none}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}details{display:block}}
+/** Options of {@link reportHtml}. */
+export interface ReportHtmlOptions {
+  /** Earlier periods' results (from `--history` directories or the ledger): trend lines per city. */
+  readonly history?: readonly AggregateResult[];
+}
+
+const CSS = `${BASE_CSS}
+.banner{padding:.7rem 1rem;border-radius:6px;margin:1rem 0}.banner.ok{background:#e2f0d9;border:1px solid #70ad47}.banner.incomplete{background:#fbe5d6;border:1px solid #c00000;color:#600}
+.keys{background:#f4f6fb;border-left:4px solid #2f5597;padding:.6rem 1rem .6rem 2rem;margin:1rem 0}.keys li{margin:.25rem 0}.keys a{font-size:.85em;white-space:nowrap}
+tr.partial td{background:#fff8e1}.err{color:#c00000;font-weight:bold}.warn{color:#9a5b00}
+td.good{color:#1e6b2a;font-weight:bold}td.bad{color:#b00000;font-weight:bold}td.unknown{color:#8a6d00}
+.bar{background:#eee;height:.8rem;border-radius:3px;width:100px;position:relative}.bar>span{display:block;height:100%;border-radius:3px;background:#2f5597}.bar>span.good{background:#2e7d32}.bar>i{position:absolute;top:-2px;bottom:-2px;width:2px;background:#000}
+.stack{display:flex;height:1rem;border-radius:3px;overflow:hidden;min-width:200px}.stack>span{display:block;height:100%}
+.note{min-width:18em;font-size:.9em}.rule{font-size:.85rem;color:#444;background:#fafafa;border:1px solid #e5e5e5;padding:.4rem .6rem;border-radius:4px}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}
+@media print{.brief{break-after:page}.keys{break-inside:avoid;padding:.3rem .5rem .3rem 1.5rem;margin:.4rem 0}.brief .en,.brief .code,.keys a,.banner ul{display:none}
+.brief h1{font-size:13pt}.brief h2{font-size:11pt;margin:.5rem 0 .2rem}.brief .keys li{margin:0}.banner{padding:.3rem .6rem;margin:.4rem 0}.bar{width:50px}.stack{min-width:0}.rule{font-size:7pt;padding:.2rem .4rem}#parks .code{display:none}.note{width:28%}#parks td.n{white-space:normal}}
 `;
 
-function cityNames(result: AggregateResult, catalogue: Catalogue): Array<[string, string]> {
+type City = readonly [code: string, name: string];
+
+function citiesOf(result: AggregateResult, catalogue: Catalogue): City[] {
   return Object.keys(result.indicators[0]?.cities ?? {}).map((c) => [
     c,
     catalogue.orgUnits.find((u) => u.code === c)?.name.zh ?? c,
   ]);
 }
 
-function contribution(i: IndicatorResult, cities: Array<[string, string]>): string {
+const legend = (cities: readonly City[]) =>
+  `<p class="legend">${cities.map(([c, n]) => `<span><i style="background:${unitColor(c)}"></i>${esc(n)}</span>`).join('')}</p>`;
+
+/** An indicator's name, its unit, and its code kept muted for searches. */
+const nameCell = (i: { code: string; name: { zh: string } }, unit?: string): Cell => ({
+  html: `${esc(i.name.zh)}${unit ? `<span class="en">（${esc(unit)}）</span>` : ''}${mutedCode(i.code)}`,
+  cls: 'name',
+});
+
+function header(result: AggregateResult): string {
+  return `<header><h1>苏南国家自主创新示范区 创新指标汇总报告 ${esc(result.period)}</h1><p class="sub">Sunan National Innovation Demonstration Zone — zone report ${esc(result.period)} · 指标目录 ${esc(result.catalogue.version)}</p></header>`;
+}
+
+function banner(result: AggregateResult): string {
+  const notices =
+    result.notices.length > 0
+      ? `<ul>${result.notices.map((n) => `<li>${esc(n.zh)} <span class="en">${esc(n.en)}</span></li>`).join('')}</ul>`
+      : '';
+  return result.complete
+    ? `<div id="completeness" class="banner ok">五市报表齐全，全区数为完整合计。<span class="en">All five cities reported; zone totals are complete.</span>${notices}</div>`
+    : `<div id="completeness" class="banner incomplete"><b>数据不完整：缺报 ${esc(result.missing.map((m) => m.name.zh).join('、'))}。</b> 全区合计为部分合计，以下标“部分”的数字不能当作全区数引用。<div class="en">Incomplete: ${esc(result.missing.map((m) => m.name.en).join(', '))} missing; totals marked partial are not zone totals.</div>${notices}</div>`;
+}
+
+const SECTION_LABEL: Record<string, string> = {
+  completeness: '完整性',
+  targets: '目标进度',
+  contrib: '各市贡献',
+  all: '全区汇总',
+  trends: '趋势',
+  recon: '核对',
+  findings: '问题',
+  parks: '园区',
+};
+
+function keys(result: AggregateResult, catalogue: Catalogue, history: readonly AggregateResult[]): string {
+  const items = keyMessages(result, catalogue, history)
+    .map(
+      (m) =>
+        `<li>${esc(m.zh)} <a href="#${m.ref}">→ ${esc(SECTION_LABEL[m.ref] ?? m.ref)}</a><div class="en">${esc(m.en)}</div></li>`,
+    )
+    .join('');
+  return `<section id="keys"><h2>要点 <span class="en">Key messages</span></h2><ol class="keys">${items}</ol></section>`;
+}
+
+function targetRow(t: TargetProgress, catalogue: Catalogue): { cells: Cell[]; cls: string } {
+  const d = decimalsOf(catalogue, t.indicator);
+  const pct = Math.max(0, Math.min(100, Number(t.achievedPercent ?? 0)));
+  const path =
+    t.trajectory && Number(t.target) !== 0
+      ? Math.max(0, Math.min(100, (Number(t.trajectory.expected) / Number(t.target)) * 100))
+      : undefined;
+  const cls = statusClass(t.status);
+  return {
+    cls: t.valueStatus === 'partial' ? 'partial' : '',
+    cells: [
+      nameCell({ code: t.indicator, name: t.name }),
+      cell(t.targetPeriod, 'n'),
+      { html: `${t.approximate ? '约 ' : ''}${esc(formatNumber(t.target, d))} ${esc(t.unit)}`, cls: 'n' },
+      { html: `${esc(formatNumber(t.value, d))}${t.valueStatus === 'partial' ? '（部分）' : ''}`, cls: 'n' },
+      cell(t.achievedPercent === null ? '—' : `${formatNumber(t.achievedPercent, 1)}%`, 'n'),
+      {
+        html: `<div class="bar" role="img" aria-label="完成 ${esc(formatNumber(t.achievedPercent, 1))}%"><span class="${cls}" style="width:${pct.toFixed(1)}%"></span>${path === undefined ? '' : `<i style="left:${path.toFixed(1)}%" title="本期应达"></i>`}</div>`,
+      },
+      cell(gapText(t, d), 'n'),
+      { html: esc(TARGET_STATUS_LABEL[t.status].zh), cls: `s ${cls}` },
+      { html: esc(targetNote(t, catalogue)), cls: 'note' },
+    ],
+  };
+}
+
+const TARGET_HEAD = ['目标', '目标年', '目标值', '当前值', '完成率', '进度', '差距', '状态', '说明'];
+
+function targetsSection(result: AggregateResult, catalogue: Catalogue): string {
+  const own = result.targets.filter((t) => !t.reference);
+  const refs = result.targets.filter((t) => t.reference);
+  const out = ['<section id="targets"><h2>目标进度 <span class="en">Target progress</span></h2>'];
+  if (own.length > 0)
+    out.push(
+      table(
+        TARGET_HEAD,
+        own.map((t) => targetRow(t, catalogue)),
+        { caption: '示范区一体化发展实施方案目标 Zone targets' },
+      ),
+    );
+  if (refs.length > 0)
+    out.push(
+      table(
+        TARGET_HEAD,
+        refs.map((t) => targetRow(t, catalogue)),
+        {
+          caption: '全省“十四五”科技创新规划目标（参照：本区数与全省目标对照）Province targets, as reference',
+        },
+      ),
+    );
+  if (result.targets.some((t) => t.trajectory !== undefined))
+    out.push(`<p class="rule">${esc(PATH_RULE.zh)}<span class="en"> ${esc(PATH_RULE.en)}</span></p>`);
+  out.push('</section>');
+  return out.join('');
+}
+
+function trendsSection(
+  result: AggregateResult,
+  catalogue: Catalogue,
+  cities: readonly City[],
+  history: readonly AggregateResult[],
+): string {
+  const list = trendsOf(result, history, TREND_INDICATORS);
+  if (list.length === 0) return '';
+  const charts = list.map((t) => {
+    const ind = findIndicator(catalogue, t.indicator);
+    const intensive = ind?.aggregation.kind !== 'sum' && ind?.aggregation.kind !== 'cumulative-sum';
+    const series = cities.map(([c, n]) => ({
+      key: c,
+      name: n,
+      color: unitColor(c),
+      values: t.cities[c] ?? [],
+    }));
+    // A zone total dwarfs its cities; it is drawn only where it is on the cities' scale (ratios).
+    if (intensive) series.push({ key: 'SUNAN', name: '全区', color: unitColor('SUNAN'), values: t.zone });
+    const svg = lineChart({
+      id: `trend-${t.indicator}`,
+      title: ind?.name.zh ?? t.indicator,
+      unit: ind?.unit ?? '',
+      periods: t.periods,
+      series: intensive ? series.map((s) => (s.key === 'SUNAN' ? { ...s, dashed: true } : s)) : series,
+      decimals: ind?.decimals ?? 2,
+    });
+    const zoneLine = `全区：${t.periods.map((p, k) => `${p} ${formatNumber(t.zone[k] ?? null, ind?.decimals ?? 2)}`).join('，')} ${ind?.unit ?? ''}`;
+    return `<figure><figcaption><b>${esc(ind?.name.zh ?? t.indicator)}</b>（${esc(ind?.unit ?? '')}）<div class="en">${esc(zoneLine)}</div></figcaption>${svg}</figure>`;
+  });
+  return `<section id="trends"><h2>趋势 <span class="en">Trends, zone and cities</span></h2>${legend(cities)}<div class="charts">${charts.join('')}</div></section>`;
+}
+
+function contribution(i: IndicatorResult, cities: readonly City[], catalogue: Catalogue): Cell[] {
   const parts = cities
-    .map(([code, name], k) => ({
+    .map(([code, name]) => ({
+      code,
       name,
-      share: Number(i.cities[code]?.share ?? 0),
+      share: i.cities[code]?.share ?? null,
       value: i.cities[code]?.value,
-      color: COLORS[k % COLORS.length],
     }))
-    .filter((p) => p.value !== null && p.value !== undefined);
+    .filter((p) => p.value !== null && p.value !== undefined && p.share !== null);
+  const d = decimalsOf(catalogue, i.code);
   const bars = parts
     .map(
       (p) =>
-        `<span style="width:${p.share}%;background:${p.color}" title="${esc(p.name)} ${esc(p.value)} (${p.share}%)"></span>`,
+        `<span style="width:${Number(p.share)}%;background:${unitColor(p.code)}" title="${esc(p.name)} ${esc(formatNumber(p.value, d))}（${esc(formatPercent(p.share))}）"></span>`,
     )
     .join('');
-  const text = parts.map((p) => `${esc(p.name)} ${p.share}%`).join('　');
-  return `<tr><td>${esc(i.name.zh)}<div class="en">${esc(i.name.en)}</div></td><td class="n">${esc(i.zone.value)} ${esc(i.unit)}${i.zone.status === 'partial' ? ' <b class="warn">（部分）</b>' : ''}</td><td><div class="stack">${bars}</div><div class="en">${text}</div></td></tr>`;
+  const text = parts.map((p) => `${esc(p.name)} ${esc(formatPercent(p.share))}`).join('　');
+  return [
+    nameCell(i, i.unit),
+    {
+      html: `${esc(formatNumber(i.zone.value, d))}${i.zone.status === 'partial' ? ' <b class="warn">（部分）</b>' : ''}`,
+      cls: 'n',
+    },
+    { html: `<div class="stack" role="img" aria-label="${text}">${bars}</div><div class="en">${text}</div>` },
+  ];
 }
 
-/**
- * The zone report as one self-contained HTML file in Chinese (no scripts, fonts or images fetched):
- * completeness first, then target progress with bars, each city's contribution to the additive totals,
- * the full table by indicator group, reconciliation, findings and sources. Prints cleanly.
- */
-export function reportHtml(result: AggregateResult, catalogue: Catalogue = sunanCatalogue()): string {
-  const cities = cityNames(result, catalogue);
-  const out: string[] = [];
-  out.push(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>苏南自创区创新指标汇总 ${esc(result.period)}</title><style>${CSS}</style></head><body>`,
-  );
-  out.push(
-    `<h1>苏南国家自主创新示范区 创新指标汇总报告 ${esc(result.period)}</h1><p class="sub">Sunan National Innovation Demonstration Zone — zone report ${esc(result.period)} · 指标目录 ${esc(result.catalogue.version)}</p>`,
-  );
-  out.push(
-    result.complete
-      ? `<div class="banner ok">五市报表齐全，全区数为完整合计。<span class="en">All five cities reported; zone totals are complete.</span></div>`
-      : `<div class="banner bad"><b>数据不完整：缺报 ${esc(result.missing.map((m) => m.name.zh).join('、'))}。</b> 全区合计为部分合计，以下标“部分”的数字不能当作全区数引用。<div class="en">Incomplete: ${esc(result.missing.map((m) => m.name.en).join(', '))} missing; totals marked partial are not zone totals.</div></div>`,
-  );
-  if (result.notices.length > 0)
-    out.push(
-      `<ul>${result.notices.map((n) => `<li>${esc(n.zh)} <span class="en">${esc(n.en)}</span></li>`).join('')}</ul>`,
-    );
-
-  out.push(
-    '<h2>目标进度 <span class="en">Target progress</span></h2><table><tr><th>目标</th><th>目标年</th><th>目标值</th><th>当前值</th><th>完成率</th><th></th><th>状态</th></tr>',
-  );
-  for (const t of result.targets) {
-    const pct = Math.max(0, Math.min(100, Number(t.achievedPercent ?? 0)));
-    out.push(
-      `<tr${t.valueStatus === 'partial' ? ' class="partial"' : ''}><td>${esc(t.name.zh)}${t.reference ? ' <span class="en">（省 2025 目标，参照）</span>' : ''}${t.cumulative ? `<div class="en">累计 ${esc(t.cumulative.periods.join('、'))}（${esc(t.cumulative.from)}–${esc(t.cumulative.to)}）</div>` : ''}</td><td>${esc(t.targetPeriod)}</td><td class="n">${t.approximate ? '约 ' : ''}${esc(t.target)} ${esc(t.unit)}</td><td class="n">${esc(t.value ?? '—')}${t.valueStatus === 'partial' ? '（部分）' : ''}</td><td class="n">${esc(t.achievedPercent === null ? '—' : `${t.achievedPercent}%`)}</td><td><div class="bar"><span class="${t.status === 'met' ? 'done' : ''}" style="width:${pct}%"></span></div></td><td class="${t.status === 'met' ? 'met' : t.status === 'not-met' ? 'notmet' : ''}">${esc(TARGET_STATUS_LABEL[t.status].zh)}</td></tr>`,
-    );
-  }
-  out.push('</table>');
-
-  const additive = result.indicators.filter(
+function contributionSection(result: AggregateResult, catalogue: Catalogue, cities: readonly City[]): string {
+  const targeted = new Set(result.targets.map((t) => t.indicator));
+  const shown = result.indicators.filter(
     (i) =>
       (i.aggregation === 'sum' || i.aggregation === 'cumulative-sum') &&
       i.zone.value !== null &&
-      Number(i.zone.value) > 0,
-  );
-  const targeted = new Set(result.targets.map((t) => t.indicator));
-  const shown = additive.filter((i) => targeted.has(i.code) || ['GDP', 'RD_EXP'].includes(i.code));
-  out.push('<h2>各市贡献 <span class="en">Each city’s share of the zone total</span></h2>');
-  out.push(
-    `<p class="legend">${cities.map(([, n], k) => `<span><i style="background:${COLORS[k % COLORS.length]}"></i>${esc(n)}</span>`).join('')}</p>`,
-  );
-  out.push(
-    `<table><tr><th>指标</th><th>全区</th><th>各市占比</th></tr>${shown.map((i) => contribution(i, cities)).join('')}</table>`,
+      Number(i.zone.value) > 0 &&
+      (targeted.has(i.code) || ['GDP', 'RD_EXP'].includes(i.code)),
   );
   const ratios = result.indicators.filter((i) => i.aggregation === 'ratio' && i.zone.value !== null);
-  out.push(
-    `<p>比率类指标：全区数为各市分子之和除以分母之和，不是各市比率的平均。<span class="en">Zone ratios are Σ numerator / Σ denominator, never a mean of city ratios.</span></p>`,
-  );
-  out.push(
-    `<table><tr><th>指标</th>${cities.map(([, n]) => `<th>${esc(n)}</th>`).join('')}<th>全区</th></tr>${ratios
-      .map(
-        (i) =>
-          `<tr><td>${esc(i.name.zh)}（${esc(i.unit)}）</td>${cities.map(([c]) => `<td class="n">${esc(i.cities[c]?.value ?? '—')}</td>`).join('')}<td class="n"><b>${esc(i.zone.value)}</b></td></tr>`,
-      )
-      .join('')}</table>`,
-  );
+  return `<section id="contrib"><h2>各市贡献 <span class="en">Each city’s share of the zone total</span></h2>${legend(cities)}${table(
+    ['指标', '全区', '各市占比'],
+    shown.map((i) => contribution(i, cities, catalogue)),
+  )}<p>比率类指标：全区数为各市分子之和除以分母之和，不是各市比率的平均。<span class="en">Zone ratios are Σ numerator / Σ denominator, never a mean of city ratios.</span></p>${table(
+    ['指标', ...cities.map(([, n]) => ({ html: esc(n), cls: 'n' })), { html: '全区', cls: 'n' }],
+    ratios.map((i) => {
+      const d = decimalsOf(catalogue, i.code);
+      return [
+        nameCell(i, i.unit),
+        ...cities.map(([c]) => cell(formatNumber(i.cities[c]?.value ?? null, d), 'n')),
+        { html: `<b>${esc(formatNumber(i.zone.value, d))}</b>`, cls: 'n' },
+      ];
+    }),
+  )}</section>`;
+}
 
-  out.push('<h2>全区汇总 <span class="en">All indicators</span></h2>');
+function parksSection(result: AggregateResult, catalogue: Catalogue, cities: readonly City[]): string {
+  const parks = result.parks ?? [];
+  if (parks.length === 0) return '';
+  const out = [
+    '<section id="parks"><h2>国家高新区 <span class="en">National high-tech parks, and their share of the city</span></h2><p>各园区数字为所在市报表中的园区填报数；小字为占全市的比重。<span class="en">Figures as each city reported them for its parks; below each, its share of the city’s figure.</span></p>',
+  ];
+  for (const [code, name] of cities) {
+    const mine = parks.filter((p) => p.city === code);
+    if (mine.length === 0) continue;
+    const cols = PARK_INDICATORS.filter((c) => mine.some((p) => p.values[c]));
+    const inds = cols.map((c) => findIndicator(catalogue, c));
+    out.push(
+      `<h3><i style="display:inline-block;width:.8rem;height:.8rem;background:${unitColor(code)};margin-right:.4rem"></i>${esc(name)}</h3>`,
+      table(
+        [
+          '园区',
+          ...inds.map((i, k) => ({
+            html: `${esc(i?.name.zh ?? cols[k])}<div class="en">${esc(i?.unit ?? '')}</div>`,
+            cls: 'n',
+          })),
+        ],
+        mine.map((p) => [
+          { html: `${esc(p.name.zh)}${mutedCode(p.code)}`, cls: 'name' },
+          ...cols.map((c, k) => {
+            const v = p.values[c];
+            return {
+              html: v
+                ? `${esc(formatNumber(v.value, inds[k]?.decimals ?? 2))}${v.shareOfCity === null ? '' : `<div class="en">占全市 ${esc(formatPercent(v.shareOfCity))}</div>`}`
+                : '—',
+              cls: 'n',
+            };
+          }),
+        ]),
+      ),
+    );
+  }
+  out.push('</section>');
+  return out.join('');
+}
+
+function allSection(result: AggregateResult, catalogue: Catalogue, cities: readonly City[]): string {
+  const out = ['<section id="all"><h2>全区汇总 <span class="en">All indicators</span></h2>'];
+  const cityName = (c: string) => cities.find(([k]) => k === c)?.[1] ?? c;
   for (const [group, label] of Object.entries(GROUP_LABEL)) {
     const list = result.indicators.filter((i) => i.group === group);
     if (list.length === 0) continue;
     out.push(
-      `<h3>${esc(label.zh)} <span class="en">${esc(label.en)}</span></h3><table><tr><th>指标</th><th>单位</th><th>汇总</th>${cities.map(([, n]) => `<th>${esc(n)}</th>`).join('')}<th>全区</th><th>同比 %</th></tr>`,
+      `<h3>${esc(label.zh)} <span class="en">${esc(label.en)}</span></h3>`,
+      table(
+        [
+          '指标',
+          '汇总',
+          ...cities.map(([, n]) => ({ html: esc(n), cls: 'n' })),
+          { html: '全区', cls: 'n' },
+          { html: '同比', cls: 'n' },
+        ],
+        list.map((i) => {
+          const d = decimalsOf(catalogue, i.code);
+          const why =
+            i.zone.status === 'partial'
+              ? `部分（缺 ${i.zone.missingCities.map(cityName).join('、')}）`
+              : STATUS_LABEL[i.zone.status].zh;
+          return {
+            cls: i.zone.status !== 'complete' ? 'partial' : '',
+            cells: [
+              nameCell(i, i.unit),
+              cell(AGGREGATION_LABEL[i.aggregation]?.zh ?? ''),
+              ...cities.map(([c]) => cell(formatNumber(i.cities[c]?.value ?? null, d), 'n')),
+              {
+                html: `<b>${esc(formatNumber(i.zone.value, d))}</b>${i.zone.status !== 'complete' ? `<div class="en">${esc(why)}</div>` : ''}`,
+                cls: 'n',
+              },
+              cell(i.zoneGrowth === null ? '' : formatPercent(i.zoneGrowth, true), 'n'),
+            ],
+          };
+        }),
+      ),
     );
-    for (const i of list)
-      out.push(
-        `<tr${i.zone.status !== 'complete' ? ' class="partial"' : ''}><td>${esc(i.name.zh)} <code>${esc(i.code)}</code></td><td>${esc(i.unit)}</td><td>${esc(AGGREGATION_LABEL[i.aggregation]?.zh)}</td>${cities.map(([c]) => `<td class="n">${esc(i.cities[c]?.value ?? '—')}</td>`).join('')}<td class="n"><b>${esc(i.zone.value ?? '—')}</b>${i.zone.status !== 'complete' ? `<div class="en">${esc(STATUS_LABEL[i.zone.status].zh)}</div>` : ''}</td><td class="n">${esc(i.zoneGrowth ?? '')}</td></tr>`,
-      );
-    out.push('</table>');
   }
+  out.push('</section>');
+  return out.join('');
+}
 
-  out.push('<h2>核对 <span class="en">Reconciliation with control totals</span></h2>');
+function unitName(code: string, catalogue: Catalogue): string {
+  return code === 'SUNAN' ? '全区' : (catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code);
+}
+
+function reconSection(result: AggregateResult, catalogue: Catalogue): string {
+  const head = '<section id="recon"><h2>核对 <span class="en">Reconciliation with control totals</span></h2>';
   if (result.reconciliation.length === 0)
-    out.push('<p>未提供控制数。<span class="en">No control totals were given.</span></p>');
-  else
-    out.push(
-      `<table><tr><th>单位</th><th>指标</th><th>控制数</th><th>计算值</th><th>差额</th><th>状态</th><th>来源</th></tr>${result.reconciliation
-        .map(
-          (r) =>
-            `<tr><td>${esc(r.orgUnit)}</td><td>${esc(r.indicator)}</td><td class="n">${esc(r.control)}</td><td class="n">${esc(r.computed)}</td><td class="n">${esc(r.imbalance)}</td><td class="${r.status === 'inconsistent' ? 'err' : ''}">${esc(RECON_LABEL[r.status]?.zh)}</td><td>${esc(r.source)}</td></tr>`,
-        )
-        .join('')}</table>`,
-    );
+    return `${head}<p>未提供控制数。<span class="en">No control totals were given.</span></p></section>`;
+  return `${head}<p>差额 = 计算值 − 控制数。<span class="en">Imbalance = computed − control.</span></p>${table(
+    [
+      '单位',
+      '指标',
+      { html: '控制数', cls: 'n' },
+      { html: '计算值', cls: 'n' },
+      { html: '差额', cls: 'n' },
+      '状态',
+      '来源',
+    ],
+    result.reconciliation.map((r) => {
+      const ind = findIndicator(catalogue, r.indicator);
+      const d = ind?.decimals ?? 2;
+      return [
+        cell(unitName(r.orgUnit, catalogue), 's'),
+        ind ? nameCell(ind, ind.unit) : { html: namesForCodesHtml(r.indicator, catalogue) },
+        cell(formatNumber(r.control, d), 'n'),
+        cell(formatNumber(r.computed, d), 'n'),
+        cell(formatNumber(r.imbalance, d), 'n'),
+        { html: esc(RECON_LABEL[r.status]?.zh), cls: r.status === 'inconsistent' ? 's err' : 's' },
+        cell(r.source),
+      ];
+    }),
+  )}</section>`;
+}
 
+function findingsSection(result: AggregateResult, catalogue: Catalogue): string {
   const serious = result.findings.filter((f) => f.severity !== 'info');
-  const infos = result.findings.length - serious.length;
-  out.push(
-    `<h2>问题 <span class="en">Findings</span></h2><p>错误 ${result.findings.filter((f) => f.severity === 'error').length} 个，警告 ${result.findings.filter((f) => f.severity === 'warning').length} 个，提示 ${infos} 个。</p>`,
-  );
-  out.push(
-    `<table><tr><th>严重程度</th><th>代码</th><th>文件 / 位置</th><th>说明</th></tr>${serious
-      .map(
-        (f) =>
-          `<tr><td class="${f.severity === 'error' ? 'err' : 'warn'}">${esc(SEVERITY_LABEL[f.severity]?.zh)}</td><td><code>${esc(f.code)}</code></td><td>${esc(f.file)} ${esc(f.sheet)}${f.cell ? `!${esc(f.cell)}` : ''}${f.path ? ` ${esc(f.path)}` : ''}</td><td>${esc(f.message.zh)}<div class="en">${esc(f.message.en)}</div></td></tr>`,
-      )
-      .join('')}</table>`,
-  );
+  const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
+  return `<section id="findings"><h2>问题 <span class="en">Findings</span></h2><p>错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('info')} 个。</p>${table(
+    ['严重程度', '文件 / 位置', '说明', '代码'],
+    serious.map((f) => [
+      { html: esc(SEVERITY_LABEL[f.severity]?.zh), cls: f.severity === 'error' ? 's err' : 's warn' },
+      cell(
+        `${f.file ?? ''} ${f.sheet ?? ''}${f.cell ? `!${f.cell}` : ''}${f.path ? ` ${f.path}` : ''}`.trim(),
+      ),
+      {
+        html: `${namesForCodesHtml(f.message.zh, catalogue)}<div class="en">${namesForCodesHtml(f.message.en, catalogue, 'en')}</div>`,
+        cls: 'note',
+      },
+      { html: mutedCode(f.code) },
+    ]),
+  )}</section>`;
+}
 
-  out.push(
-    `<h2>数据来源 <span class="en">Sources</span></h2><table><tr><th>城市</th><th>文件</th><th>SHA-256</th><th>处理</th><th>原因</th></tr>${result.sources
-      .map(
-        (s) =>
-          `<tr><td>${esc(catalogue.orgUnits.find((u) => u.code === s.city)?.name.zh ?? s.city ?? '')}</td><td>${esc(s.file)}</td><td><code>${esc(s.sha256.slice(0, 16))}…</code></td><td>${esc(SOURCE_STATUS_LABEL[s.status].zh)}</td><td>${esc(s.reason?.zh ?? '')}</td></tr>`,
-      )
-      .join('')}</table>`,
-  );
-  out.push(
+function sourcesSection(result: AggregateResult, catalogue: Catalogue): string {
+  return `<section id="sources"><h2>数据来源 <span class="en">Sources</span></h2>${table(
+    ['城市', '文件', 'SHA-256', '处理', '原因'],
+    result.sources.map((s) => [
+      cell(s.city ? unitName(s.city, catalogue) : '', 's'),
+      cell(s.file),
+      { html: `<span class="code">${esc(s.sha256.slice(0, 16))}…</span>` },
+      cell(SOURCE_STATUS_LABEL[s.status].zh, 's'),
+      cell(s.reason?.zh ?? ''),
+    ]),
+  )}</section>`;
+}
+
+/**
+ * The zone report as one self-contained HTML file in Chinese (no scripts, fonts or images fetched).
+ * A one-page brief first — completeness, 要点 (key messages) and target progress with the path
+ * rule — then trends over the earlier periods given, each city's contribution, the parks, every
+ * indicator, reconciliation, findings and sources. Names first (codes muted), numbers at their
+ * declared precision, one colour per city; wide tables scroll in their own box on a phone; prints on
+ * A4 with repeated table headers.
+ */
+export function reportHtml(
+  result: AggregateResult,
+  catalogue: Catalogue = sunanCatalogue(),
+  options: ReportHtmlOptions = {},
+): string {
+  const history = options.history ?? [];
+  const cities = citiesOf(result, catalogue);
+  return [
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>苏南自创区创新指标汇总 ${esc(result.period)}</title><style>${CSS}</style></head><body>`,
+    `<div class="brief">${header(result)}${banner(result)}${keys(result, catalogue, history)}${targetsSection(result, catalogue)}</div>`,
+    trendsSection(result, catalogue, cities, history),
+    contributionSection(result, catalogue, cities),
+    parksSection(result, catalogue, cities),
+    allSection(result, catalogue, cities),
+    reconSection(result, catalogue),
+    findingsSection(result, catalogue),
+    sourcesSection(result, catalogue),
     '<p class="en">示例数据为合成数据时，数字不代表官方统计。Generated by sunan-stats.</p></body></html>',
-  );
-  return out.join('\n');
+  ].join('\n');
 }

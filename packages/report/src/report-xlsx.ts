@@ -1,6 +1,10 @@
-import type { AggregateResult } from '@sunan/aggregate';
-import { type Catalogue, sunanCatalogue } from '@sunan/schema';
+import type { AggregateResult, TargetProgress } from '@sunan/aggregate';
+import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import ExcelJS from 'exceljs';
+import { excelFormat } from './format-number.js';
+import { PARK_INDICATORS } from './headlines.js';
+import { namesForCodes } from './html.js';
+import { keyMessages } from './key-messages.js';
 import {
   AGGREGATION_LABEL,
   GROUP_LABEL,
@@ -10,198 +14,257 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
-
-const BOLD = { bold: true };
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-const WARN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4CCCC' } };
-
-function header(ws: ExcelJS.Worksheet, row: ExcelJS.Row): void {
-  row.font = BOLD;
-  row.eachCell((c) => {
-    c.fill = HEAD_FILL;
-  });
-  ws.views = [{ state: 'frozen', ySplit: row.number }];
-}
+import { decimalsOf, PATH_RULE, statusClass, targetNote } from './target-text.js';
+import { FILLS, fitColumns, numberFormat, pageSetup } from './xlsx-style.js';
 
 /** Numbers go into cells as numbers (Excel sums them), from the exact text. */
-const num = (v: string | null) => (v === null ? null : Number(v));
+const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
-/**
- * The zone report as an .xlsx workbook: 汇总 (notices first, then target progress), one sheet per
- * indicator group with cities as columns and the zone total, 核对 (reconciliation), 问题 (every
- * finding) and 来源 (which file and SHA-256 each city's figures came from).
- */
-export async function reportWorkbook(
+/** 差距 as a number shown in words: positive "尚差 x", negative "超出 x" (Excel drops the sign). */
+const gapFormat = (d: number) => `"尚差 "${excelFormat(d)};"超出 "${excelFormat(d)};"恰好达到"`;
+
+function title(ws: ExcelJS.Worksheet, text: string): void {
+  ws.addRow([text]).font = { bold: true, size: 14 };
+}
+
+function keySheet(
+  wb: ExcelJS.Workbook,
   result: AggregateResult,
-  catalogue: Catalogue = sunanCatalogue(),
-): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'sunan-stats';
-  const cityCodes = Object.keys(result.indicators[0]?.cities ?? {});
-  const cityName = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code;
+  catalogue: Catalogue,
+  history: readonly AggregateResult[],
+): void {
+  const ws = wb.addWorksheet('要点');
+  title(ws, `苏南自创区创新指标汇总 ${result.period} · 要点`);
+  ws.addRow(['要点', 'Key message', '见工作表']);
+  const sheetOf: Record<string, string> = {
+    completeness: '汇总',
+    targets: '汇总',
+    contrib: '各分组',
+    all: '各分组',
+    trends: '—',
+    recon: '核对',
+    findings: '问题',
+    parks: '园区',
+  };
+  for (const m of keyMessages(result, catalogue, history)) ws.addRow([m.zh, m.en, sheetOf[m.ref] ?? '']);
+  ws.columns = [{ width: 90 }, { width: 90 }, { width: 12 }];
+  ws.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+  ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  pageSetup(ws, 2, 3);
+}
 
-  const sum = wb.addWorksheet('汇总');
-  sum.columns = [
-    { width: 40 },
-    { width: 12 },
-    { width: 14 },
-    { width: 16 },
-    { width: 12 },
-    { width: 14 },
-    { width: 12 },
-    { width: 22 },
-  ];
-  sum.addRow([`苏南自创区创新指标汇总 ${result.period}`]).font = { bold: true, size: 14 };
-  const status = sum.addRow([
+function targetRow(ws: ExcelJS.Worksheet, t: TargetProgress, catalogue: Catalogue): void {
+  const d = decimalsOf(catalogue, t.indicator);
+  const row = ws.addRow([
+    `${t.name.zh}${t.reference ? '（省目标，参照）' : ''}`,
+    Number(t.targetPeriod.slice(0, 4)),
+    num(t.target),
+    num(t.value),
+    t.achievedPercent === null ? null : Number(t.achievedPercent) / 100,
+    num(t.gap),
+    TARGET_STATUS_LABEL[t.status].zh,
+    t.trajectory ? num(t.trajectory.expected) : null,
+    t.unit,
+    targetNote(t, catalogue),
+  ]);
+  row.getCell(2).numFmt = '0';
+  row.getCell(3).numFmt = numberFormat(d, t.approximate ? '约 ' : '');
+  row.getCell(4).numFmt = numberFormat(d);
+  row.getCell(5).numFmt = '0.0%';
+  row.getCell(6).numFmt = gapFormat(d);
+  row.getCell(7).fill = FILLS[statusClass(t.status) as 'good' | 'bad' | 'unknown'];
+  row.getCell(8).numFmt = numberFormat(d);
+  if (t.valueStatus === 'partial') row.getCell(4).fill = FILLS.unknown;
+}
+
+function summarySheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+  const ws = wb.addWorksheet('汇总');
+  title(ws, `苏南自创区创新指标汇总 ${result.period}`);
+  const status = ws.addRow([
     result.complete
       ? '数据完整：五市均已报送'
       : `数据不完整：缺报 ${result.missing.map((m) => m.name.zh).join('、')}；合计为部分合计`,
   ]);
-  if (!result.complete) status.getCell(1).fill = WARN_FILL;
-  for (const n of result.notices) sum.addRow([`${n.zh} / ${n.en}`]).getCell(1).fill = WARN_FILL;
-  sum.addRow([]);
-  header(sum, sum.addRow(['目标 target', '目标年', '目标值', '当前值', '完成率 %', '差距', '状态', '备注']));
-  for (const t of result.targets)
-    sum.addRow([
-      `${t.name.zh}${t.reference ? '（省目标，参照）' : ''}`,
-      t.targetPeriod,
-      `${t.approximate ? '≈' : ''}${t.target}`,
-      num(t.value),
-      num(t.achievedPercent),
-      num(t.gap),
-      TARGET_STATUS_LABEL[t.status].zh,
-      [
-        t.valueStatus === 'complete' ? '' : STATUS_LABEL[t.valueStatus].zh,
-        t.cumulative ? `累计 ${t.cumulative.periods.join('、')}` : '',
-      ]
-        .filter(Boolean)
-        .join('；'),
-    ]);
+  if (!result.complete) status.getCell(1).fill = FILLS.warn;
+  for (const n of result.notices) ws.addRow([`${n.zh} / ${n.en}`]).getCell(1).fill = FILLS.warn;
+  if (result.targets.some((t) => t.trajectory !== undefined)) ws.addRow([PATH_RULE.zh]);
+  const head = ['目标', '目标年', '目标值', '当前值', '完成率', '差距', '状态', '本期应达', '单位', '说明'];
+  const headerRow = ws.addRow(head).number;
+  for (const t of result.targets) targetRow(ws, t, catalogue);
+  fitColumns(ws, headerRow, 8, 80);
+  ws.getColumn(10).width = 70;
+  pageSetup(ws, headerRow, head.length);
+}
 
+function groupSheets(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+  const cityCodes = Object.keys(result.indicators[0]?.cities ?? {});
+  const cityName = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code;
   for (const [group, label] of Object.entries(GROUP_LABEL)) {
     const list = result.indicators.filter((i) => i.group === group);
     if (list.length === 0) continue;
     const ws = wb.addWorksheet(label.zh);
-    ws.columns = [
-      { width: 28 },
-      { width: 36 },
-      { width: 12 },
-      { width: 10 },
-      ...cityCodes.map(() => ({ width: 14 })),
-      { width: 14 },
-      { width: 16 },
-      { width: 18 },
-    ];
     if (!result.complete)
       ws
         .addRow([`注意：缺报 ${result.missing.map((m) => m.name.zh).join('、')}，全区数为部分合计`])
-        .getCell(1).fill = WARN_FILL;
-    header(
-      ws,
-      ws.addRow(['代码', '指标', '单位', '汇总方式', ...cityCodes.map(cityName), '全区', '状态', '缺报城市']),
-    );
+        .getCell(1).fill = FILLS.warn;
+    const head = [
+      '指标',
+      '单位',
+      '汇总方式',
+      ...cityCodes.map(cityName),
+      '全区',
+      '同比 %',
+      '状态',
+      '缺报城市',
+      '代码',
+    ];
+    const headerRow = ws.addRow(head).number;
     for (const i of list) {
+      const d = decimalsOf(catalogue, i.code);
       const row = ws.addRow([
-        i.code,
         i.name.zh,
         i.unit,
         AGGREGATION_LABEL[i.aggregation]?.zh ?? i.aggregation,
-        ...cityCodes.map((c) => num(i.cities[c]?.value ?? null)),
+        ...cityCodes.map((c) => num(i.cities[c]?.value)),
         num(i.zone.value),
+        num(i.zoneGrowth),
         STATUS_LABEL[i.zone.status].zh,
         i.zone.missingCities.map(cityName).join('、'),
+        i.code,
       ]);
-      if (i.zone.status !== 'complete') row.getCell(5 + cityCodes.length).fill = WARN_FILL;
+      for (let k = 4; k <= 4 + cityCodes.length; k++) row.getCell(k).numFmt = numberFormat(d);
+      row.getCell(5 + cityCodes.length).numFmt = '0.00';
+      if (i.zone.status !== 'complete') {
+        row.getCell(4 + cityCodes.length).fill = FILLS.unknown;
+        row.getCell(6 + cityCodes.length).fill = FILLS.unknown;
+      }
     }
+    fitColumns(ws, headerRow);
+    pageSetup(ws, headerRow, head.length);
   }
+}
 
-  const rec = wb.addWorksheet('核对');
-  rec.columns = [
-    { width: 12 },
-    { width: 28 },
-    { width: 16 },
-    { width: 16 },
-    { width: 14 },
-    { width: 12 },
-    { width: 24 },
-    { width: 40 },
+function parkSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+  const parks = result.parks ?? [];
+  if (parks.length === 0) return;
+  const ws = wb.addWorksheet('园区');
+  const cols = PARK_INDICATORS.filter((c) => parks.some((p) => p.values[c]));
+  const inds = cols.map((c) => findIndicator(catalogue, c));
+  const cityName = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code;
+  const head = [
+    '城市',
+    '园区',
+    ...cols.flatMap((c, k) => [`${inds[k]?.name.zh ?? c}（${inds[k]?.unit ?? ''}）`, '占全市']),
   ];
-  header(rec, rec.addRow(['单位', '指标', '控制数', '计算值', '差额', '状态', '来源', '说明']));
+  ws.addRow(head);
+  for (const p of parks) {
+    const row = ws.addRow([
+      cityName(p.city),
+      p.name.zh,
+      ...cols.flatMap((c) => {
+        const v = p.values[c];
+        return [
+          num(v?.value),
+          v?.shareOfCity === null || v === undefined ? null : Number(v.shareOfCity) / 100,
+        ];
+      }),
+    ]);
+    cols.forEach((_, k) => {
+      row.getCell(3 + 2 * k).numFmt = numberFormat(inds[k]?.decimals ?? 2);
+      row.getCell(4 + 2 * k).numFmt = '0.0%';
+    });
+  }
+  fitColumns(ws, 1);
+  pageSetup(ws, 1, head.length);
+}
+
+function reconSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+  const ws = wb.addWorksheet('核对');
+  const head = [
+    '单位',
+    '指标',
+    '控制数',
+    '计算值',
+    '差额（计算 − 控制）',
+    '状态',
+    '来源',
+    '说明',
+    '指标代码',
+  ];
+  ws.addRow(head);
   for (const r of result.reconciliation) {
-    const row = rec.addRow([
-      r.orgUnit,
-      r.indicator,
+    const ind = findIndicator(catalogue, r.indicator);
+    const row = ws.addRow([
+      r.orgUnit === 'SUNAN'
+        ? '全区'
+        : (catalogue.orgUnits.find((u) => u.code === r.orgUnit)?.name.zh ?? r.orgUnit),
+      ind?.name.zh ?? r.indicator,
       num(r.control),
       num(r.computed),
       num(r.imbalance),
       RECON_LABEL[r.status]?.zh ?? r.status,
       r.source ?? '',
       r.note?.zh ?? '',
+      r.indicator,
     ]);
-    if (r.status === 'inconsistent') row.getCell(6).fill = WARN_FILL;
+    for (const k of [3, 4, 5]) row.getCell(k).numFmt = numberFormat(ind?.decimals ?? 2);
+    row.getCell(6).fill =
+      r.status === 'inconsistent' ? FILLS.bad : r.status === 'consistent' ? FILLS.good : FILLS.unknown;
   }
+  fitColumns(ws, 1);
+  pageSetup(ws, 1, head.length);
+}
 
-  const pr = wb.addWorksheet('问题');
-  pr.columns = [
-    { width: 8 },
-    { width: 26 },
-    { width: 28 },
-    { width: 16 },
-    { width: 10 },
-    { width: 12 },
-    { width: 26 },
-    { width: 16 },
-    { width: 20 },
-    { width: 60 },
-    { width: 60 },
+function findingsSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+  const ws = wb.addWorksheet('问题');
+  const head = [
+    '严重程度',
+    '文件',
+    '工作表',
+    '单元格',
+    '单位',
+    '指标',
+    '所见值',
+    '期望',
+    '说明',
+    'Message',
+    '代码',
   ];
-  header(
-    pr,
-    pr.addRow([
-      '严重程度',
-      '代码',
-      '文件',
-      '工作表',
-      '单元格',
-      '单位',
-      '指标',
-      '所见值',
-      '期望',
-      '说明',
-      'Message',
-    ]),
-  );
-  for (const f of result.findings)
-    pr.addRow([
+  ws.addRow(head);
+  const unit = (c: string | undefined) =>
+    c === undefined
+      ? ''
+      : c === 'SUNAN'
+        ? '全区'
+        : (catalogue.orgUnits.find((u) => u.code === c)?.name.zh ?? c);
+  for (const f of result.findings) {
+    const row = ws.addRow([
       SEVERITY_LABEL[f.severity]?.zh ?? f.severity,
-      f.code,
       f.file ?? '',
       f.sheet ?? '',
       f.cell ?? f.path ?? '',
-      f.orgUnit ?? '',
-      f.indicator ?? '',
+      unit(f.orgUnit),
+      f.indicator ? (findIndicator(catalogue, f.indicator)?.name.zh ?? f.indicator) : '',
       f.value ?? '',
       f.expected ?? '',
-      f.message.zh,
+      namesForCodes(f.message.zh, catalogue),
       f.message.en,
+      f.code,
     ]);
+    row.getCell(1).fill =
+      f.severity === 'error' ? FILLS.bad : f.severity === 'warning' ? FILLS.unknown : FILLS.head;
+  }
+  fitColumns(ws, 1, 8, 70);
+  pageSetup(ws, 1, head.length);
+}
 
-  const src = wb.addWorksheet('来源');
-  src.columns = [
-    { width: 12 },
-    { width: 10 },
-    { width: 30 },
-    { width: 66 },
-    { width: 22 },
-    { width: 14 },
-    { width: 40 },
-    { width: 8 },
-    { width: 8 },
-  ];
-  header(src, src.addRow(['城市', '报告期', '文件', 'SHA-256', '报送时间', '处理', '原因', '错误', '警告']));
+function sourcesSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+  const ws = wb.addWorksheet('来源');
+  const head = ['城市', '报告期', '文件', 'SHA-256', '报送时间', '处理', '原因', '错误', '警告'];
+  ws.addRow(head);
   for (const s of result.sources)
-    src.addRow([
-      s.city ? cityName(s.city) : '',
+    ws.addRow([
+      s.city ? (catalogue.orgUnits.find((u) => u.code === s.city)?.name.zh ?? s.city) : '',
       s.period ?? '',
       s.file,
       s.sha256,
@@ -211,6 +274,36 @@ export async function reportWorkbook(
       s.errors,
       s.warnings,
     ]);
+  fitColumns(ws, 1, 8, 70);
+  pageSetup(ws, 1, head.length);
+}
 
+/** Options of {@link reportWorkbook}. */
+export interface ReportWorkbookOptions {
+  /** Earlier periods' results, for the trend key messages. */
+  readonly history?: readonly AggregateResult[];
+}
+
+/**
+ * The zone report as an .xlsx workbook: 要点 (key messages), 汇总 (completeness, then target
+ * progress with numeric targets, percentages and 差距 in words), one sheet per indicator group with
+ * cities as columns and the zone total, 园区 (parks and their share of the city), 核对, 问题 and 来源.
+ * Names first (codes in the last column); every sheet prints A4 landscape one page wide with its
+ * header repeated, has its header frozen and an autofilter; numbers are numbers with formats.
+ */
+export async function reportWorkbook(
+  result: AggregateResult,
+  catalogue: Catalogue = sunanCatalogue(),
+  options: ReportWorkbookOptions = {},
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'sunan-stats';
+  summarySheet(wb, result, catalogue);
+  keySheet(wb, result, catalogue, options.history ?? []);
+  groupSheets(wb, result, catalogue);
+  parkSheet(wb, result, catalogue);
+  reconSheet(wb, result, catalogue);
+  findingsSheet(wb, result, catalogue);
+  sourcesSheet(wb, result, catalogue);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const { controls, findings } = readControls(controlsCsv, catalogue, 'controls.csv');
   expect(findings).toEqual([]);
   result = aggregate({ submissions: inputs, period: '2022', controls });
-});
+}, 120_000);
 
 describe('what the centre must see, in every output', () => {
   it('JSON: missing city at the top, partial totals, duplicate enterprise, control mismatch, revision', () => {

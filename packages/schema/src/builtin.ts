@@ -1,3 +1,4 @@
+import bounds from '../data/bounds.json';
 import indicators from '../data/indicators.json';
 import orgUnits from '../data/org-units.json';
 import rules from '../data/rules.json';
@@ -21,6 +22,7 @@ export function sunanCatalogueDocument(): Record<string, unknown> {
     orgUnits: orgUnits.orgUnits,
     targets: targets.targets,
     rules: rules.rules,
+    bounds: bounds.bounds,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Indicator, IndicatorInput } from './indicator.js';
 import type { OrgUnit } from './org-unit.js';
 import { SubmissionCalendar } from './period.js';
+import type { PlausibilityBound } from './plausibility.js';
 import type { Rule } from './rule.js';
 import type { Target } from './target.js';
 import { LocalizedText } from './text.js';
@@ -20,6 +21,8 @@ export interface Catalogue {
   readonly orgUnits: readonly OrgUnit[];
   readonly targets: readonly Target[];
   readonly rules: readonly Rule[];
+  /** Plausibility bounds (absent in catalogues made before bounds existed: no bound checks). */
+  readonly bounds?: readonly PlausibilityBound[];
 }
 
 /** The header fields of a catalogue document. */

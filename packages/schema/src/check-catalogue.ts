@@ -4,6 +4,7 @@ import { type Catalogue, CatalogueHeader, completeIndicator } from './catalogue.
 import { IndicatorInput } from './indicator.js';
 import type { OrgLevel } from './org-level.js';
 import { OrgUnit } from './org-unit.js';
+import { PlausibilityBound } from './plausibility.js';
 import { exprIndicators, Rule } from './rule.js';
 import { Target } from './target.js';
 import type { LocalizedText } from './text.js';
@@ -121,6 +122,7 @@ export function checkCatalogue(doc: unknown): CatalogueResult {
   const orgUnits = parseSection(root.orgUnits, 'orgUnits', OrgUnit, problems);
   const targets = parseSection(root.targets ?? [], 'targets', Target, problems);
   const rules = parseSection(root.rules ?? [], 'rules', Rule, problems);
+  const bounds = parseSection(root.bounds ?? [], 'bounds', PlausibilityBound, problems);
 
   duplicates(indicators, (i) => i.code, 'indicators', 'code', problems);
   duplicates(orgUnits, (u) => u.code, 'orgUnits', 'code', problems);
@@ -234,6 +236,17 @@ export function checkCatalogue(doc: unknown): CatalogueResult {
             message: { zh: `规则引用的指标 ${code} 不存在`, en: `Rule names unknown indicator ${code}` },
           });
 
+  for (const { index, item } of bounds)
+    for (const field of ['indicator', 'per'] as const) {
+      const code = item[field];
+      if (code !== undefined && !byCode.has(code))
+        problems.push({
+          code: 'CAT_UNKNOWN_INDICATOR',
+          path: `$.bounds[${index}].${field}`,
+          message: { zh: `合理性界限引用的指标 ${code} 不存在`, en: `Bound names unknown indicator ${code}` },
+        });
+    }
+
   if (problems.length > 0 || !header.success) return { ok: false, catalogue: undefined, problems };
   const catalogue: Catalogue = {
     ...header.data,
@@ -241,6 +254,7 @@ export function checkCatalogue(doc: unknown): CatalogueResult {
     orgUnits: orgUnits.map(({ item }) => item),
     targets: targets.map(({ item }) => item),
     rules: rules.map(({ item }) => item),
+    bounds: bounds.map(({ item }) => item),
   };
   return { ok: true, catalogue, problems: [] };
 }

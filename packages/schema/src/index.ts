@@ -55,6 +55,16 @@ export {
   samePeriodLastYear,
   submissionDeadline,
 } from './period.js';
+export {
+  BOUND_ERROR_FACTOR,
+  type BoundJudgement,
+  judgeBound,
+  PlausibilityBound,
+  SLIP_BAND,
+  type Slip,
+  slipForRatio,
+  slipsOf,
+} from './plausibility.js';
 export { Expr, exprIndicators, MissingValueStrategy, Rule, RuleOp, Severity, Tolerance } from './rule.js';
 export { EnterpriseRow, Submission, SubmissionValue, submissionJsonSchema } from './submission.js';
 export { Target } from './target.js';

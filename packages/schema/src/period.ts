@@ -1,4 +1,3 @@
-import { addDays, addMonths, endOfQuarter, endOfYear, format, startOfQuarter, startOfYear } from 'date-fns';
 import { z } from 'zod';
 
 /** A period id as written in files: `2022` (a year) or `2022Q3` (a quarter). */
@@ -62,34 +61,68 @@ export function samePeriodLastYear(period: Period): Period {
   return { ...period, year: period.year - 1 };
 }
 
-// Dates are built and formatted in local time, so the calendar date printed is the same in any
-// time zone (a UTC instant would shift the day east of Greenwich).
-function firstDay(period: Period): Date {
+// Periods are calendar dates, not instants: they are computed on the UTC calendar, where no time
+// zone or daylight saving can shift a day, and printed as yyyy-MM-dd.
+interface CalendarDate {
+  readonly year: number;
+  /** 0-based, as in Date. */
+  readonly month: number;
+  readonly day: number;
+}
+
+function calendarDate(ms: number): CalendarDate {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+function isoDate(d: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(d.year, 4)}-${pad(d.month + 1, 2)}-${pad(d.day, 2)}`;
+}
+
+/** Day 0 of the next month is the last day of this one. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+function addDays(d: CalendarDate, days: number): CalendarDate {
+  return calendarDate(Date.UTC(d.year, d.month, d.day + days));
+}
+
+/** Months later, kept within the month: 31 December + 2 months is 28 (or 29) February. */
+function addMonths(d: CalendarDate, months: number): CalendarDate {
+  const first = calendarDate(Date.UTC(d.year, d.month + months, 1));
+  return { ...first, day: Math.min(d.day, daysInMonth(first.year, first.month)) };
+}
+
+function firstDay(period: Period): CalendarDate {
   switch (period.kind) {
     case 'year':
-      return startOfYear(new Date(period.year, 0, 1));
+      return { year: period.year, month: 0, day: 1 };
     case 'quarter':
-      return startOfQuarter(new Date(period.year, (period.quarter - 1) * 3, 1));
+      return { year: period.year, month: (period.quarter - 1) * 3, day: 1 };
   }
 }
 
-function lastDay(period: Period): Date {
+function lastDay(period: Period): CalendarDate {
   switch (period.kind) {
     case 'year':
-      return endOfYear(firstDay(period));
-    case 'quarter':
-      return endOfQuarter(firstDay(period));
+      return { year: period.year, month: 11, day: 31 };
+    case 'quarter': {
+      const month = period.quarter * 3 - 1;
+      return { year: period.year, month, day: daysInMonth(period.year, month) };
+    }
   }
 }
 
 /** First day of the period, `yyyy-MM-dd`. */
 export function periodStart(period: Period): string {
-  return format(firstDay(period), 'yyyy-MM-dd');
+  return isoDate(firstDay(period));
 }
 
 /** Last day of the period, `yyyy-MM-dd`. */
 export function periodEnd(period: Period): string {
-  return format(lastDay(period), 'yyyy-MM-dd');
+  return isoDate(lastDay(period));
 }
 
 /** The last day a submission for the period is on time, `yyyy-MM-dd` (31 March next year by default). */
@@ -99,8 +132,8 @@ export function submissionDeadline(
 ): string {
   switch (period.kind) {
     case 'year':
-      return format(addMonths(lastDay(period), calendar.annualDeadlineMonths), 'yyyy-MM-dd');
+      return isoDate(addMonths(lastDay(period), calendar.annualDeadlineMonths));
     case 'quarter':
-      return format(addDays(lastDay(period), calendar.quarterlyDeadlineDays), 'yyyy-MM-dd');
+      return isoDate(addDays(lastDay(period), calendar.quarterlyDeadlineDays));
   }
 }

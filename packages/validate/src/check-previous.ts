@@ -1,20 +1,22 @@
-import { type Catalogue, type Finding, findIndicator, type Submission } from '@sunan/schema';
+import { type Catalogue, type Finding, findIndicator, type Submission, slipForRatio } from '@sunan/schema';
 import { Decimal } from 'decimal.js';
 import type { CheckedValue } from './check-values.js';
-import { at } from './messages.js';
+import { approx, at, shown, withUnit } from './messages.js';
 
-const TEN_THOUSAND = new Decimal(10_000);
 const SMALL_COUNT = 10;
 
 /**
- * Compares each value with the previous period's. A change beyond the indicator's threshold is a
- * warning; a value exactly 10⁴ times (or 1/10⁴ of) last year's is flagged as a probable unit slip
- * (万元 typed where 亿元 was asked, or the reverse).
+ * Compares each value with the previous period's. A ratio to last year's within a factor of 3 of a
+ * slip the indicator's units allow (10⁴ for 万元 typed where 亿元 is asked, 10⁸ for 元, 100 for a
+ * fraction typed as a percentage…) is an error naming the likely intended value — real figures are
+ * never exactly 10⁴ times last year's, so no exact match is required. Otherwise a change beyond the
+ * indicator's threshold is a warning. The keys of slipped values are added to `flagged`.
  */
 export function checkPrevious(
   values: ReadonlyMap<string, CheckedValue>,
   previous: Submission,
   catalogue: Catalogue,
+  flagged: Set<string> = new Set(),
 ): Finding[] {
   const findings: Finding[] = [];
   const before = new Map<string, Decimal>();
@@ -24,28 +26,36 @@ export function checkPrevious(
     const prev = before.get(key);
     if (prev === undefined || prev.isZero()) continue;
     const indicator = findIndicator(catalogue, cur.indicator.code) ?? cur.indicator;
-    // Small counts swing by whole units (1 → 2 is +100 %): below 10 a percentage says nothing.
-    if (indicator.valueType === 'count' && Decimal.max(cur.value.abs(), prev.abs()).lt(SMALL_COUNT)) continue;
-    const common = { orgUnit: cur.orgUnit.code, indicator: indicator.code, value: cur.value.toString() };
-    if (
-      !cur.value.isZero() &&
-      (cur.value.eq(prev.times(TEN_THOUSAND)) || prev.eq(cur.value.times(TEN_THOUSAND)))
-    ) {
-      const bigger = cur.value.gt(prev);
+    const common = {
+      orgUnit: cur.orgUnit.code,
+      indicator: indicator.code,
+      value: withUnit(indicator, cur.value),
+    };
+    const ratio = cur.value.div(prev);
+    // A growth rate may well swing a hundredfold; only levels and shares have unit slips.
+    const slip =
+      indicator.range.min !== undefined && indicator.range.min < 0
+        ? undefined
+        : slipForRatio(indicator, ratio);
+    if (slip) {
+      flagged.add(key);
+      const corrected = cur.value.div(slip.multiplier);
       findings.push(
         at(
           'YOY_UNIT_SLIP',
-          'warning',
+          'error',
           cur.at,
           {
-            zh: `${cur.orgUnit.name.zh}${indicator.name.zh}恰为上期（${prev.toString()}）的${bigger ? '一万倍' : '万分之一'}，疑似单位错误（万元与亿元混用）`,
-            en: `${indicator.name.en} of ${cur.orgUnit.name.en} is exactly ${bigger ? '10⁴ times' : '1/10⁴ of'} last period's ${prev.toString()}: probably a unit slip (万元 vs 亿元)`,
+            zh: `${cur.orgUnit.name.zh}${indicator.name.zh}填报 ${withUnit(indicator, cur.value)}，是上期（${withUnit(indicator, prev)}）的 ${approx(ratio, 3)} 倍；疑似单位错误（${slip.cause.zh}）：应为约 ${withUnit(indicator, corrected)}？`,
+            en: `${indicator.name.en} of ${cur.orgUnit.name.en} is ${withUnit(indicator, cur.value)}, ${approx(ratio, 3)} times last period's ${withUnit(indicator, prev)}; probably a unit slip (${slip.cause.en}): about ${withUnit(indicator, corrected)}?`,
           },
-          { ...common, expected: `≈ ${prev.toString()} ${indicator.unit}` },
+          { ...common, expected: `≈ ${shown(indicator, corrected)} ${indicator.unit}` },
         ),
       );
       continue;
     }
+    // Small counts swing by whole units (1 → 2 is +100 %): below 10 a percentage says nothing.
+    if (indicator.valueType === 'count' && Decimal.max(cur.value.abs(), prev.abs()).lt(SMALL_COUNT)) continue;
     const change = cur.value.minus(prev).div(prev.abs()).times(100);
     if (change.abs().gt(indicator.yoyThresholdPercent))
       findings.push(
@@ -54,10 +64,10 @@ export function checkPrevious(
           'warning',
           cur.at,
           {
-            zh: `${cur.orgUnit.name.zh}${indicator.name.zh}比上期变化 ${change.toFixed(1)}%（上期 ${prev.toString()}），超过 ±${indicator.yoyThresholdPercent}%，请核实`,
-            en: `${indicator.name.en} of ${cur.orgUnit.name.en} changed ${change.toFixed(1)}% from last period's ${prev.toString()}, beyond ±${indicator.yoyThresholdPercent}%`,
+            zh: `${cur.orgUnit.name.zh}${indicator.name.zh}比上期变化 ${change.toFixed(1)}%（上期 ${withUnit(indicator, prev)}），超过 ±${indicator.yoyThresholdPercent}%，请核实`,
+            en: `${indicator.name.en} of ${cur.orgUnit.name.en} changed ${change.toFixed(1)}% from last period's ${withUnit(indicator, prev)}, beyond ±${indicator.yoyThresholdPercent}%`,
           },
-          { ...common, expected: `±${indicator.yoyThresholdPercent}% of ${prev.toString()}` },
+          { ...common, expected: `±${indicator.yoyThresholdPercent}% of ${shown(indicator, prev)}` },
         ),
       );
   }

@@ -11,7 +11,13 @@ import {
 } from '@sunan/schema';
 import type { Decimal } from 'decimal.js';
 import { at } from './messages.js';
-import { decimalFromCellNumber, type Normalization, parseTypedNumber } from './parse-number.js';
+import {
+  beyondExactPrecision,
+  decimalFromCellNumber,
+  EXACT_DIGITS,
+  type Normalization,
+  parseTypedNumber,
+} from './parse-number.js';
 import { cellText, type Location, type ParsedFile, type RawCell } from './parsed-file.js';
 import { templateRows } from './template-rows.js';
 
@@ -109,6 +115,14 @@ function interpret(
         cell.text,
       );
     case 'number':
+      if (!Number.isFinite(cell.value))
+        return fail(
+          'VAL_NOT_FINITE',
+          '数值不是有限数（溢出为无穷大或非数字），无法使用',
+          'The value is not a finite number (it overflowed to infinity or is not a number)',
+          // Never the words Infinity or NaN in any output: a reader could take them for data.
+          Number.isNaN(cell.value) ? '非数字 / not a number' : cell.value > 0 ? '+∞' : '−∞',
+        );
       return {
         ok: true,
         value: decimalFromCellNumber(cell.value),
@@ -363,6 +377,22 @@ export function checkValues(
         ),
       );
     }
+    if (beyondExactPrecision(value)) {
+      const limit = `≤ ${EXACT_DIGITS.integer} 位整数、${EXACT_DIGITS.decimals} 位小数 / ≤ ${EXACT_DIGITS.integer} integer digits, ${EXACT_DIGITS.decimals} decimals`;
+      findings.push(
+        at(
+          'VAL_BEYOND_PRECISION',
+          'error',
+          loc,
+          {
+            zh: '数值位数超出精确计算的范围，不能四舍五入后使用',
+            en: 'The value has more digits than exact arithmetic keeps; it is not rounded silently',
+          },
+          { ...common, value: seenText, expected: limit },
+        ),
+      );
+      continue;
+    }
     if (indicator.valueType === 'count' && !value.isInteger()) {
       findings.push(
         at(
@@ -411,13 +441,14 @@ export function checkValues(
     values.set(key, { orgUnit: unit, indicator, value, at: loc, note: row.note });
   }
 
+  const errorAt = new Set<string>();
+  for (const f of findings) if (f.severity === 'error') errorAt.add(`${f.cell ?? ''}\u0000${f.path ?? ''}`);
   for (const { orgUnit, indicator } of expected) {
     const key = valueKey(orgUnit.code, indicator.code);
     if (values.has(key)) continue;
     const loc = seen.get(key);
     // A present but unreadable value already has its finding; only blanks and deleted rows remain.
-    if (loc && findings.some((f) => f.cell === loc.cell && f.path === loc.path && f.severity === 'error'))
-      continue;
+    if (loc && errorAt.has(`${loc.cell ?? ''}\u0000${loc.path ?? ''}`)) continue;
     const isCity = orgUnit.level === 'city';
     findings.push(
       at(

@@ -34,6 +34,31 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '文件加密或设有密码',
     en: 'encrypted or password-protected workbook',
   },
+  ZIP_ENTRY_CRC: {
+    severity: 'error',
+    zh: '压缩包条目 CRC-32 校验不符（文件损坏，数字不可信）',
+    en: 'zip entry fails its CRC-32 check (damaged file, numbers untrusted)',
+  },
+  ZIP_ENTRY_SIZE: {
+    severity: 'error',
+    zh: '压缩包条目解压后大小与声明不符',
+    en: 'zip entry inflates to a size other than declared',
+  },
+  ZIP_ENTRY_CORRUPT: {
+    severity: 'error',
+    zh: '压缩包条目的压缩数据损坏',
+    en: 'zip entry has a damaged compressed stream',
+  },
+  ZIP_ENTRY_OVERLAP: {
+    severity: 'error',
+    zh: '压缩包条目相互重叠（压缩炸弹或伪造）',
+    en: 'zip entries overlap (zip bomb or forgery)',
+  },
+  ZIP_ENTRY_HEADER: {
+    severity: 'error',
+    zh: '压缩包条目头信息前后矛盾',
+    en: 'zip entry headers contradict each other',
+  },
   FILE_NOT_FOUND: { severity: 'error', zh: '找不到文件', en: 'file not found' },
   FILE_UNREADABLE: { severity: 'error', zh: '无法读取文件', en: 'file cannot be read' },
   FILE_TOO_MANY_ROWS: {
@@ -46,11 +71,21 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '工作表列数超过上限',
     en: 'sheet has more columns than the limit',
   },
+  FINDINGS_TRUNCATED: {
+    severity: 'warning',
+    zh: '问题过多，其余按代码计数',
+    en: 'too many findings; the rest are counted per code',
+  },
   CSV_ENCODING_GBK: { severity: 'info', zh: 'CSV 按 GBK 编码读取', en: 'CSV read as GBK' },
   JSON_SCHEMA: {
     severity: 'error',
     zh: 'JSON 不符合填报 JSON Schema',
     en: 'JSON does not match the submission JSON Schema',
+  },
+  JSON_DUPLICATE_KEY: {
+    severity: 'error',
+    zh: 'JSON 对象中有重复的键',
+    en: 'duplicate key in a JSON object',
   },
   SHEET_MISSING: { severity: 'error', zh: '缺少指标工作表', en: 'indicator sheet missing' },
   HEADER_MISSING: { severity: 'error', zh: '缺少必需的表头', en: 'required column header missing' },
@@ -101,6 +136,16 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   VAL_FORMULA_NO_VALUE: { severity: 'error', zh: '公式没有计算结果', en: 'formula without a cached value' },
   VAL_FORMULA_ERROR: { severity: 'error', zh: '单元格为错误值', en: 'cell holds an error value' },
   VAL_NOT_NUMBER: { severity: 'error', zh: '不是数字', en: 'not a number' },
+  VAL_NOT_FINITE: {
+    severity: 'error',
+    zh: '数值不是有限数（无穷大或非数字）',
+    en: 'value is not finite (Infinity or NaN)',
+  },
+  VAL_BEYOND_PRECISION: {
+    severity: 'error',
+    zh: '数值位数超出精确计算范围',
+    en: 'more digits than exact arithmetic keeps',
+  },
   VAL_DATE: { severity: 'error', zh: '应为数字却是日期', en: 'a date where a number belongs' },
   VAL_UNIT_UNKNOWN: { severity: 'error', zh: '数值后的单位无法识别', en: 'unknown unit after the number' },
   VAL_UNIT_MISMATCH: {
@@ -160,10 +205,30 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '名单企业数与填报的高新技术企业数不符',
     en: 'list length differs from the reported count',
   },
-  YOY_UNIT_SLIP: {
+  RULE_SUSPECT_CELL: {
+    severity: 'error',
+    zh: '错误定位：最可能出错的单元格，列出牵涉的规则和能使规则成立的数值；严重程度取自规则',
+    en: 'error localisation: the likeliest wrong cell, with the rules it fails and a value that satisfies them',
+  },
+  PLAUS_UNIT_SLIP: {
+    severity: 'error',
+    zh: '超出合理性界限十倍以上，且按某一单位换算后落回界限内：疑似单位错误，给出应填数值',
+    en: 'tenfold beyond its plausibility bound and a unit slip explains it; the likely value is named',
+  },
+  PLAUS_IMPLAUSIBLE: {
+    severity: 'error',
+    zh: '超出合理性界限十倍以上，不可能是真实数',
+    en: 'tenfold beyond its plausibility bound; cannot be a real figure',
+  },
+  PLAUS_BEYOND_BOUND: {
     severity: 'warning',
-    zh: '恰为上期的一万倍或万分之一，疑似单位错误',
-    en: 'exactly 10⁴× or 1/10⁴ of last period: unit slip',
+    zh: '超出合理性界限，请核实',
+    en: 'beyond its plausibility bound',
+  },
+  YOY_UNIT_SLIP: {
+    severity: 'error',
+    zh: '与上期之比接近某一单位换算倍数（3 倍以内），疑似单位错误，给出应填数值',
+    en: 'ratio to last period within 3× of a unit-slip factor; the likely value is named',
   },
   YOY_CHANGE: { severity: 'warning', zh: '同比变化超过阈值', en: 'year-on-year change beyond the threshold' },
   PREVIOUS_MISSING: { severity: 'info', zh: '没有该市上期报表', en: 'no previous-period file for the city' },

@@ -1,10 +1,13 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { readFastEntries } from './fast/read-fast.js';
+import { duplicateJsonKeys } from './json-duplicate-keys.js';
 import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
 import { sniff } from './sniff.js';
+import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
 const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   FILE_EMPTY: { zh: '文件为空', en: 'The file is empty' },
@@ -27,6 +30,23 @@ const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   },
 };
 
+/** Findings reported at most per kind by readers that stop early (duplicate JSON keys). */
+const MAX_DUPLICATE_KEYS = 1000;
+
+function duplicateKeyFindings(text: string): Finding[] {
+  return duplicateJsonKeys(text, MAX_DUPLICATE_KEYS).map((d) =>
+    finding(
+      'JSON_DUPLICATE_KEY',
+      'error',
+      {
+        zh: `JSON 对象中键“${d.key}”出现多次，无法确定应取哪个值`,
+        en: `The key "${d.key}" occurs more than once in one JSON object; which value is meant is unclear`,
+      },
+      { path: d.path, value: d.key, expected: '每个键只出现一次 / each key once' },
+    ),
+  );
+}
+
 function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
   const message = REJECT_TEXT[code] ?? { zh: '无法读取文件', en: 'The file cannot be read' };
   return { parsed: undefined, findings: [finding(code, 'error', message, { value: detail })] };
@@ -39,7 +59,8 @@ function rejected(code: string, detail: string): { parsed: undefined; findings: 
 export function parseInput(
   bytes: Uint8Array,
   limits: Limits,
-): { parsed: ParsedFile | undefined; findings: Finding[] } {
+  reader: 'auto' | 'sheetjs' = 'auto',
+): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
     switch (s.kind) {
@@ -52,7 +73,7 @@ export function parseInput(
         } catch (e) {
           return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
         }
-        return { parsed: parsedFromJson(doc), findings: [] };
+        return { parsed: parsedFromJson(doc, limits), findings: duplicateKeyFindings(s.text) };
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
@@ -75,15 +96,25 @@ export function parseInput(
             : [];
         return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
       }
-      case 'zip-workbook':
+      case 'zip-workbook': {
+        // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
+        // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a
+        // truncated deflate stream) never runs.
+        const verified = unzipVerifiedStored(bytes, limits);
+        if (!verified.ok) return { parsed: undefined, findings: verified.findings };
+        // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
+        const fast =
+          s.format === 'xlsx' && reader === 'auto' ? readFastEntries(verified.entries, limits) : undefined;
+        if (fast) return { parsed: fast, findings: [], reader: 'fast' };
         return {
           parsed: parsedFromWorkbook(
-            XLSX.read(bytes, { ...readOptions(limits), type: 'array' }),
+            XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
             s.format,
             limits,
           ),
           findings: [],
         };
+      }
       case 'cfb': {
         const wb = XLSX.read(bytes, { ...readOptions(limits), type: 'array' });
         return { parsed: parsedFromWorkbook(wb, 'xls', limits), findings: [] };

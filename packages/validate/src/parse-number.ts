@@ -16,6 +16,35 @@ export type TypedNumber =
   | { ok: false; reason: 'not-a-number' }
   | { ok: false; reason: 'unknown-unit'; unitText: string };
 
+/**
+ * Characters that Unicode compatibility folding (NFKC) would turn into an ASCII digit although they
+ * are not digits an office types: superscripts (10² must not read as 102), circled (①), subscripts,
+ * mathematical alphanumerics. Only ASCII and full-width digits are digits.
+ */
+function hasFakeDigit(s: string): boolean {
+  for (const ch of s) {
+    if (/[0-9\uFF10-\uFF19]/.test(ch)) continue;
+    if (/[0-9]/.test(ch.normalize('NFKC'))) return true;
+  }
+  return false;
+}
+
+/**
+ * The exact arithmetic keeps 40 significant digits (the roll-up's decimal precision). A value with at
+ * most 20 integer digits and 15 decimals leaves room for sums of many values without rounding;
+ * anything beyond is an error, never silently rounded.
+ */
+export const EXACT_DIGITS = { integer: 20, decimals: 15 } as const;
+
+/** True when a value has more digits than the exact arithmetic keeps (see {@link EXACT_DIGITS}). */
+export function beyondExactPrecision(value: Decimal): boolean {
+  return (
+    !value.isFinite() ||
+    value.abs().gte(new Decimal(10).pow(EXACT_DIGITS.integer)) ||
+    value.decimalPlaces() > EXACT_DIGITS.decimals
+  );
+}
+
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?$/;
 
 /**
@@ -26,6 +55,7 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?$/;
 export function parseTypedNumber(text: string): TypedNumber {
   const normalizations: Normalization[] = ['text-number'];
   const trimmed = text.trim();
+  if (hasFakeDigit(trimmed)) return { ok: false, reason: 'not-a-number' };
   let s = trimmed.normalize('NFKC').replace(/\s+/g, ' ');
   if (s !== trimmed) normalizations.push('full-width');
   let negative = false;
@@ -33,6 +63,8 @@ export function parseTypedNumber(text: string): TypedNumber {
   if (paren) {
     negative = true;
     s = (paren[1] ?? '').trim();
+    // (5) is −5; a sign inside the parentheses, as in (-5), says two things at once.
+    if (/^[+-]/.test(s)) return { ok: false, reason: 'not-a-number' };
     normalizations.push('parenthesised-negative');
   }
   const split = /^([+-]?[\d,]*\.?\d+)\s*(.*)$/.exec(s);

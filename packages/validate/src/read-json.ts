@@ -1,6 +1,7 @@
 import { type Finding, finding, submissionJsonSchema } from '@sunan/schema';
 import type { ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
+import type { Limits } from './limits.js';
 import { cellText, type ParsedFile, type RawCell } from './parsed-file.js';
 
 let compiled: ValidateFunction | undefined;
@@ -23,8 +24,36 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  * Reads a JSON submission: checks it against the submission JSON Schema with ajv (every violation is
  * a finding with its JSON path), then hands its rows to the same checks as a workbook's.
  */
-export function parsedFromJson(doc: unknown): ParsedFile {
+export function parsedFromJson(doc: unknown, limits: Pick<Limits, 'maxRows'>): ParsedFile {
   const findings: Finding[] = [];
+  const root = isObj(doc) ? doc : {};
+  // The same row limit as a sheet's, checked before any per-row work (schema, findings).
+  const tooMany = (['values', 'enterprises'] as const).filter(
+    (k) => Array.isArray(root[k]) && (root[k] as unknown[]).length > limits.maxRows,
+  );
+  for (const k of tooMany) {
+    const count = (root[k] as unknown[]).length;
+    findings.push(
+      finding(
+        'FILE_TOO_MANY_ROWS',
+        'error',
+        {
+          zh: `JSON 的 ${k} 有 ${count} 行，超过上限 ${limits.maxRows}`,
+          en: `The JSON ${k} list has ${count} rows; the limit is ${limits.maxRows}`,
+        },
+        { path: `$.${k}`, value: String(count), expected: `≤ ${limits.maxRows}` },
+      ),
+    );
+  }
+  if (tooMany.length > 0)
+    return {
+      format: 'json',
+      meta: undefined,
+      valueRows: [],
+      enterpriseRows: undefined,
+      findings,
+      valueSheet: undefined,
+    };
   const validate = validator();
   if (!validate(doc))
     for (const err of validate.errors ?? [])
@@ -42,7 +71,6 @@ export function parsedFromJson(doc: unknown): ParsedFile {
           },
         ),
       );
-  const root = isObj(doc) ? doc : {};
   const values = Array.isArray(root.values) ? root.values : [];
   const enterprises = Array.isArray(root.enterprises) ? root.enterprises : undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);

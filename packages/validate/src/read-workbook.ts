@@ -73,9 +73,12 @@ function sheetByHeaders(wb: XLSX.WorkBook, preferred: string, required: readonly
 }
 
 function checkSize(ws: Sheet, sheet: string, limits: Limits, findings: Finding[]): boolean {
-  const full = (ws['!fullref'] as string | undefined) ?? ws['!ref'];
-  if (!full) return true;
-  const range = XLSX.utils.decode_range(full);
+  // The rows and columns actually read, never the sheet's <dimension> claim: a bogus
+  // ref="A1:XFD1048576" on a normal sheet must not get it refused. SheetJS stops at maxRows + 1.
+  const rows = grid(ws);
+  let columns = 0;
+  for (const row of rows) if (row && row.length > columns) columns = row.length;
+  const range = { e: { r: rows.length - 1, c: columns - 1 } };
   const checks = [
     { code: 'FILE_TOO_MANY_ROWS', count: range.e.r + 1, limit: limits.maxRows, zh: '行数', en: 'rows' },
     {

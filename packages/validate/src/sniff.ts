@@ -1,17 +1,20 @@
-import { unzipSync } from 'fflate';
 import type { Limits } from './limits.js';
+import { readCentralDirectory } from './zip/central-directory.js';
 
 /** What the bytes are, decided from their content (never from the file name). */
 export type Sniffed =
   | { kind: 'zip-workbook'; format: 'xlsx' | 'ods' }
   | { kind: 'cfb' }
   | { kind: 'json'; text: string }
-  | { kind: 'csv'; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk' }
+  | { kind: 'csv'; text: string; encoding: TextEncoding }
   | {
       kind: 'rejected';
       code: 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_NOT_SPREADSHEET' | 'FILE_CORRUPT' | 'FILE_ZIP_BOMB';
       detail: string;
     };
+
+/** How a text file was decoded. */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le' | 'utf-16be';
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
 
@@ -20,19 +23,12 @@ const startsWith = (bytes: Uint8Array, sig: readonly number[]) => sig.every((b, 
  * truncated archives before a spreadsheet library decompresses them into memory.
  */
 function sniffZip(bytes: Uint8Array, limits: Limits): Sniffed {
-  const names: string[] = [];
+  const dir = readCentralDirectory(bytes, limits.maxZipEntries);
+  // Structural problems are reported by the verified unzip, which names the entry.
+  if (!dir.ok) return { kind: 'zip-workbook', format: 'xlsx' };
+  const names = dir.entries.map((e) => e.name);
   let total = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        total += file.originalSize;
-        return false;
-      },
-    });
-  } catch (e) {
-    return { kind: 'rejected', code: 'FILE_CORRUPT', detail: e instanceof Error ? e.message : String(e) };
-  }
+  for (const e of dir.entries) total += e.size;
   if (total > limits.maxDecompressedBytes)
     return {
       kind: 'rejected',
@@ -48,8 +44,13 @@ function sniffZip(bytes: Uint8Array, limits: Limits): Sniffed {
   };
 }
 
-/** Decodes text as UTF-8 (with or without BOM), falling back to GBK, which Excel writes on Chinese Windows. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gbk' } {
+/**
+ * Decodes text as UTF-16 when it starts with a UTF-16 byte-order mark (Excel's "Unicode text"), else
+ * UTF-8 (with or without BOM), falling back to GBK, which Excel writes on Chinese Windows.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const utf16 = utf16Bom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes.subarray(2)), encoding: utf16 };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   try {
@@ -71,9 +72,21 @@ export function sniff(bytes: Uint8Array, limits: Limits): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
     return sniffZip(bytes, limits);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
+  // Text formats: reject binary junk (UTF-16 text, marked by its BOM, is full of NUL bytes).
+  if (utf16Bom(bytes)) return textKind(bytes);
   // Text formats: reject binary junk (NUL bytes never occur in CSV or JSON text).
   const head = bytes.subarray(0, Math.min(bytes.length, 4096));
   if (head.includes(0)) return { kind: 'rejected', code: 'FILE_NOT_SPREADSHEET', detail: 'binary content' };
+  return textKind(bytes);
+}
+
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return undefined;
+}
+
+function textKind(bytes: Uint8Array): Sniffed {
   const { text, encoding } = decodeText(bytes);
   const first = text.trimStart().charAt(0);
   if (first === '{' || first === '[') return { kind: 'json', text };

@@ -1,18 +1,21 @@
 import {
   type Catalogue,
+  childrenOf,
   compareFindings,
   type Finding,
   formatPeriod,
   type Submission,
   sunanCatalogue,
 } from '@sunan/schema';
+import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
 import { checkRules } from './check-rules.js';
-import { checkValues } from './check-values.js';
+import { type CheckedValue, checkValues } from './check-values.js';
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
 import type { Location } from './parsed-file.js';
 
@@ -32,6 +35,11 @@ export interface ValidateOptions {
    */
   readonly previous?: Uint8Array | Submission | ((city: string, period: string) => Submission | undefined);
   readonly limits?: Partial<Limits>;
+  /**
+   * Which reader may read an xlsx: 'auto' (default) tries the fast reader of the template's own
+   * sheets and falls back to SheetJS; 'sheetjs' always uses SheetJS (for differential tests, benches).
+   */
+  readonly reader?: 'auto' | 'sheetjs';
 }
 
 /** Counts that describe what was read. */
@@ -43,6 +51,8 @@ export interface ValidationStats {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Which reader read the file: the fast reader of the template, SheetJS, or the JSON reader. */
+  readonly reader?: 'fast' | 'sheetjs' | 'json';
 }
 
 /** The outcome of validating one file. */
@@ -69,13 +79,15 @@ function finish(
   period: string | undefined,
   submission: Submission | undefined,
   findings: Finding[],
-  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises'>,
+  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
+  maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
 ): ValidationReport {
-  const located = file === undefined ? findings : findings.map((f) => ({ file, ...f }));
-  located.sort(compareFindings);
-  const n = (s: Finding['severity']) => located.filter((f) => f.severity === s).length;
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
+  const capped = capFindings(findings, maxFindings);
+  const located = file === undefined ? capped : capped.map((f) => ({ file, ...f }));
+  located.sort(compareFindings);
   return {
     ok: stats.errors === 0,
     file,
@@ -89,6 +101,48 @@ function finish(
   };
 }
 
+/** Year-on-year checks against the previous period's submission, when one is given. */
+function previousFindings(
+  options: ValidateOptions,
+  catalogue: Catalogue,
+  limits: Limits,
+  city: string,
+  period: string,
+  values: ReadonlyMap<string, CheckedValue>,
+  flagged: Set<string>,
+): Finding[] {
+  const given = options.previous;
+  if (given === undefined) return [];
+  const prev =
+    given instanceof Uint8Array
+      ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
+      : typeof given === 'function'
+        ? given(city, period)
+        : given;
+  if (prev) return checkPrevious(values, prev, catalogue, flagged);
+  if (typeof given === 'function')
+    return [
+      {
+        code: 'PREVIOUS_MISSING',
+        severity: 'info',
+        message: {
+          zh: '没有该市上期报表，未做同比核对',
+          en: 'No previous-period file for this city; no year-on-year checks',
+        },
+      },
+    ];
+  return [
+    {
+      code: 'PREVIOUS_UNREADABLE',
+      severity: 'warning',
+      message: {
+        zh: '上期报表无法读取，未做同比核对',
+        en: 'The previous period’s file could not be read; no year-on-year checks were made',
+      },
+    },
+  ];
+}
+
 /**
  * Validates a city's submission from its bytes (xlsx, xls, ods, CSV in UTF-8 or GBK, or JSON): every
  * problem at once, each a finding with a stable code, severity, sheet and cell, indicator, the value
@@ -100,17 +154,21 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const { parsed, findings: readFindings } = parseInput(bytes, limits);
-  if (!parsed) return finish(file, undefined, undefined, undefined, undefined, readFindings, zero);
+  const { parsed, findings: readFindings, reader } = parseInput(bytes, limits, options.reader);
+  if (!parsed)
+    return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
-  const findings: Finding[] = [...readFindings, ...parsed.findings];
+  const findings: Finding[] = [];
+  append(findings, readFindings);
+  append(findings, parsed.findings);
   const meta = checkMeta(parsed, catalogue, options);
-  findings.push(...meta.findings);
+  append(findings, meta.findings);
   const counts = {
     valueRows: parsed.valueRows.length,
     values: 0,
     enterpriseRows: parsed.enterpriseRows?.length ?? 0,
     enterprises: 0,
+    reader: reader ?? (parsed.format === 'json' ? ('json' as const) : ('sheetjs' as const)),
   };
   const { city, period } = meta;
   if (!city || !period)
@@ -122,13 +180,23 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       undefined,
       findings,
       counts,
+      limits.maxFindings,
     );
 
   const checked = checkValues(parsed, catalogue, city, period);
-  findings.push(...checked.findings);
-  findings.push(...checkRules(checked.values, catalogue, city, period));
+  append(findings, checked.findings);
+  // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
+  // the localisation of failed rules.
+  const flagged = new Set<string>();
+  append(
+    findings,
+    previousFindings(options, catalogue, limits, city.code, formatPeriod(period), checked.values, flagged),
+  );
+  const units = [city, ...childrenOf(catalogue.orgUnits, city.code, period)];
+  append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
+  append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
-  findings.push(...ent.findings);
+  append(findings, ent.findings);
 
   const submission: Submission = {
     templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
@@ -143,35 +211,6 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     })),
     enterprises: ent.enterprises,
   };
-
-  if (options.previous !== undefined) {
-    const given = options.previous;
-    const prev =
-      given instanceof Uint8Array
-        ? validateSubmission(given, { catalogue, limits }).submission
-        : typeof given === 'function'
-          ? given(city.code, formatPeriod(period))
-          : given;
-    if (prev) findings.push(...checkPrevious(checked.values, prev, catalogue));
-    else if (typeof given === 'function')
-      findings.push({
-        code: 'PREVIOUS_MISSING',
-        severity: 'info',
-        message: {
-          zh: '没有该市上期报表，未做同比核对',
-          en: 'No previous-period file for this city; no year-on-year checks',
-        },
-      });
-    else
-      findings.push({
-        code: 'PREVIOUS_UNREADABLE',
-        severity: 'warning',
-        message: {
-          zh: '上期报表无法读取，未做同比核对',
-          en: 'The previous period’s file could not be read; no year-on-year checks were made',
-        },
-      });
-  }
   return finish(
     file,
     parsed.format,
@@ -184,6 +223,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       values: checked.values.size,
       enterprises: ent.enterprises.length,
     },
+    limits.maxFindings,
     ent.locations,
   );
 }

@@ -348,16 +348,17 @@ describe('enterprise list', () => {
 describe('cross-period', () => {
   const previous = synthetic(CITY, '2021', 0.93);
 
-  it('a value exactly 10⁴ times last year’s → YOY_UNIT_SLIP naming the slip', () => {
-    const last = valueIn(previous, CITY, 'TECH_CONTRACT');
+  it('this year’s figure typed in 万元 (≈ 10⁴ × last year’s, never exactly) → YOY_UNIT_SLIP error naming the value', () => {
+    const now = valueIn(synthetic(CITY), CITY, 'TECH_CONTRACT');
     const r = run(
-      mutate(clean, (wb) => void setValue(wb, CITY, 'TECH_CONTRACT', { t: 'n', v: Number(last) * 10_000 })),
+      mutate(clean, (wb) => void setValue(wb, CITY, 'TECH_CONTRACT', { t: 'n', v: Number(now) * 10_000 })),
       { previous },
     );
     const [f] = only(r, 'YOY_UNIT_SLIP');
-    expect(f).toMatchObject({ severity: 'warning', indicator: 'TECH_CONTRACT' });
+    expect(f).toMatchObject({ severity: 'error', indicator: 'TECH_CONTRACT' });
     expect(f?.message.zh).toContain('万元');
-    expect(f?.message.zh).toContain('一万倍');
+    expect(f?.message.zh).toContain(`应为约 ${Number(now).toFixed(2)} 亿元？`);
+    expect(r.ok).toBe(false);
   });
 
   it('a change beyond the threshold → YOY_CHANGE', () => {

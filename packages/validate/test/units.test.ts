@@ -85,7 +85,8 @@ describe('parseTypedNumber', () => {
 describe('finding codes', () => {
   const src = new URL('../src/', import.meta.url);
   const used = new Set<string>();
-  for (const file of readdirSync(src)) {
+  for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
     const text = readFileSync(new URL(file, src), 'utf8');
     for (const m of text.matchAll(/(?:finding|at|fail)\(\s*'([A-Z][A-Z_]+)'/g)) used.add(m[1] ?? '');
     for (const m of text.matchAll(/code: '([A-Z][A-Z_]+)'/g)) used.add(m[1] ?? '');

@@ -1,7 +1,13 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { aggregate, fingerprint, readControls, type SubmissionInput } from '@sunan/aggregate';
+import {
+  type AggregateResult,
+  aggregate,
+  fingerprint,
+  readControls,
+  type SubmissionInput,
+} from '@sunan/aggregate';
 import { type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
@@ -11,6 +17,7 @@ import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
+import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
 import { withLedger } from './ledger-common.js';
 import { unreadable } from './validate.js';
@@ -78,6 +85,25 @@ async function controlsFrom(path: string | undefined, io: Io, catalogue: Catalog
   return readControls(bytes, catalogue, basename(p));
 }
 
+/** Each earlier period (previous and history) rolled up on its own, for the reports' trend lines. */
+function earlierResults(
+  period: string,
+  previous: SubmissionInput[] | undefined,
+  history: ReadonlyArray<{ period: string; submissions: SubmissionInput[] }>,
+  catalogue: Catalogue,
+  includeInvalid: boolean,
+): AggregateResult[] {
+  const prevPeriod = /^\d{4}$/.test(period) ? String(Number(period) - 1) : undefined;
+  const all = [
+    ...history,
+    ...(previous && prevPeriod ? [{ period: prevPeriod, submissions: previous }] : []),
+  ];
+  const seen = new Set<string>();
+  return all
+    .filter((h) => h.period < period && !seen.has(h.period) && seen.add(h.period))
+    .map((h) => aggregate({ submissions: h.submissions, period: h.period, catalogue, includeInvalid }));
+}
+
 /** `sunan aggregate`: the centre's roll-up with reports. */
 export async function aggregateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -92,6 +118,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       'zone-report': { type: 'string' },
       'include-invalid': { type: 'boolean' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       format: { type: 'string' },
       lang: { type: 'string' },
       ledger: { type: 'string' },
@@ -117,6 +144,18 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       '请给出报表目录或文件，或 --ledger <目录>',
       'Give the directory or files to aggregate, or --ledger <dir>',
     );
+  if (values.out !== undefined) {
+    const dir = resolve(io.cwd, values.out);
+    const names = ['aggregate.json', 'report.xlsx', 'report.html'];
+    await checkOverwrite(
+      names.map((n) => join(dir, n)),
+      values.force === true,
+    );
+  }
+  await mustExist(
+    [...positionals, ...(values.previous ? [values.previous] : []), ...(values.history ?? [])],
+    io.cwd,
+  );
   const catalogue = sunanCatalogue();
 
   const ledgerInputs = fromLedger
@@ -153,13 +192,22 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     includeInvalid: values['include-invalid'] === true,
   });
   result.findings.unshift(...controls.findings, ...zoneFile.findings);
+  const earlier = earlierResults(
+    result.period,
+    previous,
+    history,
+    catalogue,
+    values['include-invalid'] === true,
+  );
 
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(join(dir, 'report.xlsx'), await reportWorkbook(result, catalogue));
-    await writeFile(join(dir, 'report.html'), reportHtml(result, catalogue));
+    await writeOutput(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeOutput(
+      join(dir, 'report.xlsx'),
+      await reportWorkbook(result, catalogue, { history: earlier }),
+    );
+    await writeOutput(join(dir, 'report.html'), reportHtml(result, catalogue, { history: earlier }));
     io.stderr.write(
       lang === 'zh'
         ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`
@@ -169,7 +217,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     const c = colours(io, io.stdout);
-    const summary = formatSummary(result, lang);
+    const summary = formatSummary(result, lang, { catalogue, history: earlier });
     io.stdout.write(
       `${result.complete ? summary : summary.replace(/^(.*\n)(.*)/, (_, a: string, b: string) => `${a}${c.red(c.bold(b))}`)}\n`,
     );

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AggregateResult } from '@sunan/aggregate';
@@ -24,6 +24,7 @@ import { collectInputs } from '../files.js';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf, t } from '../lang.js';
+import { checkOverwrite, writeOutput } from '../output.js';
 
 /** A numeric option, or a usage error naming it: NaN must not reach the weights. */
 function numberOption(flag: string, text: string | undefined, fallback: number): number {
@@ -130,6 +131,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
       'zero-epsilon': { type: 'string' },
       'base-year': { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       format: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -146,6 +148,14 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
       '请给出 aggregate.json 或指标矩阵文件',
       'Give aggregate.json files or a matrix file',
     );
+  if (values.out !== undefined) {
+    const dir = resolve(io.cwd, values.out);
+    const names = ['index.json', 'index.xlsx', 'index.html'];
+    await checkOverwrite(
+      names.map((n) => join(dir, n)),
+      values.force === true,
+    );
+  }
   let definition = sunanIndexDefinition();
   if (values.definition !== undefined) {
     let doc: unknown;
@@ -187,7 +197,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
           `${basename(file)} is not a sunan aggregate result`,
         );
       matrices.push(matrixFromAggregate(parsed.data, definition));
-    } else matrices.push(...matricesFromSheet(bytes, basename(file), definition));
+    } else for (const x of matricesFromSheet(bytes, basename(file), definition)) matrices.push(x);
   }
   const result = innovationIndex(definition, matrices, {
     normalization,
@@ -209,10 +219,9 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   };
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.json'), `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(join(dir, 'index.xlsx'), await indexWorkbook(result, unitName));
-    await writeFile(join(dir, 'index.html'), indexHtml(result, unitName));
+    await writeOutput(join(dir, 'index.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeOutput(join(dir, 'index.xlsx'), await indexWorkbook(result, unitName));
+    await writeOutput(join(dir, 'index.html'), indexHtml(result, unitName));
     io.stderr.write(
       lang === 'zh'
         ? `已写出 ${join(dir, 'index.json')}、index.xlsx、index.html\n`

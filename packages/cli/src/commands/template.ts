@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTemplate } from '@sunan/report';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { langOf, t } from '../lang.js';
+import { checkOverwrite, writeOutput } from '../output.js';
 
 /** `sunan template`: writes a city's fillable template. */
 export async function templateCommand(args: string[], io: Io): Promise<number> {
@@ -14,6 +14,7 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
       city: { type: 'string' },
       period: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -36,7 +37,8 @@ export async function templateCommand(args: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const out = resolve(io.cwd, values.out ?? result.fileName);
-  await writeFile(out, result.bytes);
+  await checkOverwrite([out], values.force === true);
+  await writeOutput(out, result.bytes);
   io.stdout.write(`${lang === 'zh' ? '已生成模板' : 'Template written'}: ${out}\n`);
   return EXIT.ok;
 }

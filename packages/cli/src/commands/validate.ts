@@ -85,7 +85,9 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
       const out = join(dir, `${basename(input, extname(input))}.校验结果.xlsx`);
       if (resolve(out) === resolve(input) || unreadable(r)) continue;
       const bytes = await readInput(input);
-      if ('bytes' in bytes) await writeFile(out, await annotate(bytes.bytes, r));
+      if (!('bytes' in bytes)) continue;
+      await writeFile(out, await annotate(bytes.bytes, r));
+      io.stderr.write(`${lang === 'zh' ? '已写出批注副本' : 'Annotated copy written'}: ${out}\n`);
     }
   }
 

@@ -1,0 +1,55 @@
+// The office page's figures (called by `pnpm bench`; run after `pnpm build`): the size of the one-file
+// page, raw and gzip, and the time headless Chromium takes to validate Suzhou's 2022 example
+// (13,400 enterprise rows) from choosing the file to the result on screen — the worker's parse and
+// checks plus drawing the findings and grid. Five runs, median reported. SYNTHETIC data. Nothing is
+// asserted: speed goals live here, not in tests.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const RUNS = 5;
+const pagePath = fileURLToPath(new URL('../packages/web/dist/sunan-web.html', import.meta.url));
+const suzhou = fileURLToPath(new URL('data/2022/320500-苏州市-2022.xlsx', import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(pagePath)) {
+  process.stderr.write(`no page at ${pagePath}: run pnpm build first\n`);
+  process.exit(2);
+}
+const html = readFileSync(pagePath);
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+process.stdout.write(
+  `sunan-web.html: ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzip\n`,
+);
+
+if (!existsSync(chromiumPath)) {
+  process.stdout.write(`web validate: skipped (no Chromium at ${chromiumPath})\n`);
+  process.exit(0);
+}
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(pagePath).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    const t0 = performance.now();
+    await page.setInputFiles('#file', suzhou);
+    await page.waitForSelector('body[data-validated="1"]', { timeout: 120_000 });
+    times.push(performance.now() - t0);
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  process.stdout.write(
+    `web validate 320500-苏州市-2022.xlsx in headless Chromium: median ${(median / 1000).toFixed(2)} s ` +
+      `(runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s; goal ≤ 1.5 s)\n`,
+  );
+} finally {
+  await browser.close();
+}

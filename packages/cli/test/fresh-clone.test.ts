@@ -1,0 +1,37 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The README's promise, kept by a test: on a fresh clone, the set-up command (pnpm install, then
+// pnpm demo) runs the main job, and afterwards `pnpm sunan …` works as the README shows it.
+// Runs once (not per time zone): it clones, installs from the local store and builds.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+function pnpm(args: string[], cwd: string) {
+  const r = spawnSync('pnpm', args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe.runIf(process.env.TZ === 'Asia/Shanghai')('a fresh clone', () => {
+  it('the README shows the set-up command and `pnpm sunan --version`', () => {
+    expect(readme).toContain('pnpm install && pnpm demo');
+    expect(readme).toContain('pnpm sunan --version');
+  });
+
+  it('after `pnpm install` and `pnpm demo`, `pnpm sunan --version` runs', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'sunan-clone-')), 'sunan-stats');
+    execFileSync('git', ['clone', '--quiet', root, dir]);
+    const install = pnpm(['install', '--offline', '--frozen-lockfile'], dir);
+    expect(install.code, install.out).toBe(0);
+    const demo = pnpm(['demo'], dir);
+    expect(demo.code, demo.out).toBe(0);
+    expect(demo.out).toContain('采用报表');
+    const version = pnpm(['-s', 'sunan', '--version'], dir);
+    expect(version.code, version.out).toBe(0);
+    expect(version.out.trim()).toMatch(/^sunan \d+\.\d+\.\d+$/);
+  }, 600_000);
+});

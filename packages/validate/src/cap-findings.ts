@@ -1,0 +1,48 @@
+import { type Finding, finding, type Severity } from '@sunan/schema';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Keeps at most `max` findings — errors first, then warnings, then infos — and replaces the rest
+ * with one `FINDINGS_TRUNCATED` finding that counts them per code, so that a file with 10⁶ problems
+ * gives a report of bounded size and nothing is dropped without a word. The counts in the report's
+ * stats are taken before capping.
+ */
+export function capFindings(findings: readonly Finding[], max: number): Finding[] {
+  if (findings.length <= max) return [...findings];
+  const ranked = findings.map((f, i) => ({ f, i }));
+  ranked.sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+  const kept: Finding[] = [];
+  const rest = new Map<string, number>();
+  let worst: Severity = 'info';
+  for (const [n, { f }] of ranked.entries()) {
+    if (n < max) {
+      kept.push(f);
+      continue;
+    }
+    rest.set(f.code, (rest.get(f.code) ?? 0) + 1);
+    if (RANK[f.severity] < RANK[worst]) worst = f.severity;
+  }
+  const dropped = findings.length - max;
+  const perCode = [...rest]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, count]) => `${code} ×${count}`)
+    .join(', ');
+  kept.push(
+    finding(
+      'FINDINGS_TRUNCATED',
+      worst,
+      {
+        zh: `问题过多：仅列出前 ${max} 条，另有 ${dropped} 条未逐条列出（${perCode}）`,
+        en: `Too many findings: the first ${max} are listed and ${dropped} more are not (${perCode})`,
+      },
+      { value: perCode, expected: `≤ ${max}` },
+    ),
+  );
+  return kept;
+}
+
+/** Appends a list without spreading it into call arguments (which overflows the stack past ~10⁵ items). */
+export function append<T>(target: T[], items: Iterable<T>): void {
+  for (const x of items) target.push(x);
+}

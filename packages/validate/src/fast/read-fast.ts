@@ -1,0 +1,275 @@
+import { type Finding, finding } from '@sunan/schema';
+import * as XLSX from 'xlsx';
+import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
+import type { Limits } from '../limits.js';
+import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
+import { type FastCell, type RowSink, type SheetShape, scanSheet } from './sheet-scan.js';
+import { unzipVerified } from '../zip/unzip-verified.js';
+import { Decline, decline, formatted, type WorkbookParts, workbookParts } from './workbook-parts.js';
+
+// Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
+// (test/fast-reader.test.ts) hold the two to identical reports.
+
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** As read-workbook's rawCell, on a cell read by the fast scanner. */
+function rawCell(cell: FastCell | undefined): RawCell {
+  if (!cell) return { kind: 'blank' };
+  switch (cell.t) {
+    case 'z':
+      return cell.f === undefined ? { kind: 'blank' } : { kind: 'formula-no-value', formula: cell.f };
+    case 'e':
+      if (cell.v === undefined && cell.f !== undefined) return { kind: 'formula-no-value', formula: cell.f };
+      return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
+    case 'b':
+      return { kind: 'bool', value: cell.v };
+    case 'n':
+      if (XLSX.SSF.is_date(cell.z))
+        return { kind: 'date', text: formatted(cell.z, cell.v) ?? String(cell.v) };
+      return { kind: 'number', value: cell.v, format: cell.z };
+    case 's':
+      return cell.v.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: cell.v };
+  }
+}
+
+/** As read-workbook's textOf. */
+function textOf(cell: FastCell | undefined): string | undefined {
+  if (!cell || cell.v === undefined) return undefined;
+  const t = typeof cell.v === 'string' ? cell.v.trim() : String(cell.v);
+  return t === '' ? undefined : t;
+}
+
+interface Header {
+  readonly row: number;
+  readonly columns: Map<string, number>;
+}
+
+/** Collects rows of a sheet: the first 20 in full until the header is found, then only `wanted` columns. */
+abstract class HeaderSink implements RowSink {
+  header: Header | undefined;
+  protected wanted = new Set<number>();
+  constructor(private readonly required: readonly string[]) {}
+  want(column: number): boolean {
+    return this.header === undefined || this.wanted.has(column);
+  }
+  row(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
+    if (this.header) {
+      this.body(r, hidden, cells);
+      return;
+    }
+    if (r >= 20) decline('no header in the first 20 rows');
+    const columns = new Map<string, number>();
+    for (const [c, cell] of cells)
+      if (cell.t === 's') {
+        const key = norm(cell.v);
+        if (!columns.has(key)) columns.set(key, c);
+      }
+    if (!this.required.every((h) => columns.has(h))) return;
+    this.header = { row: r, columns };
+    this.wanted = new Set(this.columnsWanted(columns));
+  }
+  protected abstract columnsWanted(columns: Map<string, number>): number[];
+  protected abstract body(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void;
+}
+
+const VALUE_REQUIRED = [VALUE_HEADERS.orgUnitCode, VALUE_HEADERS.indicatorCode, VALUE_HEADERS.value].map(
+  norm,
+);
+const ENTERPRISE_REQUIRED = [ENTERPRISE_HEADERS.creditCode].map(norm);
+
+class ValueSink extends HeaderSink {
+  readonly rows: RawValueRow[] = [];
+  private cols: Record<'code' | 'name' | 'ind' | 'unit' | 'value' | 'note', number | undefined> = {
+    code: undefined,
+    name: undefined,
+    ind: undefined,
+    unit: undefined,
+    value: undefined,
+    note: undefined,
+  };
+  constructor(private readonly sheet: string) {
+    super(VALUE_REQUIRED);
+  }
+  protected columnsWanted(columns: Map<string, number>): number[] {
+    const col = (h: string) => columns.get(h);
+    this.cols = {
+      code: col(VALUE_HEADERS.orgUnitCode),
+      name: col(VALUE_HEADERS.orgUnitName),
+      ind: col(VALUE_HEADERS.indicatorCode),
+      unit: col(VALUE_HEADERS.unit),
+      value: col(VALUE_HEADERS.value) ?? -1,
+      note: col(VALUE_HEADERS.note),
+    };
+    return Object.values(this.cols).filter((c): c is number => c !== undefined);
+  }
+  protected body(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
+    const { sheet, cols } = this;
+    const pick = (c: number | undefined) =>
+      c === undefined ? { kind: 'blank' as const } : rawCell(cells.get(c));
+    const noteCell = pick(cols.note);
+    const cValue = cols.value as number;
+    this.rows.push({
+      orgUnitCode: pick(cols.code),
+      orgUnitName: pick(cols.name),
+      indicatorCode: pick(cols.ind),
+      unit: pick(cols.unit),
+      value: pick(cValue),
+      note: noteCell.kind === 'text' ? noteCell.text : undefined,
+      at: { sheet, cell: XLSX.utils.encode_cell({ r, c: cValue }) },
+      codeAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cols.code ?? cols.name ?? 0 }) },
+      indicatorAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cols.ind ?? 0 }) },
+      hidden,
+    });
+  }
+  /** CELL_MERGED findings, as read-workbook's readValueRows makes them. */
+  mergeFindings(merges: readonly XLSX.Range[]): Finding[] {
+    const header = this.header as Header;
+    const cValue = this.cols.value as number;
+    return merges
+      .filter((m) => m.e.r > header.row && m.s.c <= cValue && m.e.c >= cValue)
+      .map((m) =>
+        finding(
+          'CELL_MERGED',
+          'error',
+          {
+            zh: '数值列中有合并单元格，无法确定数值属于哪一行',
+            en: 'A merged cell covers the value column; the value cannot be assigned to one row',
+          },
+          {
+            sheet: this.sheet,
+            cell: XLSX.utils.encode_cell(m.s),
+            value: XLSX.utils.encode_range(m),
+            expected: '不合并 / unmerged cells',
+          },
+        ),
+      );
+  }
+}
+
+class EnterpriseSink extends HeaderSink {
+  readonly rows: RawEnterpriseRow[] = [];
+  private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
+  private letter = 'A';
+  constructor(private readonly sheet: string) {
+    super(ENTERPRISE_REQUIRED);
+  }
+  protected columnsWanted(columns: Map<string, number>): number[] {
+    const c = (h: string) => columns.get(h) ?? -1;
+    this.cols = {
+      code: c(ENTERPRISE_HEADERS.creditCode),
+      name: c(ENTERPRISE_HEADERS.name),
+      park: c(ENTERPRISE_HEADERS.park),
+      cert: c(ENTERPRISE_HEADERS.certificateNo),
+      year: c(ENTERPRISE_HEADERS.certifiedYear),
+    };
+    this.letter = XLSX.utils.encode_col(Math.max(this.cols.code, 0));
+    return Object.values(this.cols);
+  }
+  protected body(r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
+    const { cols } = this;
+    this.rows.push({
+      creditCode: textOf(cells.get(cols.code)),
+      name: textOf(cells.get(cols.name)),
+      park: textOf(cells.get(cols.park)),
+      certificateNo: textOf(cells.get(cols.cert)),
+      certifiedYear: textOf(cells.get(cols.year)),
+      at: { sheet: this.sheet, cell: `${this.letter}${r + 1}` },
+    });
+  }
+}
+
+/** Columns A and B of `_meta`, as read-workbook's readMeta reads them. */
+class MetaSink implements RowSink {
+  readonly entries = new Map<string, string>();
+  want(column: number): boolean {
+    return column <= 1;
+  }
+  row(_r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
+    const k = cells.get(0);
+    const v = cells.get(1);
+    if (k && v && k.v !== undefined && v.v !== undefined)
+      this.entries.set(String(k.v).trim(), String(v.v).trim());
+  }
+  meta(): FileMeta {
+    const get = (key: string) => this.entries.get(key);
+    return {
+      templateVersion: get(META_KEYS.templateVersion),
+      catalogueId: get(META_KEYS.catalogueId),
+      catalogueVersion: get(META_KEYS.catalogueVersion),
+      city: get(META_KEYS.city),
+      period: get(META_KEYS.period),
+    };
+  }
+}
+
+/** Rows and columns within the limits, else the file goes to SheetJS (which reports the excess). */
+function withinLimits(shape: SheetShape, limits: Limits): void {
+  if (!shape.range) return;
+  if (shape.range.e.r + 1 > limits.maxRows || shape.range.e.c + 1 > limits.maxColumns)
+    decline('sheet too large');
+}
+
+function scan(
+  entries: ReadonlyMap<string, Uint8Array>,
+  parts: WorkbookParts,
+  name: string,
+  limits: Limits,
+  sink: RowSink,
+): SheetShape {
+  const path = parts.sheets.get(name) as string;
+  const shape = scanSheet(entries.get(path) as Uint8Array, parts, limits.maxRows, sink);
+  withinLimits(shape, limits);
+  return shape;
+}
+
+function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits): ParsedFile {
+  const parts = workbookParts(entries);
+  // The template's own layout only: anything else is searched for by SheetJS's path.
+  if (!parts.sheets.has(SHEET.values) || !parts.sheets.has(SHEET.enterprises))
+    decline('not the template layout');
+  const values = new ValueSink(SHEET.values);
+  const valueShape = scan(entries, parts, SHEET.values, limits, values);
+  if (!values.header) decline('no header on the value sheet');
+  const enterprises = new EnterpriseSink(SHEET.enterprises);
+  scan(entries, parts, SHEET.enterprises, limits, enterprises);
+  if (!enterprises.header) decline('no header on the enterprise sheet');
+  let meta: FileMeta | undefined;
+  if (parts.sheets.has(SHEET.meta)) {
+    const sink = new MetaSink();
+    scanSheet(entries.get(parts.sheets.get(SHEET.meta) as string) as Uint8Array, parts, limits.maxRows, sink);
+    meta = sink.meta();
+  }
+  return {
+    format: 'xlsx',
+    meta,
+    valueRows: values.rows,
+    enterpriseRows: enterprises.rows,
+    findings: values.mergeFindings(valueShape.merges),
+    valueSheet: SHEET.values,
+  };
+}
+
+/**
+ * Reads an xlsx made from the project's template without SheetJS: only the 指标, enterprise-list and
+ * `_meta` sheets, the shared strings and the number formats, scanned straight from the XML. Gives the
+ * same {@link ParsedFile} the SheetJS path gives, or undefined when the file is anything but plain —
+ * then SheetJS reads it. Never throws.
+ */
+export function readFast(bytes: Uint8Array, limits: Limits): ParsedFile | undefined {
+  const unzipped = unzipVerified(bytes, limits);
+  return unzipped.ok ? readFastEntries(unzipped.entries, limits) : undefined;
+}
+
+/** {@link readFast} on entries already inflated and verified by the zip integrity layer. */
+export function readFastEntries(
+  entries: ReadonlyMap<string, Uint8Array>,
+  limits: Limits,
+): ParsedFile | undefined {
+  try {
+    return read(entries, limits);
+  } catch (e) {
+    // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
+    if (e instanceof Decline) return undefined;
+    return undefined;
+  }
+}

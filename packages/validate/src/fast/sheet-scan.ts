@@ -1,0 +1,255 @@
+import * as XLSX from 'xlsx';
+import { decline, type WorkbookParts } from './workbook-parts.js';
+import { stringItem, unescapeXml, utf8Text } from './xml-text.js';
+
+/** A cell as SheetJS holds it after reading (only the fields validation looks at). */
+export type FastCell =
+  | { readonly t: 'n'; readonly v: number; readonly z: string }
+  | { readonly t: 's'; readonly v: string }
+  | { readonly t: 'b'; readonly v: boolean }
+  | {
+      readonly t: 'e';
+      readonly v: number | undefined;
+      readonly w: string | undefined;
+      readonly f: string | undefined;
+    }
+  /** A stub (SheetJS keeps empty cells: `cellStyles` implies `sheetStubs`); a formula's without its value. */
+  | { readonly t: 'z'; readonly v: 0 | undefined; readonly f: string | undefined };
+
+/** What a sheet scan reports besides its rows. */
+export interface SheetShape {
+  /** The sheet's extent as SheetJS computes it (dimension element, else the cells seen). */
+  readonly range: XLSX.Range | undefined;
+  /** Merged ranges, in file order. */
+  readonly merges: readonly XLSX.Range[];
+}
+
+/** Receives each row that has at least one cell; `cells` holds only the columns `want` accepts. */
+export interface RowSink {
+  want(column: number): boolean;
+  row(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void;
+}
+
+const ERROR_CODES: Readonly<Record<string, number>> = {
+  '#NULL!': 0x00,
+  '#DIV/0!': 0x07,
+  '#VALUE!': 0x0f,
+  '#REF!': 0x17,
+  '#NAME?': 0x1d,
+  '#NUM!': 0x24,
+  '#N/A': 0x2a,
+  '#GETTING_DATA': 0x2b,
+  '#WTF?': 0xff,
+};
+
+// windows-1252 maps every byte to one UTF-16 unit, so string offsets are byte offsets: structure is
+// found in the string, and text is decoded as UTF-8 from the same offsets of the bytes.
+const bytewise = new TextDecoder('windows-1252');
+
+/** Value of attribute `name` in a start tag (`<c r="A1" t="s">`), or undefined. */
+function attr(tag: string, name: string): string | undefined {
+  const at = tag.indexOf(` ${name}="`);
+  if (at === -1) return undefined;
+  const start = at + name.length + 3;
+  const end = tag.indexOf('"', start);
+  return end === -1 ? decline('broken attribute') : tag.slice(start, end);
+}
+
+/** Content of the first `<name>…</name>` in s[from, to); undefined when absent or self-closed. */
+function child(s: string, from: number, to: number, name: string): [number, number] | undefined {
+  let at = s.indexOf(`<${name}`, from);
+  while (at !== -1 && at < to) {
+    const next = s.charCodeAt(at + name.length + 1);
+    if (next === 62 /* > */ || next === 32 /* space */ || next === 47 /* / */) break;
+    at = s.indexOf(`<${name}`, at + 1);
+  }
+  if (at === -1 || at >= to) return undefined;
+  const open = s.indexOf('>', at);
+  if (s.charCodeAt(open - 1) === 47) return undefined;
+  const close = s.indexOf(`</${name}>`, open);
+  if (close === -1 || close > to) return undefined;
+  return [open + 1, close];
+}
+
+const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+
+function columnOf(ref: string): { c: number; r: number } {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 64;
+    if (d < 1 || d > 26) break;
+    c = 26 * c + d;
+  }
+  const r = Number(ref.slice(i));
+  if (i === 0 || !Number.isInteger(r) || r < 1) decline(`cell reference ${ref}`);
+  return { c: c - 1, r: r - 1 };
+}
+
+/** Reads the extent the way SheetJS does: the first `"X:Y"` within 50 characters of `<dimension`. */
+function dimension(head: string): XLSX.Range | undefined {
+  const at = head.search(/<(?:\w*:)?dimension/);
+  if (at <= 0) return undefined;
+  const ref = head.slice(at, at + 50).match(/"(\w*:\w*)"/);
+  if (!ref) return undefined;
+  const d = XLSX.utils.decode_range(ref[1] as string);
+  return d.s.r <= d.e.r && d.s.c <= d.e.c && d.s.r >= 0 && d.s.c >= 0 ? d : undefined;
+}
+
+interface Ctx {
+  readonly s: string;
+  readonly bytes: Uint8Array;
+  readonly parts: WorkbookParts;
+}
+
+/** The formula of a cell without a cached value, as SheetJS keeps it (`_xlfn.` prefixes dropped). */
+function formulaOf(ctx: Ctx, from: number, to: number): string | undefined {
+  const at = child(ctx.s, from, to, 'f');
+  const tagAt = ctx.s.indexOf('<f', from);
+  if (tagAt === -1 || tagAt >= to) return undefined;
+  const tag = ctx.s.slice(tagAt, ctx.s.indexOf('>', tagAt));
+  if (!at || at[0] === at[1])
+    return tag.includes('t="shared"') ? decline('shared formula without a value') : undefined;
+  return unescapeXml(utf8Text(ctx.bytes, at[0], at[1]), true).replace(/_xlfn\./g, '');
+}
+
+/**
+ * A formula string's cached value as SheetJS decodes it: entities decoded on the raw bytes, then UTF-8
+ * (Node's decoder), then entities again (so `&amp;lt;` gives `<`).
+ */
+function doubleDecoded(bytes: Uint8Array, [from, to]: [number, number]): string {
+  let latin1 = '';
+  for (let i = from; i < to; i++) latin1 += String.fromCharCode(bytes[i] as number);
+  const once = unescapeXml(latin1);
+  const out = new Uint8Array(once.length);
+  for (let i = 0; i < once.length; i++) {
+    const c = once.charCodeAt(i);
+    if (c > 0xff) decline('a wide escaped character in a formula string');
+    out[i] = c;
+  }
+  return utf8Text(out);
+}
+
+/** One `<c>` element: its value as SheetJS keeps it (a stub when it has none). */
+function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell {
+  const { s } = ctx;
+  const t = attr(tag, 't');
+  const vAt = child(s, tagEnd, end, 'v');
+  const raw = vAt ? s.slice(vAt[0], vAt[1]) : undefined;
+  const v = raw === undefined || raw === '' ? undefined : /[&_]/.test(raw) ? unescapeXml(raw) : raw;
+  if (t === undefined && v === undefined) {
+    const f = formulaOf(ctx, tagEnd, end);
+    return { t: 'z', v: f ? 0 : undefined, f };
+  }
+  switch (t === undefined || t === '' ? 'n' : t) {
+    case 'n': {
+      if (v === undefined || v === '') return { t: 'z', v: undefined, f: formulaOf(ctx, tagEnd, end) };
+      const style = attr(tag, 's');
+      const xf = style !== undefined && /^(?:0|[1-9]\d*)$/.test(style) ? Number(style) : undefined;
+      const id = xf === undefined ? 0 : (ctx.parts.styleFormats?.[xf] ?? 0);
+      const z = ctx.parts.formats.get(id) ?? decline(`number format ${id} not in the table`);
+      return { t: 'n', v: Number.parseFloat(v), z };
+    }
+    case 's': {
+      if (v === undefined) return { t: 'z', v: undefined, f: formulaOf(ctx, tagEnd, end) };
+      const text = ctx.parts.sharedStrings[Number.parseInt(v, 10)];
+      return text === undefined ? decline('shared string index out of range') : { t: 's', v: text };
+    }
+    case 'str': {
+      if (raw === undefined || raw === '') return { t: 's', v: '' };
+      return { t: 's', v: unescapeXml(doubleDecoded(ctx.bytes, vAt as [number, number]), true) };
+    }
+    case 'inlineStr': {
+      const is = child(s, tagEnd, end, 'is');
+      if (!is) return { t: 's', v: '' };
+      const text = stringItem(utf8Text(ctx.bytes, is[0], is[1]));
+      return text === 'unreadable' ? decline('inline string') : { t: 's', v: text };
+    }
+    case 'b':
+      return { t: 'b', v: isTrue(v) };
+    case 'e': {
+      // SheetJS keeps the text of an error it does not know, with no code; a formula then shows instead.
+      const code = v === undefined ? undefined : ERROR_CODES[v];
+      return { t: 'e', v: code, w: v, f: code === undefined ? formulaOf(ctx, tagEnd, end) : undefined };
+    }
+    default:
+      return decline(`cell type ${t}`);
+  }
+}
+
+/** Scans the cells of one `<row>` element's content, in column order; false when it keeps none. */
+function readRow(ctx: Ctx, r: number, from: number, to: number, want: RowSink['want'], guess: XLSX.Range) {
+  const { s } = ctx;
+  const cells = new Map<number, FastCell>();
+  let any = false;
+  let last = -1;
+  for (let at = s.indexOf('<c', from); at !== -1 && at < to; at = s.indexOf('<c', at + 2)) {
+    const next = s.charCodeAt(at + 2);
+    if (next !== 32 && next !== 62 && next !== 47) continue;
+    const tagEnd = s.indexOf('>', at);
+    const end = s.charCodeAt(tagEnd - 1) === 47 ? tagEnd : s.indexOf('</c>', tagEnd);
+    if (end === -1 || end > to) decline('unclosed cell');
+    const tag = s.slice(at, tagEnd);
+    const { c, r: cr } = columnOf(attr(tag, 'r') ?? decline('cell without a reference'));
+    if (cr !== r || c <= last) decline('cells out of order');
+    last = c;
+    const cell = readCell(ctx, tag, tagEnd, end);
+    at = end;
+    if (guess.s.c > c) guess.s.c = c;
+    if (guess.e.c < c) guess.e.c = c;
+    any = true;
+    if (want(c)) cells.set(c, cell);
+  }
+  return any ? cells : undefined;
+}
+
+/** Reads one worksheet's XML, handing rows to `sink`. Throws {@link Decline} on anything unusual. */
+export function scanSheet(
+  bytes: Uint8Array,
+  parts: WorkbookParts,
+  maxRows: number,
+  sink: RowSink,
+): SheetShape {
+  const s = bytewise.decode(bytes);
+  const ctx: Ctx = { s, bytes, parts };
+  const open = s.indexOf('<sheetData');
+  if (open === -1) decline('no sheetData');
+  const openEnd = s.indexOf('>', open);
+  const empty = s.charCodeAt(openEnd - 1) === 47;
+  const close = empty ? openEnd : s.indexOf('</sheetData>', openEnd);
+  if (close === -1) decline('unclosed sheetData');
+  const data = s.slice(openEnd, close);
+  if (data.includes('<!') || /<\w+:/.test(data) || data.includes("='") || data.includes('t="array"'))
+    decline('unusual sheet XML');
+  const guess: XLSX.Range = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
+  let lastRow = -1;
+  for (let at = s.indexOf('<row', openEnd); at !== -1 && at < close; ) {
+    const next = s.charCodeAt(at + 4);
+    if (next !== 32 && next !== 62 && next !== 47) decline('unexpected element in sheetData');
+    const tagEnd = s.indexOf('>', at);
+    const tag = s.slice(at, tagEnd);
+    const rAttr = attr(tag, 'r');
+    const r = rAttr === undefined ? lastRow + 1 : Number(rAttr) - 1;
+    if (!Number.isInteger(r) || r <= lastRow) decline('rows out of order');
+    if (r + 1 > maxRows + 1) decline('more rows than the limit');
+    lastRow = r;
+    if (s.charCodeAt(tagEnd - 1) === 47) {
+      at = s.indexOf('<row', tagEnd);
+      continue;
+    }
+    const end = s.indexOf('</row>', tagEnd);
+    if (end === -1 || end > close) decline('unclosed row');
+    if (guess.s.r > r) guess.s.r = r;
+    if (guess.e.r < r) guess.e.r = r;
+    const cells = readRow(ctx, r, tagEnd, end, (c) => sink.want(c), guess);
+    if (cells) sink.row(r, isTrue(attr(tag, 'hidden')), cells);
+    at = s.indexOf('<row', end);
+  }
+  const head = dimension(s.slice(0, open));
+  const tail = s.slice(close);
+  const merges = (tail.match(/<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g) ?? []).map((m) =>
+    XLSX.utils.decode_range(m.slice(m.indexOf('=') + 2).replace(/["'][\s\S]*$/, '')),
+  );
+  const guessed = guess.e.c >= guess.s.c && guess.e.r >= guess.s.r ? guess : undefined;
+  return { range: head ?? guessed, merges };
+}

@@ -1,0 +1,112 @@
+import {
+  type Catalogue,
+  type Finding,
+  findIndicator,
+  judgeBound,
+  type OrgUnit,
+  type PlausibilityBound,
+} from '@sunan/schema';
+import { type CheckedValue, valueKey } from './check-values.js';
+import { approx, at, withUnit } from './messages.js';
+
+function describeBound(bound: PlausibilityBound, scaleName: string | undefined): string {
+  const range = `${bound.min ?? '−∞'} ~ ${bound.max ?? '+∞'}`;
+  return scaleName ? `${range} × ${bound.per}` : range;
+}
+
+/** Bounds without a scale first: a relative bound is only judged when its scale passed its own. */
+function ordered(bounds: readonly PlausibilityBound[]): PlausibilityBound[] {
+  return [...bounds].sort((a, b) => Number(a.per !== undefined) - Number(b.per !== undefined));
+}
+
+/**
+ * Plausibility bounds (catalogue data) at the city and its parks, for files with or without a
+ * previous period: a value beyond its bound is a warning; beyond it tenfold, an error — naming the
+ * unit slip that would bring it back (“疑似单位错误：应为约 222.90 亿元？”) when one does. Values
+ * already flagged (a year-on-year slip) and values whose scale is itself implausible are left alone,
+ * so one wrong cell gives one finding, at that cell.
+ */
+export function checkMagnitude(
+  values: ReadonlyMap<string, CheckedValue>,
+  catalogue: Catalogue,
+  units: readonly OrgUnit[],
+  flagged: Set<string>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const bound of ordered(catalogue.bounds ?? []))
+    for (const unit of units) {
+      if (!bound.levels.includes(unit.level)) continue;
+      const key = valueKey(unit.code, bound.indicator);
+      const v = values.get(key);
+      if (!v || flagged.has(key)) continue;
+      let scale: CheckedValue | undefined;
+      if (bound.per !== undefined) {
+        const scaleKey = valueKey(unit.code, bound.per);
+        scale = values.get(scaleKey);
+        if (!scale || flagged.has(scaleKey) || scale.value.lte(0)) continue;
+      }
+      const ind = v.indicator;
+      const judgement = judgeBound(ind, bound, v.value, scale?.value);
+      if (judgement.kind === 'within') continue;
+      const scaleInd = bound.per === undefined ? undefined : findIndicator(catalogue, bound.per);
+      const ratio = scale ? v.value.div(scale.value) : v.value;
+      const zhRatio = scaleInd ? `，与${scaleInd.name.zh}之比 ${approx(ratio)}` : '';
+      const enRatio = scaleInd ? `, ${approx(ratio)} × ${scaleInd.name.en}` : '';
+      const zhRange = `合理范围 ${describeBound(bound, scaleInd?.name.zh)}`;
+      const common = {
+        orgUnit: unit.code,
+        indicator: ind.code,
+        value: withUnit(ind, v.value),
+        expected: describeBound(bound, scaleInd?.name.en),
+      };
+      const head = `${unit.name.zh}${ind.name.zh}填报 ${withUnit(ind, v.value)}${zhRatio}`;
+      const headEn = `${ind.name.en} of ${unit.name.en} is ${withUnit(ind, v.value)}${enRatio}`;
+      switch (judgement.kind) {
+        case 'slip':
+          flagged.add(key);
+          findings.push(
+            at(
+              'PLAUS_UNIT_SLIP',
+              'error',
+              v.at,
+              {
+                zh: `${head}，超出${zhRange}约 ${approx(judgement.excess, 2)} 倍；疑似单位错误（${judgement.slip.cause.zh}）：应为约 ${withUnit(ind, judgement.corrected)}？`,
+                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range; probably a unit slip (${judgement.slip.cause.en}): about ${withUnit(ind, judgement.corrected)}?`,
+              },
+              common,
+            ),
+          );
+          break;
+        case 'implausible':
+          flagged.add(key);
+          findings.push(
+            at(
+              'PLAUS_IMPLAUSIBLE',
+              'error',
+              v.at,
+              {
+                zh: `${head}，超出${zhRange}约 ${approx(judgement.excess, 2)} 倍，不可能是真实数，请核实`,
+                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range: cannot be a real figure`,
+              },
+              common,
+            ),
+          );
+          break;
+        case 'beyond':
+          findings.push(
+            at(
+              'PLAUS_BEYOND_BOUND',
+              'warning',
+              v.at,
+              {
+                zh: `${head}，超出${zhRange}，请核实（依据：${bound.basis.zh}）`,
+                en: `${headEn}, beyond the plausible range (basis: ${bound.basis.en}); please check`,
+              },
+              common,
+            ),
+          );
+          break;
+      }
+    }
+  return findings;
+}
