@@ -20,7 +20,7 @@ function sunan(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('sunan intake / status / decisions / ledger', () => {
+describe('sunan intake / status / decisions / ledger', { timeout: 400_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sunan-cli-ledger-'));
   const L = ['--ledger', join(dir, 'ledger'), '--by', 'clerk'];
   beforeAll(() => {
