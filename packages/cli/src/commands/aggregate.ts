@@ -8,7 +8,6 @@ import {
   readControls,
   type SubmissionInput,
 } from '@sunan/aggregate';
-import { type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import { readInput, validateFile } from '@sunan/validate/node';
@@ -19,37 +18,7 @@ import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
-import { withLedger } from './ledger-common.js';
 import { unreadable } from './validate.js';
-
-/**
- * The period, the previous one and the history from the ledger: each city's latest accepted
- * revision, with the validation report stored at intake (no workbook is re-read). Says on stderr
- * which revisions are cited and which newer ones still wait for a decision.
- */
-async function ledgerRollUp(
-  values: { ledger?: string; database?: string },
-  period: string,
-  io: Io,
-  lang: 'zh' | 'en',
-): Promise<LedgerRollUp> {
-  return withLedger(values, io, async (ledger) => {
-    const roll = await rollUpInputs(ledger, period);
-    for (const c of roll.cited)
-      io.stderr.write(
-        lang === 'zh'
-          ? `台账 ${c.period} ${c.city} 第 ${c.revision} 版 sha256 ${c.sha256.slice(0, 12)}… 收到于 ${c.receivedAt}\n`
-          : `ledger ${c.period} ${c.city} revision ${c.revision} sha256 ${c.sha256.slice(0, 12)}… received ${c.receivedAt}\n`,
-      );
-    for (const p of roll.pending)
-      io.stderr.write(
-        lang === 'zh'
-          ? `注意：${p.city} ${p.period} 第 ${p.revision} 版尚未受理，未参与汇总\n`
-          : `Note: ${p.city} ${p.period} revision ${p.revision} is not accepted and is not used\n`,
-      );
-    return roll;
-  });
-}
 
 /** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
 async function inputsFrom(paths: readonly string[], io: Io, title: string): Promise<SubmissionInput[]> {
@@ -159,7 +128,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const catalogue = sunanCatalogue();
 
   const ledgerInputs = fromLedger
-    ? await ledgerRollUp(values, values.period, io, langOf(values.lang))
+    ? await (await import('./aggregate-ledger.js')).ledgerRollUp(values, values.period, io, lang)
     : undefined;
   const submissions = ledgerInputs?.submissions ?? (await inputsFrom(positionals, io, '校验 validating'));
   const previous =
