@@ -15,7 +15,7 @@ import {
 } from '@sunan/schema';
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
-import { Dec, text } from './decimal.js';
+import { Dec, shownText, text } from './decimal.js';
 import { guardFinite } from './finite-guard.js';
 import {
   growthPercent,
@@ -62,7 +62,10 @@ const SHARE_DECIMALS = 2;
 function zoneText(r: Rolled): string | null {
   const kind = r.indicator.aggregation.kind;
   // Sums are exact; computed ratios and means are shown at the indicator's declared precision.
-  return kind === 'ratio' || kind === 'weighted-mean' ? text(r.zone, r.indicator.decimals) : text(r.zone);
+  const d = r.indicator.valueType === 'count' ? 0 : r.indicator.decimals;
+  return kind === 'ratio' || kind === 'weighted-mean'
+    ? text(r.zone, r.indicator.decimals)
+    : shownText(r.zone, d);
 }
 
 function zoneValueOf(r: Rolled): Dec | undefined {
@@ -94,6 +97,39 @@ function earlierFigures(yearly: ReadonlyMap<string, ReadonlyMap<string, Rolled>>
       if (v !== undefined && r.status === 'complete') m.set(code, v);
     }
     out.set(year, m);
+  }
+  return out;
+}
+
+/**
+ * Cities whose figure is missing because the office left it blank as the catalogue permits, each a
+ * finding naming the city and the reason it gave: the zone figure is partial, and now says why.
+ */
+function blanksBehind(
+  code: string,
+  inputs: readonly string[],
+  r: Rolled,
+  submissions: ReadonlyMap<string, Submission>,
+  catalogue: Catalogue,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const city of r.missingCities) {
+    const blank = submissions
+      .get(city)
+      ?.values.find((v) => v.orgUnit === city && inputs.includes(v.indicator) && v.value === null && v.note);
+    if (!blank?.note) continue;
+    const name = catalogue.orgUnits.find((u) => u.code === city)?.name ?? { zh: city, en: city };
+    out.push(
+      finding(
+        'AGG_BLANK_WITH_REASON',
+        'info',
+        {
+          zh: `${name.zh}未填${r.indicator.name.zh}${blank.indicator === code ? '' : `（缺 ${blank.indicator}）`}，原因：${blank.note}；全区数为部分合计`,
+          en: `${name.en} left ${r.indicator.name.en} blank${blank.indicator === code ? '' : ` (no ${blank.indicator})`}, reason: ${blank.note}; the zone figure is partial`,
+        },
+        { orgUnit: city, indicator: code, value: blank.note },
+      ),
+    );
   }
   return out;
 }
@@ -203,7 +239,7 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         Dec.max(v.abs(), before.abs()).lt(SMALL_COUNT);
       if (g && !small) growths.set(c.code, g);
       cityOut[c.code] = {
-        value: text(v),
+        value: shownText(v, ind.valueType === 'count' ? 0 : ind.decimals),
         share:
           additive && v !== undefined && zoneValue && !zoneValue.isZero()
             ? text(v.div(zoneValue).times(100), SHARE_DECIMALS)
@@ -271,7 +307,12 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         }
       }
       included.sort();
-      cumulative = { value: text(total), from: ind.aggregation.from, to: periodId, missingPeriods };
+      cumulative = {
+        value: shownText(total, ind.valueType === 'count' ? 0 : ind.decimals),
+        from: ind.aggregation.from,
+        to: periodId,
+        missingPeriods,
+      };
       cumulativeFigures.set(ind.code, {
         value: total,
         status:
@@ -297,6 +338,14 @@ export function aggregate(options: AggregateOptions): AggregateResult {
         en: `${ind.name.en}: includes a suspected unit slip from ${names.map((n) => n.en).join(', ')}; the zone figure is marked partial.`,
       });
     }
+    for (const blank of blanksBehind(
+      ind.code,
+      [ind.code, ...aggregationInputs(ind.aggregation)],
+      r,
+      submissions,
+      catalogue,
+    ))
+      findings.push(blank);
     figures.set(ind.code, { value: zoneValue, status });
     indicators.push({
       code: ind.code,
@@ -370,6 +419,24 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       en: 'Files with errors were included, as requested.',
     });
   notices.push(...suspectNotices);
+  const assumed = selected.sources.filter((x) =>
+    options.submissions.some(
+      (i) => i.file === x.file && i.report.findings.some((f) => f.code === 'META_PERIOD_ASSUMED'),
+    ),
+  );
+  if (assumed.length > 0)
+    notices.push({
+      zh: `${assumed.map((x) => x.file).join('、')} 未注明报告期，按 ${periodId} 处理。`,
+      en: `${assumed.map((x) => x.file).join(', ')} name no period; taken as ${periodId}.`,
+    });
+  const noList = [...selected.used.values()].filter((u) =>
+    u.input.report.findings.some((f) => f.code === 'ENT_LIST_NOT_IN_FILE'),
+  );
+  if (noList.length > 0)
+    notices.push({
+      zh: `${noList.map((u) => u.input.file).join('、')} 不含高新技术企业名单：其名单核对（含跨市重复）未做。`,
+      en: `${noList.map((u) => u.input.file).join(', ')} carry no enterprise list: their list checks (cross-city duplicates included) were not made.`,
+    });
   const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
   if (partialCount > 0)
     notices.push({

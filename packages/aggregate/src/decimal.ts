@@ -18,3 +18,12 @@ export function text(value: Dec | undefined, decimals?: number): string | null {
   if (value === undefined) return null;
   return decimals === undefined ? value.toString() : value.toDecimalPlaces(decimals).toFixed(decimals);
 }
+
+/**
+ * Text of a reported (or exactly summed) figure with at least its declared decimals — 3848.10 for a
+ * 2-decimal figure, 4.00 for a reported 4 — never rounding away digits it carries.
+ */
+export function shownText(value: Dec | undefined, decimals: number): string | null {
+  if (value === undefined) return null;
+  return value.decimalPlaces() > decimals ? value.toString() : value.toFixed(decimals);
+}

@@ -41,10 +41,24 @@ export function selectSources(
       entries.push({ entry: { ...base, status: 'excluded', reason }, index });
       findings.push(finding(code, severity, reason, { file: input.file }));
     };
-    if (!r.submission || !r.city) {
+    if (r.format === undefined) {
       exclude('AGG_UNREADABLE', 'error', {
         zh: `${input.file} 无法读取，未参与汇总`,
         en: `${input.file} could not be read and is not aggregated`,
+      });
+      continue;
+    }
+    if (!r.submission || !r.city) {
+      // Read, but whose it is or for when is unknown: say which, and how to supply it.
+      const what = !r.city
+        ? { zh: '无法确定填报城市', en: 'its city cannot be determined' }
+        : {
+            zh: '未注明报告期（如 CSV）；汇总时给出的报告期会用于不注明报告期的文件',
+            en: 'it names no period (e.g. a CSV); the roll-up’s period applies to files that name none',
+          };
+      exclude('AGG_UNIDENTIFIED', 'error', {
+        zh: `${input.file} 已读取，但${what.zh}，未参与汇总`,
+        en: `${input.file} was read but ${what.en}; not aggregated`,
       });
       continue;
     }

@@ -54,9 +54,9 @@ describe('a five-city roll-up checked by hand', () => {
   const zone = (code: string) => result.indicators.find((i) => i.code === code)?.zone;
 
   it('adds money exactly: 0.1 + 0.2 + 100.05 + 200.15 + 0.3 = 300.8, with no float noise', () => {
-    expect(zone('TECH_CONTRACT')).toMatchObject({ value: '300.8', status: 'complete' });
+    expect(zone('TECH_CONTRACT')).toMatchObject({ value: '300.80', status: 'complete' });
     expect(zone('RD_EXP')?.value).toBe('2406.16');
-    expect(zone('GDP')?.value).toBe('70284');
+    expect(zone('GDP')?.value).toBe('70284.00');
     expect(zone('HTE_COUNT')?.value).toBe('32250');
   });
 

@@ -65,3 +65,35 @@ describe('a zone total never includes a suspected slip as complete', () => {
     expect(r.indicators.find((i) => i.code === 'GDP')?.zone.status).toBe('complete');
   });
 });
+
+describe('a permitted blank in the roll-up', () => {
+  it('marks the zone figure partial and names the city and its reason', () => {
+    const subs = CITIES.map((c) => synthetic(c)).map((s) =>
+      s.city === NANJING
+        ? {
+            ...s,
+            values: s.values.map((v) =>
+              v.orgUnit === NANJING && v.indicator === 'VC_INVESTMENT'
+                ? { ...v, value: null, note: '创投数据由省里统计，本市未掌握' }
+                : v,
+            ),
+          }
+        : s,
+    );
+    const inputs = subs.map(input);
+    expect(inputs[0]?.report.ok).toBe(true);
+    expect(inputs[0]?.report.findings.map((f) => f.code)).toContain('VAL_BLANK_WITH_REASON');
+    const r = aggregate({ submissions: inputs, period: '2022' });
+    expect(r.indicators.find((i) => i.code === 'VC_INVESTMENT')?.zone).toMatchObject({
+      status: 'partial',
+      missingCities: [NANJING],
+    });
+    const f = r.findings.find((x) => x.code === 'AGG_BLANK_WITH_REASON');
+    expect(f).toMatchObject({
+      orgUnit: NANJING,
+      indicator: 'VC_INVESTMENT',
+      value: '创投数据由省里统计，本市未掌握',
+    });
+    expect(f?.message.zh).toContain('南京市');
+  });
+});

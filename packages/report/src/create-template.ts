@@ -5,7 +5,12 @@ import {
   formatPeriod,
   type Indicator,
   parsePeriod,
+  REQUIREMENT_LABELS,
+  type Requirement,
+  requirementAt,
+  requirementLines,
   resolveOrgUnit,
+  ruleLines,
   type Submission,
   submissionDeadline,
   sunanCatalogue,
@@ -13,6 +18,7 @@ import {
 import {
   ENTERPRISE_HEADERS,
   META_KEYS,
+  periodsReported,
   SHEET,
   TEMPLATE_VERSION,
   templateRows,
@@ -47,6 +53,12 @@ export type TemplateResult =
   | { ok: false; findings: Finding[] };
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+/** Value and note cells are shaded by requirement, as 填报说明 explains: yellow required, green blank-with-reason, grey optional. */
+const REQUIREMENT_FILL: Record<Requirement, ExcelJS.Fill> = {
+  required: INPUT_FILL,
+  'blank-with-reason': { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } },
+  optional: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } },
+};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const DEFAULT_CONTACT: Contact = { name: '苏南自创区管理服务中心 统计联络员' };
 
@@ -121,6 +133,22 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
 
   const periodId = formatPeriod(period);
   const rows = templateRows(catalogue, city, period);
+  // A template with no rows would validate clean and say nothing: refuse it, saying why.
+  if (rows.length === 0)
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'PERIOD_NOT_REPORTED',
+          'error',
+          {
+            zh: `目录中没有按${period.kind === 'quarter' ? '季度' : '年度'}填报的指标，不能生成 ${periodId} 的模板；请使用年度报告期，如 ${period.year}`,
+            en: `No indicator is reported ${period.kind === 'quarter' ? 'quarterly' : 'annually'}; there is no template for ${periodId} (use an annual period such as ${period.year})`,
+          },
+          { value: periodId, expected: periodsReported(catalogue) },
+        ),
+      ],
+    };
   const contact = options.contact ?? DEFAULT_CONTACT;
   const filled = new Map((options.fill?.values ?? []).map((v) => [`${v.orgUnit}\u0000${v.indicator}`, v]));
 
@@ -139,10 +167,16 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     `1. 在“${SHEET.values}”工作表的黄色单元格（“${VALUE_HEADERS.value}”列）填写数值，其他单元格已锁定。`,
     `2. 数值按“${VALUE_HEADERS.unit}”列的单位填写；金额单位为亿元的指标如按万元填写，请在数值后注明“万元”，系统将精确换算并提示。`,
     '3. 比率类指标（%）填写百分数本身，如 3.2% 填 3.2；请同时填写其分子、分母指标，系统将核对一致性。',
-    '4. 计数类指标（家、项、件、个、人）填写整数；没有的填 0，不掌握的留空并在“备注”中说明。',
+    '4. 计数类指标（家、项、件、个、人）填写整数；没有的填 0。哪些必须填写见下文“必填规则”。',
     `5. 在“${SHEET.enterprises}”工作表逐行列出有效高新技术企业，统一社会信用代码须为 18 位；所在园区填园区代码或名称，不在园区的留空。`,
     '6. 请勿修改表头、指标代码和单位代码；可以增删行或调整列顺序，系统按代码和表头识别。',
     '7. 报送前请在本机校验：首选用浏览器打开中心下发的网页工具 sunan-web.html（无需安装，数据不离开本机），选择本文件即可一次列出全部问题并下载标注副本；也可用命令 `sunan validate`。',
+    '',
+    '必填规则（按指标、按城市/园区层级，见“指标”工作表的标记和底纹）：',
+    ...requirementLines(),
+    '',
+    '系统核对的勾稽关系：',
+    ...ruleLines(catalogue),
     '',
     `联系人：${contact.name}${contact.phone ? `　电话：${contact.phone}` : ''}${contact.email ? `　邮箱：${contact.email}` : ''}`,
     '',
@@ -170,11 +204,13 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
   for (const { orgUnit, indicator } of rows) {
     const fill = filled.get(`${orgUnit.code}\u0000${indicator.code}`);
     const value = fill?.value === null || fill?.value === undefined ? null : Number(fill.value);
+    const requirement = requirementAt(indicator, orgUnit.level === 'park' ? 'park' : 'city');
+    const mark = REQUIREMENT_LABELS[requirement].mark;
     const row = ws.addRow([
       orgUnit.code,
       orgUnit.name.zh,
       indicator.code,
-      indicator.name.zh,
+      mark ? `${mark} ${indicator.name.zh}` : indicator.name.zh,
       indicator.unit,
       value,
       fill?.note ?? null,
@@ -184,7 +220,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     valueCell.dataValidation = validationFor(indicator);
     for (const c of [valueCell, row.getCell(7)]) {
       c.protection = { locked: false };
-      c.fill = INPUT_FILL;
+      c.fill = REQUIREMENT_FILL[requirement];
     }
   }
   await ws.protect('', {

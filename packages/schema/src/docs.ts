@@ -1,5 +1,7 @@
 import type { Aggregation } from './aggregation.js';
 import type { Catalogue } from './catalogue.js';
+import type { Indicator } from './indicator.js';
+import { REQUIREMENT_LABELS, requirementLines, ruleLines } from './requirement-text.js';
 
 function describeAggregation(a: Aggregation): string {
   switch (a.kind) {
@@ -18,20 +20,58 @@ function describeAggregation(a: Aggregation): string {
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
-/** The catalogue reference as a Markdown table (code, 中文名, English name, unit, aggregation, levels). */
+function requirementCell(i: Indicator, level: 'city' | 'park'): string {
+  if (!i.levels.includes(level)) return '—';
+  const r = REQUIREMENT_LABELS[i.requirement[level]];
+  return `${r.mark}${r.zh}`;
+}
+
+function boundLines(catalogue: Catalogue): string[] {
+  const bounds = catalogue.bounds ?? [];
+  if (bounds.length === 0) return [];
+  return [
+    '## 合理性界限 Plausibility bounds',
+    '',
+    '数值（或与其尺度指标之比）超出界限为警告；超出十倍以上为错误，并指出使其落回界限的单位错误（如按万元填写）。',
+    'Beyond a bound: a warning; tenfold beyond: an error naming the unit slip that brings it back.',
+    '',
+    '| 指标 indicator | 尺度 per | 下限 min | 上限 max | 层级 levels | 依据 basis |',
+    '|---|---|---|---|---|---|',
+    ...bounds.map(
+      (b) =>
+        `| \`${b.indicator}\` | ${b.per ? `\`${b.per}\`` : '—'} | ${b.min ?? '—'} | ${b.max ?? '—'} | ${b.levels.join(', ')} | ${escapeCell(b.basis.zh)} / ${escapeCell(b.basis.en)} |`,
+    ),
+    '',
+  ];
+}
+
+/**
+ * The catalogue reference in Markdown: the indicator table (code, names, unit, decimals, aggregation,
+ * levels, and what a city and a park must fill), the requirement rule and every cross-check in Chinese
+ * (the same text as the template's 填报说明), and the plausibility bounds with their basis.
+ */
 export function catalogueMarkdown(catalogue: Catalogue): string {
   const lines = [
     `# 指标目录 Indicator catalogue — ${catalogue.name.zh} (${catalogue.id} ${catalogue.version})`,
     '',
     'Generated from the catalogue data; do not edit by hand (`pnpm --filter @sunan/schema generate`).',
     '',
-    '| 代码 code | 中文名 | English name | 单位 unit | 小数位 decimals | 汇总方式 aggregation | 填报层级 levels |',
-    '|---|---|---|---|---|---|---|',
+    '| 代码 code | 中文名 | English name | 单位 unit | 小数位 decimals | 汇总方式 aggregation | 填报层级 levels | 全市 city | 园区 park |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...catalogue.indicators.map(
       (i) =>
-        `| \`${i.code}\` | ${escapeCell(i.name.zh)} | ${escapeCell(i.name.en)} | ${i.unit} | ${i.decimals} | ${describeAggregation(i.aggregation)} | ${i.levels.join(', ')} |`,
+        `| \`${i.code}\` | ${escapeCell(i.name.zh)} | ${escapeCell(i.name.en)} | ${i.unit} | ${i.decimals} | ${describeAggregation(i.aggregation)} | ${i.levels.join(', ')} | ${requirementCell(i, 'city')} | ${requirementCell(i, 'park')} |`,
     ),
     '',
+    '## 必填规则 What must be filled',
+    '',
+    ...requirementLines().map((l) => `- ${l}`),
+    '',
+    '## 勾稽关系 Cross-checks',
+    '',
+    ...ruleLines(catalogue).map((l) => `- ${escapeCell(l)}`),
+    '',
+    ...boundLines(catalogue),
   ];
   return lines.join('\n');
 }

@@ -28,6 +28,9 @@ export {
   IndicatorGroup,
   IndicatorInput,
   Periodicity,
+  Requirement,
+  Requirements,
+  requirementAt,
   ValueRange,
   ValueType,
 } from './indicator.js';
@@ -65,6 +68,7 @@ export {
   slipForRatio,
   slipsOf,
 } from './plausibility.js';
+export { REQUIREMENT_LABELS, requirementLines, ruleLines } from './requirement-text.js';
 export { Expr, exprIndicators, MissingValueStrategy, Rule, RuleOp, Severity, Tolerance } from './rule.js';
 export { EnterpriseRow, Submission, SubmissionValue, submissionJsonSchema } from './submission.js';
 export { Target } from './target.js';

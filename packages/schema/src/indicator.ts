@@ -28,6 +28,22 @@ export const ValueRange = z.object({ min: z.number().optional(), max: z.number()
 export type ValueRange = z.infer<typeof ValueRange>;
 
 /**
+ * Whether a reporting unit must fill an indicator: `required` (a blank is an error), `optional` (a
+ * blank is accepted, with a warning so the centre sees the gap), or `blank-with-reason` (a blank is
+ * accepted only with a reason in 备注, which travels to the centre as a warning).
+ */
+export const Requirement = z.enum(['required', 'optional', 'blank-with-reason']);
+/** Whether a unit must fill an indicator. */
+export type Requirement = z.infer<typeof Requirement>;
+
+/** Requiredness per reporting level. Default: required for cities, optional for parks. */
+export const Requirements = z
+  .object({ city: Requirement.default('required'), park: Requirement.default('optional') })
+  .strict();
+/** Requiredness per reporting level. */
+export type Requirements = z.infer<typeof Requirements>;
+
+/**
  * One indicator as written in a catalogue file. Fields left out take the defaults below, so the
  * data stays short; {@link Indicator} is the shape after defaults.
  */
@@ -45,6 +61,8 @@ export const IndicatorInput = z
     range: ValueRange.default({ min: 0 }),
     levels: z.array(OrgLevel).min(1).default(['zone', 'city', 'park']),
     periodicity: z.array(Periodicity).min(1).default(['annual']),
+    /** Whether a city or park must fill it (see {@link Requirement}). */
+    requirement: Requirements.prefault({}),
     /** For the index: is more better (`positive`) or worse (`negative`)? */
     polarity: z.enum(['positive', 'negative']).default('positive'),
     aggregation: Aggregation,
@@ -57,3 +75,8 @@ export const IndicatorInput = z
 
 /** An indicator with every default filled in. */
 export type Indicator = Omit<z.infer<typeof IndicatorInput>, 'inputUnits'> & { inputUnits: InputUnit[] };
+
+/** What a unit at `level` must do with the indicator; levels other than city and park report nothing. */
+export function requirementAt(indicator: Indicator, level: 'city' | 'park'): Requirement {
+  return indicator.requirement[level];
+}

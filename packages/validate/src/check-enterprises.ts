@@ -11,7 +11,7 @@ import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
 import { at } from './messages.js';
-import type { Location, ParsedFile } from './parsed-file.js';
+import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
 const PLAIN = /^[0-9A-Z]{18}$/;
 
@@ -34,7 +34,22 @@ export function checkEnterprises(
   const rows = parsed.enterpriseRows;
   const hteCity = values.get(valueKey(city.code, 'HTE_COUNT'));
   if (rows === undefined) {
-    if (hteCity && parsed.format !== 'csv')
+    // A CSV holds one sheet, the values: the list cannot be in it, and the centre must know its
+    // checks were not made (credit codes, list length = HTE_COUNT, cross-city duplicates).
+    if (hteCity && parsed.format === 'csv')
+      findings.push(
+        at(
+          'ENT_LIST_NOT_IN_FILE',
+          'warning',
+          undefined,
+          {
+            zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
+            en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
+          },
+          { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+        ),
+      );
+    else if (hteCity)
       findings.push(
         at(
           'ENT_LIST_MISSING',
@@ -57,6 +72,12 @@ export function checkEnterprises(
     if (!parkCache.has(text)) parkCache.set(text, resolveOrgUnit(catalogue.orgUnits, text));
     return parkCache.get(text);
   };
+  // Rows left out of the count (bad or missing code, duplicates), for explaining a count mismatch.
+  const rejected: Array<{ at: Location; park: string | undefined }> = [];
+  const reject = (row: RawEnterpriseRow) => {
+    const unit = row.park === undefined ? undefined : resolvePark(row.park);
+    rejected.push({ at: row.at, park: unit && parkCodes.has(unit.code) ? unit.code : undefined });
+  };
   for (const row of rows) {
     const raw = row.creditCode;
     const name = row.name;
@@ -75,6 +96,7 @@ export function checkEnterprises(
           { expected: '18 位代码 / 18 characters' },
         ),
       );
+      reject(row);
       continue;
     }
     // Fast path: a well-formed ASCII code needs no normalisation.
@@ -104,6 +126,7 @@ export function checkEnterprises(
               { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
             ),
       );
+      reject(row);
       continue;
     }
     if (code !== raw)
@@ -130,6 +153,7 @@ export function checkEnterprises(
           { value: code },
         ),
       );
+      reject(row);
       continue;
     }
     firstSeen.set(code, row.at);
@@ -185,24 +209,54 @@ export function checkEnterprises(
     locations.push(row.at);
   }
 
+  const place = (l: Location) => l.cell ?? l.path ?? (l.row === undefined ? '' : `第 ${l.row} 行`);
   const reconcile = (unit: OrgUnit, listed: number) => {
     const reported = values.get(valueKey(unit.code, 'HTE_COUNT'));
     if (!reported || reported.value.eq(listed)) return;
+    const isCity = unit.code === city.code;
+    const mine = isCity ? rejected : rejected.filter((r) => r.park === unit.code);
+    const common = {
+      orgUnit: unit.code,
+      indicator: 'HTE_COUNT',
+      value: reported.value.toString(),
+      expected: String(listed),
+    };
+    // The invalid rows explain the difference: say so once, at the city, pointing at the rows; a
+    // park whose difference the same rows explain needs no second finding.
+    if (mine.length > 0 && reported.value.eq(listed + mine.length)) {
+      if (!isCity) return;
+      const where = mine.map((r) => place(r.at)).join('、');
+      findings.push(
+        at(
+          'ENT_COUNT_INVALID_ROWS',
+          'info',
+          reported.at,
+          {
+            zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家：差的 ${mine.length} 家是名单中有错误而未计入的行（${where}），改正这些行即可`,
+            en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises and the list has ${listed} valid rows: the ${mine.length} missing are the invalid rows (${where}); correct them`,
+          },
+          common,
+        ),
+      );
+      return;
+    }
+    const note =
+      mine.length > 0
+        ? {
+            zh: `（另有 ${mine.length} 行因错误未计入：${mine.map((r) => place(r.at)).join('、')}）`,
+            en: ` (${mine.length} invalid rows not counted)`,
+          }
+        : { zh: '', en: '' };
     findings.push(
       at(
         'ENT_COUNT_MISMATCH',
         'error',
         reported.at,
         {
-          zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家`,
-          en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows`,
+          zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家${note.zh}`,
+          en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows${note.en}`,
         },
-        {
-          orgUnit: unit.code,
-          indicator: 'HTE_COUNT',
-          value: reported.value.toString(),
-          expected: String(listed),
-        },
+        common,
       ),
     );
   };

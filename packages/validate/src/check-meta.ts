@@ -15,6 +15,11 @@ import { cellText, type ParsedFile } from './parsed-file.js';
 export interface Expectations {
   readonly expectCity?: string;
   readonly expectPeriod?: string;
+  /**
+   * The period of a file that carries none (a CSV export): used only then, and said in an info
+   * finding. A file that names its own period keeps it.
+   */
+  readonly defaultPeriod?: string;
 }
 
 /**
@@ -185,15 +190,31 @@ export function checkMeta(
         },
       ),
     );
-  const period = filePeriod ?? expectedPeriod;
+  const assumed =
+    !filePeriod && !expectedPeriod && meta?.period === undefined && expect.defaultPeriod !== undefined
+      ? parsePeriod(expect.defaultPeriod)
+      : undefined;
+  if (assumed)
+    findings.push(
+      finding(
+        'META_PERIOD_ASSUMED',
+        'info',
+        {
+          zh: `文件未注明报告期，按调用方给定的 ${formatPeriod(assumed)} 处理`,
+          en: `The file names no period; taken as ${formatPeriod(assumed)}, as the caller said`,
+        },
+        { value: formatPeriod(assumed) },
+      ),
+    );
+  const period = filePeriod ?? expectedPeriod ?? assumed;
   if (!period && meta?.period === undefined && expect.expectPeriod === undefined)
     findings.push(
       finding(
         'META_PERIOD_MISSING',
         'error',
         {
-          zh: '无法确定报告期，请使用模板或指定 --expect-period',
-          en: 'The period cannot be determined; use the template or pass the expected period',
+          zh: '无法确定报告期：文件未注明（如 CSV），请使用模板，或在校验时指定 --expect-period、汇总时指定 --period',
+          en: 'The period cannot be determined: the file names none (e.g. a CSV); use the template, or pass --expect-period (validate) or --period (aggregate)',
         },
         { sheet: metaSheet },
       ),

@@ -5,6 +5,7 @@ import {
   type Indicator,
   type OrgUnit,
   type Period,
+  requirementAt,
   resolveOrgUnit,
   UNITS,
   type UnitCode,
@@ -153,6 +154,74 @@ function interpret(
   }
 }
 
+/** A value left blank, as the catalogue permits, with the reason the office gave in 备注. */
+export interface BlankWithReason {
+  readonly orgUnit: string;
+  readonly indicator: string;
+  readonly note: string;
+}
+
+/**
+ * The finding for a value that is blank (or whose row was deleted), by the indicator's requirement
+ * at the unit's level: required → error; blank-with-reason → a warning carrying the reason, or an
+ * error when no reason is given; optional → a warning so the centre sees the gap.
+ */
+function missingFinding(
+  orgUnit: OrgUnit,
+  indicator: Indicator,
+  loc: Location,
+  rowPresent: boolean,
+  note: string | undefined,
+): Finding {
+  const level = orgUnit.level === 'park' ? 'park' : 'city';
+  const requirement = requirementAt(indicator, level);
+  const details = { orgUnit: orgUnit.code, indicator: indicator.code };
+  const what = rowPresent
+    ? {
+        zh: `${orgUnit.name.zh}的${indicator.name.zh}未填写`,
+        en: `${indicator.name.en} of ${orgUnit.name.en} is blank`,
+      }
+    : {
+        zh: `缺少${orgUnit.name.zh}的${indicator.name.zh}（该行已被删除）`,
+        en: `No row for ${indicator.name.en} of ${orgUnit.name.en} (the row was deleted)`,
+      };
+  const expected = `数值 / a value (${indicator.unit})`;
+  switch (requirement) {
+    case 'required':
+      return at(
+        'VAL_REQUIRED_MISSING',
+        'error',
+        loc,
+        { zh: `${what.zh}；此项必填`, en: `${what.en}; it is required` },
+        { ...details, expected },
+      );
+    case 'blank-with-reason':
+      return note !== undefined
+        ? at(
+            'VAL_BLANK_WITH_REASON',
+            'warning',
+            loc,
+            { zh: `${what.zh}，原因：${note}（已转告汇总中心）`, en: `${what.en}; reason given: ${note}` },
+            { ...details, value: note, expected },
+          )
+        : at(
+            'VAL_BLANK_NO_REASON',
+            'error',
+            loc,
+            {
+              zh: `${what.zh}；此项可以留空，但须在“备注”中说明原因`,
+              en: `${what.en}; it may be left blank only with a reason in 备注 (note)`,
+            },
+            { ...details, expected: `${expected} 或备注说明 / or a reason in the note` },
+          );
+    case 'optional':
+      return at(level === 'park' ? 'VAL_PARK_MISSING' : 'VAL_OPTIONAL_BLANK', 'warning', loc, what, {
+        ...details,
+        expected,
+      });
+  }
+}
+
 /**
  * Reads every line of the 指标 table into exact values in canonical units, and reports what is wrong
  * with each: unknown or foreign codes, duplicates, hidden rows, cells that are not numbers, units,
@@ -163,10 +232,12 @@ export function checkValues(
   catalogue: Catalogue,
   city: OrgUnit,
   period: Period,
-): { values: Map<string, CheckedValue>; findings: Finding[] } {
+): { values: Map<string, CheckedValue>; findings: Finding[]; blanks: BlankWithReason[] } {
+  const blanks: BlankWithReason[] = [];
   const findings: Finding[] = [];
   const values = new Map<string, CheckedValue>();
   const seen = new Map<string, Location>();
+  const blankNotes = new Map<string, string>();
   const expected = templateRows(catalogue, city, period);
   const allowedUnits = new Set([city.code, ...expected.map((r) => r.orgUnit.code)]);
   const isCsv = parsed.format === 'csv';
@@ -300,7 +371,10 @@ export function checkValues(
     const unitColumn = cellText(row.unit);
     const unitHint = unitColumn !== undefined && unitColumn !== indicator.unit ? unitColumn : undefined;
     const got = interpret(row.value, loc, indicator, unitHint);
-    if (got.ok === 'blank') continue;
+    if (got.ok === 'blank') {
+      if (row.note !== undefined && row.note.trim() !== '') blankNotes.set(key, row.note.trim());
+      continue;
+    }
     if (got.ok === false) {
       findings.push({ ...got.finding, orgUnit: unit.code });
       continue;
@@ -449,24 +523,17 @@ export function checkValues(
     const loc = seen.get(key);
     // A present but unreadable value already has its finding; only blanks and deleted rows remain.
     if (loc && errorAt.has(`${loc.cell ?? ''}\u0000${loc.path ?? ''}`)) continue;
-    const isCity = orgUnit.level === 'city';
-    findings.push(
-      at(
-        isCity ? 'VAL_REQUIRED_MISSING' : 'VAL_PARK_MISSING',
-        isCity ? 'error' : 'warning',
-        loc ?? { sheet: parsed.valueSheet },
-        loc
-          ? {
-              zh: `${orgUnit.name.zh}的${indicator.name.zh}未填写`,
-              en: `${indicator.name.en} of ${orgUnit.name.en} is blank`,
-            }
-          : {
-              zh: `缺少${orgUnit.name.zh}的${indicator.name.zh}（该行已被删除）`,
-              en: `No row for ${indicator.name.en} of ${orgUnit.name.en} (the row was deleted)`,
-            },
-        { orgUnit: orgUnit.code, indicator: indicator.code, expected: `数值 / a value (${indicator.unit})` },
-      ),
+    const note = blankNotes.get(key);
+    const missing = missingFinding(
+      orgUnit,
+      indicator,
+      loc ?? { sheet: parsed.valueSheet },
+      loc !== undefined,
+      note,
     );
+    findings.push(missing);
+    if (missing.code === 'VAL_BLANK_WITH_REASON' && note !== undefined)
+      blanks.push({ orgUnit: orgUnit.code, indicator: indicator.code, note });
   }
-  return { values, findings };
+  return { values, findings, blanks };
 }

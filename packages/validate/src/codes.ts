@@ -146,6 +146,16 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '数值位数超出精确计算范围',
     en: 'more digits than exact arithmetic keeps',
   },
+  FORMULA_EXTERNAL: {
+    severity: 'error',
+    zh: '公式调用外部程序或外部文件（DDE、外部链接）',
+    en: 'formula calls an outside program or file (DDE, external link)',
+  },
+  FORMULA_LINK: {
+    severity: 'warning',
+    zh: '链接类公式（如 HYPERLINK）',
+    en: 'link formula (such as HYPERLINK)',
+  },
   VAL_DATE: { severity: 'error', zh: '应为数字却是日期', en: 'a date where a number belongs' },
   VAL_UNIT_UNKNOWN: { severity: 'error', zh: '数值后的单位无法识别', en: 'unknown unit after the number' },
   VAL_UNIT_MISMATCH: {
@@ -176,12 +186,39 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   VAL_NOT_INTEGER: { severity: 'error', zh: '计数指标不是整数', en: 'count is not a whole number' },
   VAL_OUT_OF_RANGE: { severity: 'error', zh: '超出允许范围', en: 'outside the allowed range' },
   VAL_TOO_MANY_DECIMALS: { severity: 'warning', zh: '小数位数超过规定', en: 'more decimals than declared' },
-  VAL_REQUIRED_MISSING: { severity: 'error', zh: '城市必填值缺失', en: 'required city value missing' },
-  VAL_PARK_MISSING: { severity: 'warning', zh: '园区值缺失', en: 'park value missing' },
+  VAL_REQUIRED_MISSING: { severity: 'error', zh: '必填值缺失', en: 'required value missing' },
+  VAL_BLANK_WITH_REASON: {
+    severity: 'warning',
+    zh: '按目录允许留空并在备注中说明了原因（原因转告汇总中心）',
+    en: 'left blank as permitted, with a reason (carried to the centre)',
+  },
+  VAL_BLANK_NO_REASON: {
+    severity: 'error',
+    zh: '可留空的指标留空但备注中没有说明原因',
+    en: 'left blank without the reason the catalogue asks for',
+  },
+  VAL_OPTIONAL_BLANK: { severity: 'warning', zh: '选填值留空', en: 'optional value left blank' },
+  VAL_PARK_MISSING: { severity: 'warning', zh: '园区选填值缺失', en: 'optional park value missing' },
+  VAL_NO_VALUES: { severity: 'error', zh: '表中没有任何数值', en: 'the table holds no value at all' },
+  PERIOD_NOT_REPORTED: {
+    severity: 'error',
+    zh: '目录中没有该类报告期（如季度）填报的指标',
+    en: 'no indicator is reported for this kind of period (e.g. quarterly)',
+  },
   RULE_VIOLATED: {
     severity: 'error',
     zh: '违反校验规则（比率与分项、部分不超过整体、园区不超过全市）；严重程度取自规则',
     en: 'a catalogue rule fails (ratio vs components, part ≤ whole, parks ≤ city); severity from the rule',
+  },
+  ENT_LIST_NOT_IN_FILE: {
+    severity: 'warning',
+    zh: 'CSV 不含高新技术企业名单，名单核对未做',
+    en: 'a CSV carries no enterprise list; list checks were not made',
+  },
+  META_PERIOD_ASSUMED: {
+    severity: 'info',
+    zh: '文件未注明报告期，按调用方给定的报告期处理',
+    en: 'the file names no period; the caller’s period was used',
   },
   ENT_LIST_MISSING: { severity: 'error', zh: '缺少高新技术企业名单', en: 'enterprise list missing' },
   ENT_CODE_MISSING: { severity: 'error', zh: '缺少统一社会信用代码', en: 'credit code missing' },
@@ -224,6 +261,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     severity: 'warning',
     zh: '超出合理性界限，请核实',
     en: 'beyond its plausibility bound',
+  },
+  ENT_COUNT_INVALID_ROWS: {
+    severity: 'info',
+    zh: '企业数之差正是名单中有错误而未计入的行（列出这些行，只报一次）',
+    en: 'the count differs by exactly the invalid list rows (named once)',
   },
   YOY_UNIT_SLIP: {
     severity: 'error',

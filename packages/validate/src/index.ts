@@ -20,6 +20,7 @@ export type { Location } from './parsed-file.js';
 export { decodeText } from './sniff.js';
 export { type TemplateRow, templateRows } from './template-rows.js';
 export {
+  periodsReported,
   type ValidateOptions,
   type ValidationReport,
   type ValidationStats,

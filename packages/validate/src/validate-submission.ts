@@ -4,6 +4,8 @@ import {
   compareFindings,
   type Finding,
   formatPeriod,
+  type OrgUnit,
+  type Period,
   type Submission,
   sunanCatalogue,
 } from '@sunan/schema';
@@ -18,6 +20,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
 import type { Location } from './parsed-file.js';
+import { templateRows } from './template-rows.js';
 
 /** Options of {@link validateSubmission}. */
 export interface ValidateOptions {
@@ -29,6 +32,8 @@ export interface ValidateOptions {
   readonly expectCity?: string;
   /** The period the caller expects; a different period in the file is an error. */
   readonly expectPeriod?: string;
+  /** The period of a file that names none (a CSV export); an info finding says it was assumed. */
+  readonly defaultPeriod?: string;
   /**
    * The previous period's submission, for year-on-year checks: its bytes, its parsed form, or a
    * lookup by the city and period found in the file (for a batch of several cities).
@@ -104,6 +109,55 @@ function finish(
     findings: located,
     stats,
   };
+}
+
+/**
+ * A file with no values never passes: a period for which the catalogue asks nothing (a quarter, when
+ * no indicator is quarterly) is refused, and a file whose table holds no value is an error.
+ */
+function emptinessFindings(
+  catalogue: Catalogue,
+  city: OrgUnit,
+  period: Period,
+  values: number,
+  sheet: string | undefined,
+): Finding[] {
+  if (templateRows(catalogue, city, period).length === 0)
+    return [
+      {
+        code: 'PERIOD_NOT_REPORTED',
+        severity: 'error',
+        value: formatPeriod(period),
+        expected: periodsReported(catalogue),
+        message: {
+          zh: `目录中没有按${period.kind === 'quarter' ? '季度' : '年度'}填报的指标，${formatPeriod(period)} 不是填报期（填报期：${periodsReported(catalogue)}）`,
+          en: `No indicator of the catalogue is reported ${period.kind === 'quarter' ? 'quarterly' : 'annually'}; ${formatPeriod(period)} is not a reporting period`,
+        },
+      },
+    ];
+  if (values > 0) return [];
+  return [
+    {
+      code: 'VAL_NO_VALUES',
+      severity: 'error',
+      ...(sheet ? { sheet } : {}),
+      message: {
+        zh: '表中没有任何数值，不能作为报表报送',
+        en: 'The table holds no value at all; it cannot be submitted',
+      },
+    },
+  ];
+}
+
+/** The kinds of period the catalogue's indicators are reported for, as text for messages. */
+export function periodsReported(catalogue: Catalogue): string {
+  const kinds = new Set(catalogue.indicators.flatMap((i) => i.periodicity));
+  return [
+    kinds.has('annual') ? '年度 annual (2022)' : '',
+    kinds.has('quarterly') ? '季度 quarterly (2022Q3)' : '',
+  ]
+    .filter((x) => x !== '')
+    .join('、');
 }
 
 /** Year-on-year checks against the previous period's submission, when one is given. */
@@ -194,6 +248,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
 
   const checked = checkValues(parsed, catalogue, city, period);
   append(findings, checked.findings);
+  append(findings, emptinessFindings(catalogue, city, period, checked.values.size, parsed.valueSheet));
   // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
   // the localisation of failed rules.
   const flagged = new Set<string>();
@@ -214,12 +269,21 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
     city: city.code,
     period: formatPeriod(period),
-    values: [...checked.values.values()].map((v) => ({
-      orgUnit: v.orgUnit.code,
-      indicator: v.indicator.code,
-      value: v.value.toString(),
-      ...(v.note ? { note: v.note } : {}),
-    })),
+    values: [
+      ...[...checked.values.values()].map((v) => ({
+        orgUnit: v.orgUnit.code,
+        indicator: v.indicator.code,
+        value: v.value.toString(),
+        ...(v.note ? { note: v.note } : {}),
+      })),
+      // Permitted blanks travel with their reason, so the roll-up can say why a city's figure is absent.
+      ...checked.blanks.map((b) => ({
+        orgUnit: b.orgUnit,
+        indicator: b.indicator,
+        value: null,
+        note: b.note,
+      })),
+    ],
     enterprises: ent.enterprises,
   };
   return finish(

@@ -38,7 +38,9 @@ describe('error localisation (Fellegi–Holt)', () => {
       const here = suspects.filter((f) => f.path === `$.values[${i}].value`);
       expect(here.length, JSON.stringify(suspects.map((f) => f.message.zh))).toBe(1);
       expect(here[0]?.rule?.split(',')).toContain(rule);
-      expect(here[0]?.message.zh).toContain(`应为约 ${new Decimal(String(s.values[i]?.value)).toFixed(ind?.valueType === 'count' ? 0 : (ind?.decimals ?? 0))}`);
+      expect(here[0]?.message.zh).toContain(
+        `应为约 ${new Decimal(String(s.values[i]?.value)).toFixed(ind?.valueType === 'count' ? 0 : (ind?.decimals ?? 0))}`,
+      );
       // Only the slipped cell is suspected: the ratio cells it broke are not blamed.
       expect(suspects.map((f) => f.indicator)).toEqual([indicator]);
     });
@@ -54,7 +56,7 @@ describe('error localisation (Fellegi–Holt)', () => {
     const rule = r.findings.find((f) => f.code === 'RULE_VIOLATED');
     const want = new Decimal(get('RD_EXP')).div(get('GDP')).times(100).toFixed(2);
     expect(rule?.message.zh).toContain(
-      `填报 ${(Number(get("RD_INTENSITY")) + 0.4).toFixed(2)}%，按 ${new Decimal(get("RD_EXP")).toFixed(2)} ÷ ${new Decimal(get('GDP')).toFixed(2)} × 100 应为 ${want}%`,
+      `填报 ${(Number(get('RD_INTENSITY')) + 0.4).toFixed(2)}%，按 ${new Decimal(get('RD_EXP')).toFixed(2)} ÷ ${new Decimal(get('GDP')).toFixed(2)} × 100 应为 ${want}%`,
     );
     expect(rule?.expected).toMatch(/^= \[/); // the interval stays in the machine field
     const suspect = r.findings.find((f) => f.code === 'RULE_SUSPECT_CELL');

@@ -53,7 +53,10 @@ describe('magnitude checks over the whole catalogue', () => {
         const factors = isMoney(i) ? ['10000', '100000000'] : ['10000'];
         it(`${i.code}: ×${factors.join(', ×')} is an error at its own cell with and without last year; ×1.3 is no slip`, () => {
           const value = now.values.find((v) => v.orgUnit === city && v.indicator === i.code)?.value;
-          if (value === undefined || value === null || new Decimal(String(value)).isZero()) return; // a zero cannot slip
+          // A zero cannot slip: every indicator must have a non-zero figure to plant the slip in.
+          expect(value !== undefined && value !== null && !new Decimal(String(value)).isZero(), i.code).toBe(
+            true,
+          );
           const where = pathOf(now, city, i.code);
           for (const factor of factors)
             for (const previous of [undefined, before]) {

@@ -323,6 +323,21 @@ describe('enterprise list', () => {
     expect(only(r, 'ENT_PARK_UNKNOWN')).toMatchObject([{ cell: 'A3', value: '月球高新区' }]);
   });
 
+  it('a wrong code in a listed row: one ENT_CODE_CHECK, and the count difference is explained once, pointing at the row', () => {
+    const good = sub.enterprises[1]?.creditCode ?? '';
+    const r = run(
+      mutate(clean, (wb) => {
+        const ws = wb.Sheets['高新技术企业名单'] as XLSX.WorkSheet;
+        ws.A3 = { t: 's', v: `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}` };
+      }),
+    );
+    expect(only(r, 'ENT_CODE_CHECK')).toMatchObject([{ cell: 'A3' }]);
+    expect(only(r, 'ENT_COUNT_MISMATCH')).toEqual([]);
+    const why = only(r, 'ENT_COUNT_INVALID_ROWS');
+    expect(why).toMatchObject([{ orgUnit: CITY, severity: 'info' }]);
+    expect(why[0]?.message.zh).toContain('1 家是名单中有错误而未计入的行（A3）');
+  });
+
   it('list length differs from the reported count → ENT_COUNT_MISMATCH', () => {
     const r = run(
       mutate(clean, (wb) => {

@@ -9,9 +9,15 @@ import {
   retainedInput,
   type SubmissionInput,
 } from '@sunan/aggregate';
-import { type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
-import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import {
+  type Catalogue,
+  findIndicator,
+  formatPeriod,
+  parsePeriod,
+  samePeriodLastYear,
+  sunanCatalogue,
+} from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
 import { readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
@@ -21,47 +27,19 @@ import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
-import { withLedger } from './ledger-common.js';
+import { safeLine, safeText } from '../terminal-text.js';
 import { unreadable } from './validate.js';
 
 /**
- * The period, the previous one and the history from the ledger: each city's latest accepted
- * revision, with the validation report stored at intake (no workbook is re-read). Says on stderr
- * which revisions are cited and which newer ones still wait for a decision.
- */
-async function ledgerRollUp(
-  values: { ledger?: string; database?: string },
-  period: string,
-  io: Io,
-  lang: 'zh' | 'en',
-): Promise<LedgerRollUp> {
-  return withLedger(values, io, async (ledger) => {
-    const roll = await rollUpInputs(ledger, period);
-    for (const c of roll.cited)
-      io.stderr.write(
-        lang === 'zh'
-          ? `台账 ${c.period} ${c.city} 第 ${c.revision} 版 sha256 ${c.sha256.slice(0, 12)}… 收到于 ${c.receivedAt}\n`
-          : `ledger ${c.period} ${c.city} revision ${c.revision} sha256 ${c.sha256.slice(0, 12)}… received ${c.receivedAt}\n`,
-      );
-    for (const p of roll.pending)
-      io.stderr.write(
-        lang === 'zh'
-          ? `注意：${p.city} ${p.period} 第 ${p.revision} 版尚未受理，未参与汇总\n`
-          : `Note: ${p.city} ${p.period} revision ${p.revision} is not accepted and is not used\n`,
-      );
-    return roll;
-  });
-}
-
-/**
  * Validates files and wraps them for the roll-up, with their SHA-256 and modification time: each file
- * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history periods.
+ * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history
+ * periods. `defaultPeriod` applies to files that name none (CSV exports).
  */
 async function inputsFrom(
   paths: readonly string[],
   io: Io,
   title: string,
-  valuesOnly = false,
+  options: { valuesOnly?: boolean; defaultPeriod?: string | undefined } = {},
 ): Promise<SubmissionInput[]> {
   const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const bar = progress(io, files.length, title);
@@ -70,8 +48,15 @@ async function inputsFrom(
     bar.tick(basename(file));
     const bytes = await readInput(file);
     const name = basename(file);
+    // --period applies to files that name none (CSV exports); the report says so in an info finding.
     const report =
-      'bytes' in bytes ? validateSubmission(bytes.bytes, { fileName: name, valuesOnly }) : bytes.report;
+      'bytes' in bytes
+        ? validateSubmission(bytes.bytes, {
+            fileName: name,
+            valuesOnly: options.valuesOnly === true,
+            ...(options.defaultPeriod ? { defaultPeriod: options.defaultPeriod } : {}),
+          })
+        : bytes.report;
     const sha256 = 'bytes' in bytes ? await fingerprint(bytes.bytes) : '';
     let submittedAt: string | undefined;
     try {
@@ -171,17 +156,26 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const catalogue = sunanCatalogue();
 
   const ledgerInputs = fromLedger
-    ? await ledgerRollUp(values, values.period, io, langOf(values.lang))
+    ? await (await import('./aggregate-ledger.js')).ledgerRollUp(values, values.period, io, lang)
     : undefined;
-  const submissions = ledgerInputs?.submissions ?? (await inputsFrom(positionals, io, '校验 validating'));
+  // --period applies to files that name none (CSV exports); the previous files take the year before.
+  const before = parsePeriod(values.period);
+  const submissions =
+    ledgerInputs?.submissions ??
+    (await inputsFrom(positionals, io, '校验 validating', { defaultPeriod: values.period }));
   const previous =
     ledgerInputs?.previous ??
-    (values.previous ? await inputsFrom([values.previous], io, '上期 previous', true) : undefined);
+    (values.previous
+      ? await inputsFrom([values.previous], io, '上期 previous', {
+          valuesOnly: true,
+          defaultPeriod: before && formatPeriod(samePeriodLastYear(before)),
+        })
+      : undefined);
   const history: Array<{ period: string; submissions: SubmissionInput[] }> = [
     ...(ledgerInputs?.history ?? []),
   ];
   for (const h of values.history ?? []) {
-    const list = await inputsFrom([h], io, '往期 history', true);
+    const list = await inputsFrom([h], io, '往期 history', { valuesOnly: true });
     const periods = new Set(list.map((i) => i.report.period).filter((p): p is string => p !== undefined));
     for (const period of periods)
       history.push({ period, submissions: list.filter((i) => i.report.period === period) });
@@ -203,7 +197,10 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     zoneReported,
     includeInvalid: values['include-invalid'] === true,
   });
-  result.findings.unshift(...controls.findings, ...zoneFile.findings);
+  // Controls' findings first; a loop, not unshift(...list), which overflows on long lists.
+  const own = result.findings.splice(0);
+  for (const list of [controls.findings, zoneFile.findings, own])
+    for (const f of list) result.findings.push(f);
   const earlier = earlierResults(
     result.period,
     previous,
@@ -229,7 +226,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     const c = colours(io, io.stdout);
-    const summary = formatSummary(result, lang, { catalogue, history: earlier });
+    const summary = safeText(formatSummary(result, lang, { catalogue, history: earlier }));
     io.stdout.write(
       `${result.complete ? summary : summary.replace(/^(.*\n)(.*)/, (_, a: string, b: string) => `${a}${c.red(c.bold(b))}`)}\n`,
     );
@@ -252,7 +249,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   }
   const allInputs = [...submissions, ...(previous ?? [])];
   for (const i of allInputs.filter((x) => unreadable(x.report)))
-    io.stderr.write(lang === 'zh' ? `无法读取：${i.file}\n` : `Cannot read: ${i.file}\n`);
+    io.stderr.write(lang === 'zh' ? `无法读取：${safeLine(i.file)}\n` : `Cannot read: ${safeLine(i.file)}\n`);
   if (allInputs.some((i) => unreadable(i.report))) return EXIT.usage;
   return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

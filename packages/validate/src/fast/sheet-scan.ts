@@ -194,7 +194,9 @@ function readRow(ctx: Ctx, r: number, from: number, to: number, want: RowSink['w
     if (cr !== r || c <= last) decline('cells out of order');
     last = c;
     const cell = readCell(ctx, tag, tagEnd, end);
-    at = end;
+    // The loop resumes 2 past `at`: a self-closing cell (`<c r="F2" s="8"/>`) ends at its '>', and the
+    // next `<c` may start right after it.
+    at = end === tagEnd ? end - 1 : end;
     if (guess.s.c > c) guess.s.c = c;
     if (guess.e.c < c) guess.e.c = c;
     any = true;

@@ -90,7 +90,7 @@ function contentTypes(entries: ReadonlyMap<string, Uint8Array>): { sst?: string;
   return out;
 }
 
-function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
+export function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
   const wb = text(entries, 'xl/workbook.xml') ?? decline('no workbook part');
   if (/date1904\s*=\s*["'](?:1|true)/.test(wb)) decline('1904 date system');
   const rels = text(entries, 'xl/_rels/workbook.xml.rels') ?? decline('no workbook relationships');
