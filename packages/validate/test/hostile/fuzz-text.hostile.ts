@@ -10,6 +10,12 @@ const enc = new TextEncoder();
 describe('fuzzing the readers', () => {
   it('mutated XML inside a sound zip: always a report, never an exception or a non-finite value', () => {
     const files = unzipSync(example('321100-镇江市-2022.xlsx'));
+    // The enterprise list (300 KB of XML) is cut to its first rows: each case then costs a fraction,
+    // and the sheets the mutations target are whole.
+    const list = sheetEntry(files, '高新技术企业名单');
+    files[list] = strToU8(
+      strFromU8(files[list] as Uint8Array).replace(/<row r="\d{2,}"[\s\S]*?<\/row>/g, ''),
+    );
     const targets = [
       sheetEntry(files, '指标'),
       'xl/sharedStrings.xml',
