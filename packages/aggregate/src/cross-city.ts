@@ -104,7 +104,7 @@ export function suspectedSlips(
       const figures = cityFigures(used.get(city)?.submission, city);
       const v = figures.get(bound.indicator);
       const s = figures.get(bound.per);
-      if (v !== undefined && s !== undefined && s.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
+      if (v && s?.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
     }
     for (const [city, r] of intensity) {
       if (suspects.get(ind.code)?.has(city) || suspects.get(bound.per)?.has(city)) continue;
