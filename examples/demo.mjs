@@ -52,6 +52,8 @@ const agg = sunan([
   'examples/data/zone-report-2022.csv',
   '--out',
   'out',
+  // out/ is the demo's own: a second run replaces its reports.
+  '--force',
 ]);
 console.log(
   `\n→ aggregate 退出码 exit code ${agg}（1 = 有错误：一个控制数不一致 / a control total disagrees）`,
