@@ -1,7 +1,7 @@
 // The office page's figures (called by `pnpm bench`; run after `pnpm build`): the size of the one-file
 // page, raw and gzip, and the time headless Chromium takes to validate Suzhou's 2022 example
-// (13,400 enterprise rows) from choosing the file to the result on screen — the worker's parse and
-// checks plus drawing the findings and grid. Five runs, median reported. SYNTHETIC data. Nothing is
+// (13,400 enterprise rows) from choosing the file to the verdict and findings on screen (the worker's
+// read and checks, the message, drawing the list), and to the grid of the 指标 sheet that follows. Five runs, median reported. SYNTHETIC data. Nothing is
 // asserted: speed goals live here, not in tests.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +33,7 @@ const browser = await chromium.launch({
 });
 try {
   const times = [];
+  const grids = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -42,13 +43,15 @@ try {
     await page.setInputFiles('#file', suzhou);
     await page.waitForSelector('body[data-validated="1"]', { timeout: 120_000 });
     times.push(performance.now() - t0);
+    await page.waitForSelector('body[data-grid="1"]', { timeout: 120_000 });
+    grids.push(performance.now() - t0);
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   process.stdout.write(
-    `web validate 320500-苏州市-2022.xlsx in headless Chromium: median ${(median / 1000).toFixed(2)} s ` +
-      `(runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s; goal ≤ 1.5 s)\n`,
+    `web validate 320500-苏州市-2022.xlsx in headless Chromium: verdict and findings shown, median ${s(median(times))} ` +
+      `(runs ${times.map(s).join(', ')}; goal ≤ 1.5 s); 指标 grid drawn, median ${s(median(grids))}\n`,
   );
 } finally {
   await browser.close();

@@ -1,128 +1,382 @@
-// pnpm bench: how validation compares with merely reading the workbook, and what the five-city
-// roll-up costs, for enterprise lists of 1,000, 10,000 and 100,000 rows (SYNTHETIC data).
-// Each measurement runs in a fresh child process (so peak memory is its own), five times; the
-// median time is reported. Writes bench-results.json. No timing is asserted anywhere.
+// pnpm bench [--quick]: what validation costs against reading the same workbook, and what the roll-up,
+// the previous-period reads, the browser bundle and the command's start-up cost (SYNTHETIC data).
+//
+// A bench that cannot flatter:
+// - contenders are interleaved within each round (A B C, then B C A, …), never run as blocks, so a drift
+//   in machine load moves all of them alike; ratios are taken pair by pair within a round, then the
+//   median of those ratios is printed;
+// - every run is a fresh process: in-process time (after modules are loaded and the file is in memory)
+//   AND whole-process wall time are both reported, with the peak RSS of the process;
+// - medians with min–max, and the load average before and after, so a busy machine shows;
+// - the floor: a dense SheetJS read, SheetJS with the options validation uses, and native calamine
+//   when CALAMINE_BIN names an executable that reads an xlsx given as its argument.
+// No timing is asserted anywhere; the goals are printed as ratios. Writes bench-results.json.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const self = fileURLToPath(import.meta.url);
-// Five runs: on a two-core machine single timings swing by ±20 %; the median is steadier.
-const RUNS = 5;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const QUICK = process.argv.includes('--quick');
+const CALAMINE_BIN = process.env.CALAMINE_BIN;
+const CITIES = ['320500', '320100', '320200', '320400', '321100'];
+
+// ————— worker side: one measurement in this fresh process —————
+
+const SHEETJS_VALIDATION_OPTIONS = {
+  dense: true,
+  cellFormula: true,
+  cellNF: true,
+  cellStyles: true,
+  cellDates: false,
+  sheetRows: 250_001,
+};
 
 async function worker(op, paths) {
   const XLSX = await import('xlsx');
   const { validateSubmission } = await import('@sunan/validate');
-  const { aggregate, fingerprint } = await import('@sunan/aggregate');
+  const { aggregate, fingerprint, retainedInput } = await import('@sunan/aggregate');
+  const { sunanCatalogue } = await import('@sunan/schema');
+  const catalogue = sunanCatalogue();
   const files = paths.map((p) => new Uint8Array(readFileSync(p)));
+  const valid = (r) => {
+    if (!r.ok)
+      throw new Error(`benchmark file invalid: ${r.findings.find((f) => f.severity === 'error')?.code}`);
+    return r;
+  };
+  let reader;
   const t0 = process.hrtime.bigint();
-  if (op === 'read') XLSX.read(files[0], { type: 'array', dense: true });
-  else if (op === 'validate') {
-    const r = validateSubmission(files[0]);
-    if (!r.ok) throw new Error(`benchmark file invalid: ${r.findings[0]?.code}`);
-  } else if (op === 'aggregate') {
-    const inputs = [];
-    for (const [i, bytes] of files.entries())
-      inputs.push({ report: validateSubmission(bytes), file: paths[i], sha256: await fingerprint(bytes) });
-    const result = aggregate({ submissions: inputs, period: '2022' });
-    if (!result.complete) throw new Error('benchmark roll-up incomplete');
+  switch (op) {
+    case 'sheetjs-dense':
+      XLSX.read(files[0], { type: 'array', dense: true });
+      break;
+    case 'sheetjs-options':
+      XLSX.read(files[0], { type: 'array', ...SHEETJS_VALIDATION_OPTIONS });
+      break;
+    case 'validate':
+      reader = valid(validateSubmission(files[0], { catalogue })).stats.reader;
+      break;
+    case 'validate-sheetjs':
+      reader = valid(validateSubmission(files[0], { catalogue, reader: 'sheetjs' })).stats.reader;
+      break;
+    case 'values-only':
+      reader = validateSubmission(files[0], { catalogue, valuesOnly: true }).stats.reader;
+      break;
+    case 'validate-each':
+      for (const bytes of files) valid(validateSubmission(bytes, { catalogue }));
+      break;
+    case 'roll-up': {
+      // What `sunan aggregate` does: each file read once, its report kept compact, then the roll-up.
+      const inputs = [];
+      for (const [i, bytes] of files.entries()) {
+        const report = validateSubmission(bytes, { catalogue, fileName: paths[i] });
+        inputs.push(retainedInput(report, paths[i], await fingerprint(bytes)));
+      }
+      const result = aggregate({ submissions: inputs, period: '2022', catalogue });
+      if (!result.complete) throw new Error('benchmark roll-up incomplete');
+      break;
+    }
+    case 'calamine': {
+      const r = spawnSync(CALAMINE_BIN, [paths[0]], { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${CALAMINE_BIN} failed`);
+      break;
+    }
+    default:
+      throw new Error(`unknown op ${op}`);
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, reader }));
 }
 
-function measure(op, paths) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = spawnSync(process.execPath, [self, '--worker', op, ...paths], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    if (r.status !== 0) throw new Error(`${op} failed: ${r.stderr}`);
-    runs.push(JSON.parse(r.stdout));
+// ————— parent side —————
+
+function runProcess(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24, cwd: root });
+  const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
+  return { r, wallMs };
+}
+
+function measureOnce(op, paths) {
+  const { r, wallMs } = runProcess([self, '--worker', op, ...paths]);
+  if (r.status !== 0) throw new Error(`${op} failed: ${r.stderr}`);
+  return { ...JSON.parse(r.stdout), wallMs };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+/**
+ * Runs every contender once per round, rotating their order each round, and keeps each round's
+ * samples together so ratios can be taken pair by pair.
+ */
+function interleaved(contenders, rounds, label) {
+  const samples = Object.fromEntries(contenders.map((c) => [c.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
+    for (const c of order) samples[c.name].push(c.run());
+    process.stderr.write(`  ${label}: round ${round + 1}/${rounds}\n`);
   }
-  runs.sort((a, b) => a.ms - b.ms);
-  return { ms: runs[Math.floor(RUNS / 2)].ms, maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) };
+  return samples;
 }
 
-async function main() {
+function summary(samples) {
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, runs]) => [
+      name,
+      {
+        inProcessMs: stats(runs.map((r) => r.ms)),
+        wholeProcessMs: stats(runs.map((r) => r.wallMs)),
+        peakRssMiB: runs[0]?.maxRssMiB === undefined ? undefined : stats(runs.map((r) => r.maxRssMiB)),
+        reader: runs[0]?.reader,
+      },
+    ]),
+  );
+}
+
+/** Median of the per-round ratios a/b, with min–max, for a field ('ms' or 'wallMs'). */
+function pairRatio(samples, a, b, field = 'ms') {
+  const ratios = samples[a].map((x, i) => x[field] / samples[b][i][field]);
+  return stats(ratios);
+}
+
+const f0 = (x) => (x === undefined ? 'n/a' : Math.round(x).toString());
+const f2 = (x) => x.toFixed(2);
+const range = (s, f = f0) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+
+async function writeWorkbooks(dir, rows, cities) {
   const { createTemplate } = await import('@sunan/report');
   const { syntheticSubmission } = await import('@sunan/testkit');
   const { parsePeriod, resolveOrgUnit, sunanCatalogue } = await import('@sunan/schema');
   const catalogue = sunanCatalogue();
-  const dir = mkdtempSync(join(tmpdir(), 'sunan-bench-'));
-  const cities = ['320500', '320100', '320200', '320400', '321100'];
-  const sizes = [1_000, 10_000, 100_000];
-  const rows = [];
-  for (const n of sizes) {
-    const paths = [];
-    for (const city of cities) {
+  const paths = [];
+  for (const city of cities) {
+    const p = join(dir, `${rows}-${city}.xlsx`);
+    if (!existsSync(p)) {
       const sub = syntheticSubmission({
         catalogue,
         city: resolveOrgUnit(catalogue.orgUnits, city),
         period: parsePeriod('2022'),
-        enterprises: n,
+        enterprises: rows,
       });
       const t = await createTemplate({ city, period: '2022', fill: sub });
-      const p = join(dir, `${n}-${city}.xlsx`);
+      if (!t.ok) throw new Error('template');
       writeFileSync(p, t.bytes);
-      paths.push(p);
     }
-    process.stderr.write(`${n} rows: workbooks written, measuring…\n`);
-    const read = measure('read', [paths[0]]);
-    const validate = measure('validate', [paths[0]]);
-    const agg = measure('aggregate', paths);
-    rows.push({
-      rows: n,
-      fileKiB: Math.round(readFileSync(paths[0]).length / 1024),
-      readMs: Math.round(read.ms),
-      validateMs: Math.round(validate.ms),
-      ratio: Number((validate.ms / read.ms).toFixed(2)),
-      beyondReadMs: Math.round(validate.ms - read.ms),
-      readPeakMiB: Math.round(read.maxRssMiB),
-      validatePeakMiB: Math.round(validate.maxRssMiB),
-      aggregate5Ms: Math.round(agg.ms),
-      aggregate5PeakMiB: Math.round(agg.maxRssMiB),
-    });
+    paths.push(p);
   }
-  console.log(
-    '\nsunan-stats benchmark (synthetic Suzhou-style workbooks; median of 5 runs, each in a fresh process)',
+  return paths;
+}
+
+/** The browser bundle of @sunan/validate: esbuild, platform browser, minified. */
+async function bundleSize() {
+  const esbuild = await import('esbuild');
+  const out = await esbuild.build({
+    entryPoints: [join(root, 'packages/validate/dist/index.js')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = out.outputFiles[0].contents;
+  return { rawKB: bytes.length / 1024, gzipKB: gzipSync(bytes, { level: 9 }).length / 1024 };
+}
+
+/** Start-up of the command against a bare `node -e 0`, interleaved, whole-process wall time. */
+function startUp(rounds, smallFile) {
+  const cli = join(root, 'packages/cli/dist/cli.js');
+  const wall = (args) => () => {
+    const { r, wallMs } = runProcess(args);
+    if (r.status === null) throw new Error(`start-up run failed: ${args.join(' ')}`);
+    return { ms: wallMs, wallMs };
+  };
+  const samples = interleaved(
+    [
+      { name: 'node -e 0', run: wall(['-e', '0']) },
+      { name: 'sunan --help', run: wall([cli, '--help']) },
+      { name: 'sunan validate <small file>', run: wall([cli, 'validate', smallFile]) },
+    ],
+    rounds,
+    'start-up',
   );
-  console.log(
-    'goal: validate ≤ 1.3 × bare SheetJS read; 100,000 rows well under 1 s of work beyond the read\n',
+  return {
+    samples: summary(samples),
+    help: pairRatio(samples, 'sunan --help', 'node -e 0', 'wallMs'),
+    validate: pairRatio(samples, 'sunan validate <small file>', 'node -e 0', 'wallMs'),
+  };
+}
+
+function webBench() {
+  const web = join(root, 'examples/bench-web.mjs');
+  if (!existsSync(web)) return undefined;
+  const r = spawnSync(process.execPath, [web, ...(QUICK ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    cwd: root,
+    maxBuffer: 1 << 24,
+  });
+  const text = r.status === 0 ? `${r.stdout}` : `${r.stdout}\n${r.stderr}`;
+  return { status: r.status, lines: text.trim().split('\n').filter(Boolean).slice(-40) };
+}
+
+function goalLine(name, value, limit, unit = '×') {
+  const ok = value <= limit;
+  return `${ok ? 'met    ' : 'NOT MET'}  ${name}: ${unit === '×' ? f2(value) : f0(value)}${unit === '×' ? '×' : ` ${unit}`} (goal ≤ ${limit}${unit === '×' ? '×' : ` ${unit}`})`;
+}
+
+async function main() {
+  const load0 = loadavg();
+  // Workbooks are kept between runs, keyed by the writer and the synthetic data that made them.
+  const key = createHash('sha256')
+    .update(readFileSync(join(root, 'packages/report/dist/index.js')))
+    .update(readFileSync(join(root, 'packages/testkit/src/synthetic.ts')))
+    .digest('hex')
+    .slice(0, 12);
+  const dir = join(tmpdir(), `sunan-bench-${key}`);
+  mkdirSync(dir, { recursive: true });
+  const bigRows = QUICK ? 20_000 : 100_000;
+  const rounds = QUICK ? 3 : 5;
+  process.stderr.write(`writing workbooks in ${dir} (kept between runs)…\n`);
+  const [big] = await writeWorkbooks(dir, bigRows, ['320500']);
+  const five = await writeWorkbooks(dir, 20_000, CITIES);
+  const fiveBig = QUICK ? five : await writeWorkbooks(dir, 100_000, CITIES);
+
+  const op = (name, paths) => ({ name, run: () => measureOnce(name, paths) });
+  process.stderr.write(`measuring ${bigRows.toLocaleString('en')} rows…\n`);
+  const single = interleaved(
+    [
+      op('sheetjs-dense', [big]),
+      op('sheetjs-options', [big]),
+      op('validate', [big]),
+      op('validate-sheetjs', [big]),
+      op('values-only', [big]),
+      ...(CALAMINE_BIN ? [op('calamine', [big])] : []),
+    ],
+    rounds,
+    `${bigRows} rows`,
   );
-  const head = [
-    'rows',
-    'file KiB',
-    'read ms',
-    'validate ms',
-    'ratio',
-    'beyond read ms',
-    'read peak MiB',
-    'validate peak MiB',
-    'aggregate ×5 ms',
-    'aggregate ×5 peak MiB',
-  ];
-  const keys = [
-    'rows',
-    'fileKiB',
-    'readMs',
-    'validateMs',
-    'ratio',
-    'beyondReadMs',
-    'readPeakMiB',
-    'validatePeakMiB',
-    'aggregate5Ms',
-    'aggregate5PeakMiB',
-  ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[keys[i]]).length)));
-  console.log(head.map((h, i) => h.padStart(widths[i])).join('  '));
-  for (const r of rows) console.log(keys.map((k, i) => String(r[k]).padStart(widths[i])).join('  '));
-  const out = fileURLToPath(new URL('../bench-results.json', import.meta.url));
-  writeFileSync(out, `${JSON.stringify({ node: process.version, cpus: 2, results: rows }, null, 2)}\n`);
-  console.log(`\nwritten: bench-results.json (work dir ${dir}, ${readdirSync(dir).length} files)`);
+  process.stderr.write('measuring the roll-up of five 20,000-row files…\n');
+  const rollUp = interleaved([op('validate-each', five), op('roll-up', five)], rounds, 'roll-up ×5 20k');
+  process.stderr.write(
+    `measuring the peak memory of a roll-up of five ${QUICK ? '20,000' : '100,000'}-row files…\n`,
+  );
+  const rollUpBig = interleaved([op('roll-up', fiveBig)], QUICK ? 1 : 2, 'roll-up ×5 peak');
+  const start = startUp(QUICK ? 5 : 9, join(root, 'examples/data/2022/321100-镇江市-2022.xlsx'));
+  const bundle = await bundleSize();
+  const web = webBench();
+  const load1 = loadavg();
+
+  const s = summary(single);
+  const r = summary(rollUp);
+  const rb = summary(rollUpBig);
+  const vsDense = pairRatio(single, 'validate', 'sheetjs-dense');
+  const vsDenseWhole = pairRatio(single, 'validate', 'sheetjs-dense', 'wallMs');
+  const valuesVsFull = pairRatio(single, 'values-only', 'validate');
+  const rollVsEach = pairRatio(rollUp, 'roll-up', 'validate-each');
+
+  const out = [];
+  const say = (line = '') => out.push(line);
+  say(
+    `sunan-stats benchmark${QUICK ? ' (--quick)' : ''} — synthetic Suzhou-style workbooks, every run a fresh process`,
+  );
+  say(
+    `node ${process.version}; load average ${load0.map(f2).join(' ')} before, ${load1.map(f2).join(' ')} after`,
+  );
+  say(`medians of ${rounds} interleaved rounds, (min–max); ratios are medians of per-round ratios`);
+  say();
+  say(`${bigRows.toLocaleString('en')}-row enterprise list (${Math.round(statSync(big).size / 1024)} KiB):`);
+  say('  contender            in-process ms        whole-process ms     peak RSS MiB   reader');
+  for (const [name, v] of Object.entries(s))
+    say(
+      `  ${name.padEnd(20)} ${range(v.inProcessMs).padEnd(20)} ${range(v.wholeProcessMs).padEnd(20)} ${(v.peakRssMiB ? range(v.peakRssMiB) : 'n/a').padEnd(14)} ${v.reader ?? ''}`,
+    );
+  say();
+  say('five 20,000-row files:');
+  for (const [name, v] of Object.entries(r))
+    say(
+      `  ${name.padEnd(20)} ${range(v.inProcessMs).padEnd(20)} ${range(v.wholeProcessMs).padEnd(20)} ${range(v.peakRssMiB)}`,
+    );
+  say(
+    `  roll-up of five ${QUICK ? '20,000' : '100,000'}-row files: peak RSS ${range(rb['roll-up'].peakRssMiB)} MiB, ${range(rb['roll-up'].inProcessMs)} ms`,
+  );
+  say();
+  say('start-up (whole process, ms):');
+  for (const [name, v] of Object.entries(start.samples))
+    say(`  ${name.padEnd(28)} ${range(v.wholeProcessMs)}`);
+  say();
+  say(
+    `browser bundle of @sunan/validate (esbuild, browser, minified): ${bundle.rawKB.toFixed(0)} KB raw, ${bundle.gzipKB.toFixed(0)} KB gzip`,
+  );
+  if (web) {
+    say();
+    say(`examples/bench-web.mjs (exit ${web.status}):`);
+    for (const l of web.lines) say(`  ${l}`);
+  }
+  say();
+  say('goals (issue 16, issue 10):');
+  say(
+    goalLine(
+      `validation of ${bigRows.toLocaleString('en')} rows vs a bare SheetJS dense read, in-process`,
+      vsDense.median,
+      0.5,
+    ),
+  );
+  say(
+    `         (whole process ${f2(vsDenseWhole.median)}×; in-process per-round range ${f2(vsDense.min)}–${f2(vsDense.max)}×)`,
+  );
+  say(goalLine(`peak RSS of that validation`, s.validate.peakRssMiB.median, 120, 'MiB'));
+  say(
+    goalLine(
+      `peak RSS of a roll-up of five ${QUICK ? '20,000' : '100,000'}-row files`,
+      rb['roll-up'].peakRssMiB.median,
+      250,
+      'MiB',
+    ),
+  );
+  say(goalLine('roll-up of five 20,000-row files vs validating them once each', rollVsEach.median, 1.2));
+  say(goalLine('a previous-period file (values only) vs a full validation', valuesVsFull.median, 0.3));
+  say(goalLine('browser bundle of @sunan/validate, gzip', bundle.gzipKB, 250, 'KB'));
+  say(goalLine('`sunan --help` start-up vs `node -e 0`', start.help.median, 2.5));
+  say(`         (\`sunan validate <small file>\` vs \`node -e 0\`: ${f2(start.validate.median)}×)`);
+  if (CALAMINE_BIN)
+    say(`         validation vs native calamine: ${f2(pairRatio(single, 'validate', 'calamine').median)}×`);
+  else say('         (set CALAMINE_BIN to an executable that reads an xlsx to compare with native calamine)');
+  console.log(out.join('\n'));
+
+  const results = {
+    node: process.version,
+    quick: QUICK,
+    loadAverage: { before: load0, after: load1 },
+    rows: bigRows,
+    single: s,
+    rollUp20k: r,
+    rollUpPeak: rb,
+    startUp: start,
+    bundle,
+    web,
+    goals: {
+      validateVsSheetjsDense: vsDense,
+      validateVsSheetjsDenseWholeProcess: vsDenseWhole,
+      validatePeakRssMiB: s.validate.peakRssMiB,
+      rollUpFivePeakRssMiB: rb['roll-up'].peakRssMiB,
+      rollUpVsValidateEach: rollVsEach,
+      valuesOnlyVsValidate: valuesVsFull,
+      bundleGzipKB: bundle.gzipKB,
+      helpStartUpVsNode: start.help,
+      validateStartUpVsNode: start.validate,
+    },
+  };
+  writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nwritten: bench-results.json');
 }
 
 if (process.argv[2] === '--worker') await worker(process.argv[3], process.argv.slice(4));

@@ -1,8 +1,11 @@
 // The README's main job: validate the five sample city workbooks (2022, with 2021 as the previous
-// period), aggregate them to the zone, write the reports to out/, and print the zone summary.
+// period), take them (and 2020–2021) into the centre's ledger, accept them, aggregate from the
+// ledger to the zone, write the reports to out/, and print the status matrix and the zone summary.
 // The data is SYNTHETIC (see examples/README.md). One file has planted problems, so the findings
 // and exit codes below are real ones.
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,25 +21,44 @@ console.log(
   `\n→ validate 退出码 exit code ${validate}（1 = 有错误 error findings: 第1版 has planted problems）`,
 );
 
+// The centre's intake ledger (embedded PostgreSQL in out/ledger): every file stored as received,
+// revisions in ledger order (never file times), acceptance, then the roll-up from the ledger.
+rmSync(join(root, 'out/ledger'), { recursive: true, force: true });
+const L = ['--ledger', 'out/ledger', '--by', 'demo'];
+const cities = ['--city', '南京', '--city', '无锡', '--city', '常州', '--city', '苏州', '--city', '镇江'];
+const steps = [
+  ['intake', 'examples/data/2020', 'examples/data/2021', ...L, '--note', '往年年报 earlier years'],
+  // Zhenjiang's first version arrives first; the corrected file becomes revision 2.
+  ['intake', 'examples/data/2022/321100-镇江市-2022-第1版.xlsx', ...L, '--note', '第1版'],
+  ['intake', 'examples/data/2022', ...L],
+  ['status', '--period', '2022', ...L],
+  ['accept', '--period', '2020', ...cities, ...L],
+  ['accept', '--period', '2021', ...cities, ...L],
+  ['accept', '--period', '2022', ...cities, ...L],
+  ['status', '--period', '2022', ...L],
+];
+let ledgerFailed = false;
+for (const args of steps) if (sunan(args) === 2) ledgerFailed = true;
+
 const agg = sunan([
   'aggregate',
-  'examples/data/2022',
+  '--ledger',
+  'out/ledger',
   '--period',
   '2022',
-  '--previous',
-  'examples/data/2021',
-  '--history',
-  'examples/data/2020',
   '--controls',
   'examples/data/controls-2022.csv',
   '--zone-report',
   'examples/data/zone-report-2022.csv',
   '--out',
   'out',
+  // out/ is the demo's own: a second run replaces its reports.
+  '--force',
 ]);
 console.log(
   `\n→ aggregate 退出码 exit code ${agg}（1 = 有错误：一个控制数不一致 / a control total disagrees）`,
 );
 console.log('→ 报告 Reports: out/report.html · out/report.xlsx · out/aggregate.json');
+console.log('→ 台账 Ledger: out/ledger（sunan ledger verify --ledger out/ledger）');
 // Findings are the expected outcome of the demo; only a usage error or unreadable input fails it.
-process.exitCode = validate === 2 || agg === 2 ? 2 : 0;
+process.exitCode = validate === 2 || agg === 2 || ledgerFailed ? 2 : 0;

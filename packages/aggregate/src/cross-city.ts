@@ -3,8 +3,11 @@ import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';
 
+const locate = (u: UsedSubmission, i: number) =>
+  u.input.enterpriseAt ? u.input.enterpriseAt(i) : u.input.report.enterpriseLocations[i];
+
 const where = (u: UsedSubmission, i: number) => {
-  const loc = u.input.report.enterpriseLocations[i];
+  const loc = locate(u, i);
   const at = loc?.cell ? `${loc.sheet ?? ''}!${loc.cell}` : (loc?.path ?? `#${i + 1}`);
   return `${u.input.file} ${at}`;
 };
@@ -29,7 +32,7 @@ export function duplicateEnterprises(
         return;
       }
       if (first.city === city) return; // within one list: the validator already reported it
-      const loc = u.input.report.enterpriseLocations[i];
+      const loc = locate(u, i);
       findings.push(
         finding(
           'XCITY_DUPLICATE_ENTERPRISE',
@@ -101,7 +104,7 @@ export function suspectedSlips(
       const figures = cityFigures(used.get(city)?.submission, city);
       const v = figures.get(bound.indicator);
       const s = figures.get(bound.per);
-      if (v !== undefined && s !== undefined && s.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
+      if (v && s?.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
     }
     for (const [city, r] of intensity) {
       if (suspects.get(ind.code)?.has(city) || suspects.get(bound.per)?.has(city)) continue;

@@ -27,5 +27,6 @@ export {
   ValueStatus,
   ZoneValue,
 } from './result.js';
+export { retainedInput } from './retain.js';
 export { type Rolled, rollUp, rollUpIndicator } from './roll-up.js';
 export { fingerprint, type SubmissionInput } from './source.js';

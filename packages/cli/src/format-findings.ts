@@ -2,6 +2,7 @@ import type { Finding, Severity } from '@sunan/schema';
 import type { ValidationReport } from '@sunan/validate';
 import type pc from 'picocolors';
 import { type Lang, t } from './lang.js';
+import { safeLine } from './terminal-text.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -17,11 +18,13 @@ function paint(c: Colors, s: Severity, text: string): string {
 
 /** One finding as a line: location, severity, code, indicator, message, what was seen and expected. */
 export function findingLine(f: Finding, lang: Lang, c: Colors): string {
-  const where = f.cell ?? f.path ?? (f.row !== undefined ? `row ${f.row}` : '');
-  const seen = f.value !== undefined ? `${lang === 'zh' ? '所见' : 'seen'}: ${f.value}` : '';
-  const expected = f.expected !== undefined ? `${lang === 'zh' ? '应为' : 'expected'}: ${f.expected}` : '';
+  // Everything but the colours may quote the file: each piece is escaped for the terminal.
+  const where = safeLine(f.cell ?? f.path ?? (f.row !== undefined ? `row ${f.row}` : ''));
+  const seen = f.value !== undefined ? `${lang === 'zh' ? '所见' : 'seen'}: ${safeLine(f.value)}` : '';
+  const expected =
+    f.expected !== undefined ? `${lang === 'zh' ? '应为' : 'expected'}: ${safeLine(f.expected)}` : '';
   const detail = [seen, expected].filter(Boolean).join('; ');
-  return `    ${where.padEnd(8)} ${paint(c, f.severity, t(SEVERITY[f.severity], lang).padEnd(lang === 'zh' ? 2 : 7))} ${c.dim(f.code)}${f.indicator ? ` ${f.indicator}` : ''}  ${t(f.message, lang)}${detail ? c.dim(`  (${detail})`) : ''}`;
+  return `    ${where.padEnd(8)} ${paint(c, f.severity, t(SEVERITY[f.severity], lang).padEnd(lang === 'zh' ? 2 : 7))} ${c.dim(safeLine(f.code))}${f.indicator ? ` ${safeLine(f.indicator)}` : ''}  ${safeLine(t(f.message, lang))}${detail ? c.dim(`  (${detail})`) : ''}`;
 }
 
 /** A file's findings grouped by sheet, with a heading line that says what the file is and how it fared. */
@@ -39,16 +42,18 @@ export function formatReport(
     ? `错误 ${s.errors} · 警告 ${s.warnings} · 提示 ${s.infos}`
     : `${s.errors} errors · ${s.warnings} warnings · ${s.infos} infos`;
   const lines = [
-    `${c.bold(`━━ ${report.file ?? ''}`)}  ${report.city ? `${report.city} ${cityName(report.city)}` : '?'} ${report.period ?? '?'}  ${verdict}  ${counts}`,
+    `${c.bold(`━━ ${safeLine(report.file ?? '')}`)}  ${report.city ? safeLine(`${report.city} ${cityName(report.city)}`) : '?'} ${safeLine(report.period ?? '?')}  ${verdict}  ${counts}`,
   ];
   const shown = report.findings.filter((f) => verbose || f.severity !== 'info');
   const bySheet = new Map<string, Finding[]>();
   for (const f of shown) {
     const key = f.sheet ?? (f.path ? 'JSON' : zh ? '（文件）' : '(file)');
-    bySheet.set(key, [...(bySheet.get(key) ?? []), f]);
+    const list = bySheet.get(key);
+    if (list) list.push(f);
+    else bySheet.set(key, [f]);
   }
   for (const [sheet, list] of bySheet) {
-    lines.push(`  [${sheet}]`);
+    lines.push(`  [${safeLine(sheet)}]`);
     for (const f of list) lines.push(findingLine(f, lang, c));
   }
   if (!verbose && s.infos > 0)

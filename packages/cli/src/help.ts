@@ -204,6 +204,16 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
         en: 'constant column: weight 0 (default) or error',
       },
       {
+        term: '--ledger <dir>',
+        zh: '各年数据取自台账（各市已受理的最新版本）',
+        en: "the years from the ledger (each city's latest accepted revision)",
+      },
+      {
+        term: '--database <url>',
+        zh: '台账在 PostgreSQL 服务器上（或 SUNAN_DATABASE_URL）',
+        en: "the ledger's PostgreSQL server (or SUNAN_DATABASE_URL)",
+      },
+      {
         term: '--base-year <year>',
         zh: '以该年权重计算各年得分',
         en: 'fix weights from this year (default: per year)',

@@ -33,5 +33,5 @@ describe.runIf(process.env.TZ === 'Asia/Shanghai')('a fresh clone', () => {
     const version = pnpm(['-s', 'sunan', '--version'], dir);
     expect(version.code, version.out).toBe(0);
     expect(version.out.trim()).toMatch(/^sunan \d+\.\d+\.\d+$/);
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -442,6 +442,14 @@ interface DecisionContext {
   readonly name: (code: string) => Bilingual;
 }
 
+const STATE_ZH: Record<Cell['state'], string> = {
+  'not-received': '未报送',
+  received: '已收到未受理',
+  accepted: '已受理未审核',
+  rejected: '已退回',
+  approved: '已审核',
+};
+
 type Checked = { ok: true; revision: number | null; sha256: string | null } | Refusal;
 
 /** The rules before a decision is recorded (pure, on the period's events read under the append lock). */
@@ -503,7 +511,7 @@ export function checkDecision(
       if (waiting.length > 0)
         return refuse(
           'LEDGER_CHILDREN_UNAPPROVED',
-          `以下城市尚未审核，全区不能审核：${waiting.map((c) => `${ctx.name(c.city).zh}（${c.state}）`).join('、')}`,
+          `以下城市尚未审核，全区不能审核：${waiting.map((c) => `${ctx.name(c.city).zh}（${STATE_ZH[c.state]}）`).join('、')}`,
           `The zone cannot be approved before every city: not approved — ${waiting.map((c) => `${ctx.name(c.city).en} (${c.state})`).join(', ')}`,
         );
       return none;

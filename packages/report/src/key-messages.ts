@@ -184,7 +184,7 @@ function findings(result: AggregateResult): KeyMessage {
   return {
     ref: 'findings',
     zh: `报表与汇总问题：错误 ${errors} 个，警告 ${warnings} 个。`,
-    en: `Findings: ${errors} errors, ${warnings} warnings.`,
+    en: `Findings: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
   };
 }
 

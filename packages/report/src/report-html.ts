@@ -33,7 +33,9 @@ td.good{color:#1e6b2a;font-weight:bold}td.bad{color:#b00000;font-weight:bold}td.
 .note{min-width:18em;font-size:.9em}.rule{font-size:.85rem;color:#444;background:#fafafa;border:1px solid #e5e5e5;padding:.4rem .6rem;border-radius:4px}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}
 @media print{.brief{break-after:page}.keys{break-inside:avoid;padding:.3rem .5rem .3rem 1.5rem;margin:.4rem 0}.brief .en,.brief .code,.keys a,.banner ul{display:none}
-.brief h1{font-size:13pt}.brief h2{font-size:11pt;margin:.5rem 0 .2rem}.brief .keys li{margin:0}.banner{padding:.3rem .6rem;margin:.4rem 0}.bar{width:50px}.stack{min-width:0}.rule{font-size:7pt;padding:.2rem .4rem}#parks .code{display:none}.note{width:28%}#parks td.n{white-space:normal}}
+.brief h1{font-size:12pt}.brief h2{font-size:11pt;margin:.5rem 0 .2rem}.brief .keys li{margin:0}.banner{padding:.3rem .6rem;margin:.4rem 0}.bar{width:50px}.stack{min-width:0}.rule{font-size:6.5pt;padding:.2rem .4rem}
+.brief td:nth-child(2),.brief th:nth-child(2),.brief td:nth-child(6),.brief th:nth-child(6){display:none}.brief .note{font-size:6.5pt;width:36%}.brief td.name{width:26%}
+.brief table{font-size:7pt}.brief .keys{font-size:7.5pt}.brief caption{font-size:8pt;padding:0}.brief .scroll{margin:.2rem 0}.brief th,.brief td{padding:0 .2rem}.brief header .sub{display:none}#parks .code{display:none}.note{width:28%}#parks td.n{white-space:normal}}
 `;
 
 type City = readonly [code: string, name: string];
@@ -115,6 +117,9 @@ function targetRow(t: TargetProgress, catalogue: Catalogue): { cells: Cell[]; cl
   };
 }
 
+const periodsOf = (list: readonly TargetProgress[]) =>
+  [...new Set(list.map((t) => t.targetPeriod))].join('、');
+
 const TARGET_HEAD = ['目标', '目标年', '目标值', '当前值', '完成率', '进度', '差距', '状态', '说明'];
 
 function targetsSection(result: AggregateResult, catalogue: Catalogue): string {
@@ -126,7 +131,7 @@ function targetsSection(result: AggregateResult, catalogue: Catalogue): string {
       table(
         TARGET_HEAD,
         own.map((t) => targetRow(t, catalogue)),
-        { caption: '示范区一体化发展实施方案目标 Zone targets' },
+        { caption: `示范区一体化发展实施方案目标（${esc(periodsOf(own))} 年）Zone targets` },
       ),
     );
   if (refs.length > 0)
@@ -135,7 +140,7 @@ function targetsSection(result: AggregateResult, catalogue: Catalogue): string {
         TARGET_HEAD,
         refs.map((t) => targetRow(t, catalogue)),
         {
-          caption: '全省“十四五”科技创新规划目标（参照：本区数与全省目标对照）Province targets, as reference',
+          caption: `全省“十四五”科技创新规划目标（${esc(periodsOf(refs))} 年；参照：本区数与全省目标对照）Province targets, as reference`,
         },
       ),
     );

@@ -59,7 +59,7 @@ export function formatSummary(
         : `, path ${formatNumber(t.trajectory.expected, d)}`
       : '';
     lines.push(
-      `  ${bar} ${pct}  ${name}${t.reference ? (zh ? `［省 ${t.targetPeriod} 目标参照］` : ` [province ${t.targetPeriod} ref.]`) : ''}: ${formatNumber(t.value, d)} / ${t.approximate ? '≈' : ''}${formatNumber(t.target, d)} ${t.unit}${flag} ${zh ? TARGET_STATUS_LABEL[t.status].zh : TARGET_STATUS_LABEL[t.status].en}（${gap}${path}）`,
+      `  ${bar} ${pct}  ${name}${t.reference ? (zh ? `［省 ${t.targetPeriod} 目标参照］` : ` [province ${t.targetPeriod} ref.]`) : ''}: ${formatNumber(t.value, d)} / ${t.approximate ? '≈' : ''}${formatNumber(t.target, d)} ${t.unit}${flag} ${zh ? `${TARGET_STATUS_LABEL[t.status].zh}（${gap}${path}）` : `${TARGET_STATUS_LABEL[t.status].en} (${gap}${path})`}`,
     );
   }
   if (result.targets.some((t) => t.trajectory !== undefined))

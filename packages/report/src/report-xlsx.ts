@@ -89,6 +89,13 @@ function summarySheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
   for (const n of result.notices) ws.addRow([`${n.zh} / ${n.en}`]).getCell(1).fill = FILLS.warn;
   if (result.targets.some((t) => t.trajectory !== undefined)) ws.addRow([PATH_RULE.zh]);
   const head = ['目标', '目标年', '目标值', '当前值', '完成率', '差距', '状态', '本期应达', '单位', '说明'];
+  // Notes above the table span its width and wrap, so they print within the page.
+  for (let r = 2; r <= ws.rowCount; r++) {
+    ws.mergeCells(r, 1, r, head.length);
+    const row = ws.getRow(r);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = 16 * Math.ceil(String(row.getCell(1).value ?? '').length / 90);
+  }
   const headerRow = ws.addRow(head).number;
   for (const t of result.targets) targetRow(ws, t, catalogue);
   fitColumns(ws, headerRow, 8, 80);

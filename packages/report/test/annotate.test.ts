@@ -95,6 +95,9 @@ describe('annotate', () => {
     ws.getCell('G2').value = { formula: 'F2*2', result: 42 };
     ws.getCell('G3').value = '=HYPERLINK("http://example.com","x")';
     ws.getCell('G4').value = '@SUM(1)';
+    ws.getCell('G5').value = '+1+1';
+    ws.getCell('G6').value = '-2+3';
+    ws.getCell('G7').value = '\t=1\r';
     const input = new Uint8Array((await clean.xlsx.writeBuffer()) as ArrayBuffer);
     const report = validateSubmission(input, { fileName: 'f.xlsx' });
     const out = await annotate(input, report);
@@ -110,6 +113,10 @@ describe('annotate', () => {
     const sheet = XLSX.read(out, { type: 'array' }).Sheets[SHEET.values];
     expect(sheet?.G3?.t).toBe('s');
     expect(sheet?.G3?.f).toBeUndefined();
-    expect(sheet?.G4?.t).toBe('s');
+    for (const ref of ['G4', 'G5', 'G6', 'G7']) {
+      expect(sheet?.[ref]?.t, ref).toBe('s');
+      expect(sheet?.[ref]?.f, ref).toBeUndefined();
+    }
+    expect(back?.getCell('G6').value).toBe('-2+3');
   });
 });

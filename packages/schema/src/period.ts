@@ -20,16 +20,21 @@ export const SubmissionCalendar = z
 /** When submissions are due. */
 export type SubmissionCalendar = z.infer<typeof SubmissionCalendar>;
 
+/** Years a period may name. */
+const YEAR_RANGE = { from: 1900, to: 2999 } as const;
+
 /**
  * Parses `2022`, `2022Q3`, and the forms offices type: `2022年`, `2022年第3季度`, `2022-Q3`, `2022 q3`.
  * Returns undefined for anything else — the caller turns that into a finding.
  */
 export function parsePeriod(text: string): Period | undefined {
   const t = text.normalize('NFKC').trim().toUpperCase();
+  // A statistical year is a plausible calendar year: 0000 is a typing slip, not year zero.
+  const plausible = (y: number) => y >= YEAR_RANGE.from && y <= YEAR_RANGE.to;
   const year = /^(\d{4})年?$/.exec(t);
-  if (year) return { kind: 'year', year: Number(year[1]) };
+  if (year) return plausible(Number(year[1])) ? { kind: 'year', year: Number(year[1]) } : undefined;
   const quarter = /^(\d{4})(?:年)?\s*[-_ ]?\s*(?:Q|第)([1-4])(?:季度)?$/.exec(t);
-  if (quarter)
+  if (quarter && plausible(Number(quarter[1])))
     return { kind: 'quarter', year: Number(quarter[1]), quarter: Number(quarter[2]) as 1 | 2 | 3 | 4 };
   return undefined;
 }

@@ -146,6 +146,16 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '数值位数超出精确计算范围',
     en: 'more digits than exact arithmetic keeps',
   },
+  FORMULA_EXTERNAL: {
+    severity: 'error',
+    zh: '公式调用外部程序或外部文件（DDE、外部链接）',
+    en: 'formula calls an outside program or file (DDE, external link)',
+  },
+  FORMULA_LINK: {
+    severity: 'warning',
+    zh: '链接类公式（如 HYPERLINK）',
+    en: 'link formula (such as HYPERLINK)',
+  },
   VAL_DATE: { severity: 'error', zh: '应为数字却是日期', en: 'a date where a number belongs' },
   VAL_UNIT_UNKNOWN: { severity: 'error', zh: '数值后的单位无法识别', en: 'unknown unit after the number' },
   VAL_UNIT_MISMATCH: {

@@ -2,7 +2,10 @@
 export interface Limits {
   /** Largest input file accepted, in bytes. */
   readonly maxFileBytes: number;
-  /** Largest total decompressed size of a zip-based workbook (xlsx, ods), in bytes. */
+  /**
+   * Largest total decompressed size of a zip-based workbook (xlsx, ods), in bytes: checked from the
+   * zip directory first, then held on the bytes actually inflated (each entry to its declared size).
+   */
   readonly maxDecompressedBytes: number;
   /** Most entries in a zip-based workbook (a real xlsx has a few dozen). */
   readonly maxZipEntries: number;

@@ -1,11 +1,14 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { formulaFindingsInEntries } from './check-formulas.js';
 import { readFastEntries } from './fast/read-fast.js';
+import { sheetPaths } from './fast/workbook-parts.js';
 import { duplicateJsonKeys } from './json-duplicate-keys.js';
 import type { Limits } from './limits.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
+import { rowOverflowFindings } from './row-overflow.js';
 import { sniff } from './sniff.js';
 import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
@@ -60,6 +63,7 @@ export function parseInput(
   bytes: Uint8Array,
   limits: Limits,
   reader: 'auto' | 'sheetjs' = 'auto',
+  valuesOnly = false,
 ): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
@@ -104,15 +108,25 @@ export function parseInput(
         if (!verified.ok) return { parsed: undefined, findings: verified.findings };
         // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
         const fast =
-          s.format === 'xlsx' && reader === 'auto' ? readFastEntries(verified.entries, limits) : undefined;
-        if (fast) return { parsed: fast, findings: [], reader: 'fast' };
+          s.format === 'xlsx' && reader === 'auto'
+            ? readFastEntries(verified.entries, limits, valuesOnly)
+            : undefined;
+        if (fast) {
+          // The fast reader keeps only values; live formulas are looked for in the sheets' XML
+          // (not for a previous period's file, read for its values only).
+          const formulas = valuesOnly
+            ? []
+            : formulaFindingsInEntries(verified.entries, sheetPaths(verified.entries), limits.maxFindings);
+          return { parsed: fast, findings: formulas, reader: 'fast' };
+        }
         return {
           parsed: parsedFromWorkbook(
             XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
             s.format,
             limits,
           ),
-          findings: [],
+          // SheetJS drops rows past the limit silently: rows that are really there are an error.
+          findings: s.format === 'xlsx' ? rowOverflowFindings(verified.entries, limits.maxRows) : [],
         };
       }
       case 'cfb': {

@@ -1,5 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { formulaFindings } from './check-formulas.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
 import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from './parsed-file.js';
@@ -277,6 +278,7 @@ export function parsedFromWorkbook(
         },
       ),
     );
+  for (const f of formulaFindings(wb, limits.maxFindings)) findings.push(f);
   return { format, meta: readMeta(wb), valueRows, enterpriseRows, findings, valueSheet: values?.name };
 }
 

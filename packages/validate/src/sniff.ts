@@ -74,10 +74,31 @@ export function sniff(bytes: Uint8Array, limits: Limits): Sniffed {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
   // Text formats: reject binary junk (UTF-16 text, marked by its BOM, is full of NUL bytes).
   if (utf16Bom(bytes)) return textKind(bytes);
-  // Text formats: reject binary junk (NUL bytes never occur in CSV or JSON text).
-  const head = bytes.subarray(0, Math.min(bytes.length, 4096));
-  if (head.includes(0)) return { kind: 'rejected', code: 'FILE_NOT_SPREADSHEET', detail: 'binary content' };
+  // Text formats: reject binary junk. Known binary formats by their signature (a PDF's first lines
+  // look like text), then NUL bytes, which never occur in CSV or JSON text.
+  const binary = BINARY_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
+  if (binary) return { kind: 'rejected', code: 'FILE_NOT_SPREADSHEET', detail: `${binary.name} content` };
+  if (bytes.includes(0)) return { kind: 'rejected', code: 'FILE_NOT_SPREADSHEET', detail: 'binary content' };
   return textKind(bytes);
+}
+
+const sig = (s: string) => [...s].map((c) => c.charCodeAt(0));
+/** Signatures of binary files people send by mistake under a spreadsheet's name. */
+const BINARY_SIGNATURES: ReadonlyArray<{ name: string; bytes: readonly number[] }> = [
+  { name: 'PDF', bytes: sig('%PDF-') },
+  { name: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF', bytes: sig('GIF8') },
+  { name: 'gzip', bytes: [0x1f, 0x8b] },
+  { name: '7z', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'RAR', bytes: sig('Rar!') },
+  { name: 'RTF', bytes: sig('{\\rtf') },
+];
+
+function replacementShare(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) n++;
+  return text.length === 0 ? 0 : n / text.length;
 }
 
 function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -88,6 +109,13 @@ function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 
 function textKind(bytes: Uint8Array): Sniffed {
   const { text, encoding } = decodeText(bytes);
+  // Bytes that are neither UTF-8 nor GBK decode to U+FFFD: many of them mean binary, not text.
+  if (encoding === 'gbk' && replacementShare(text) > 0.01)
+    return {
+      kind: 'rejected',
+      code: 'FILE_NOT_SPREADSHEET',
+      detail: 'binary content (neither UTF-8 nor GBK)',
+    };
   const first = text.trimStart().charAt(0);
   if (first === '{' || first === '[') return { kind: 'json', text };
   if (text.trim() === '') return { kind: 'rejected', code: 'FILE_EMPTY', detail: 'only blanks' };

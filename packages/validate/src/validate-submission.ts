@@ -45,6 +45,11 @@ export interface ValidateOptions {
    * sheets and falls back to SheetJS; 'sheetjs' always uses SheetJS (for differential tests, benches).
    */
   readonly reader?: 'auto' | 'sheetjs';
+  /**
+   * Read the values only (a previous or history period, of which a roll-up needs nothing else): the
+   * enterprise list is neither read (by the fast reader) nor checked, and the report lists none.
+   */
+  readonly valuesOnly?: boolean;
 }
 
 /** Counts that describe what was read. */
@@ -169,7 +174,7 @@ function previousFindings(
   if (given === undefined) return [];
   const prev =
     given instanceof Uint8Array
-      ? validateSubmission(given, { catalogue, limits, reader: options.reader }).submission
+      ? validateSubmission(given, { catalogue, limits, reader: options.reader, valuesOnly: true }).submission
       : typeof given === 'function'
         ? given(city, period)
         : given;
@@ -208,7 +213,11 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
   const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const { parsed, findings: readFindings, reader } = parseInput(bytes, limits, options.reader);
+  const {
+    parsed,
+    findings: readFindings,
+    reader,
+  } = parseInput(bytes, limits, options.reader, options.valuesOnly);
   if (!parsed)
     return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
@@ -250,7 +259,9 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const units = [city, ...childrenOf(catalogue.orgUnits, city.code, period)];
   append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
   append(findings, checkRules(checked.values, catalogue, city, period, flagged));
-  const ent = checkEnterprises(parsed, checked.values, catalogue, city, period);
+  const ent = options.valuesOnly
+    ? { findings: [], enterprises: [], locations: [] }
+    : checkEnterprises(parsed, checked.values, catalogue, city, period);
   append(findings, ent.findings);
 
   const submission: Submission = {

@@ -45,4 +45,13 @@ describe('bounded findings, bounded work', () => {
     expect(r.findings.map((f) => f.code)).not.toContain('FILE_TOO_MANY_COLUMNS');
     expect(r.ok).toBe(true);
   });
+
+  it('rows really beyond the limit are FILE_TOO_MANY_ROWS even when SheetJS reads the file', () => {
+    const bytes = patchSheet(clean, '指标', (xml) =>
+      xml.replace('</sheetData>', '<row r="1048576"><c r="F1048576"><v>1</v></c></row></sheetData>'),
+    );
+    const r = validateSubmission(bytes);
+    expect(r.ok).toBe(false);
+    expect(r.findings.find((f) => f.code === 'FILE_TOO_MANY_ROWS')?.value).toBe('1048576');
+  });
 });

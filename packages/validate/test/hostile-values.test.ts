@@ -1,3 +1,4 @@
+import { parsePeriod } from '@sunan/schema';
 import { parseTypedNumber, validateSubmission } from '@sunan/validate';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +144,29 @@ describe('CSV saved by Excel as Unicode text', () => {
     expect(r.format).toBe('csv');
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(r.submission?.values.length).toBe(sub.values.filter((v) => v.value !== null).length);
+  });
+});
+
+describe('what the file is', () => {
+  it('regression: a PDF named .xlsx is not read as CSV', () => {
+    const pdf = Uint8Array.from([
+      ...enc.encode('%PDF-1.4\n%'),
+      0xe2,
+      0xe3,
+      0xcf,
+      0xd3,
+      ...enc.encode('\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+    ]);
+    expect(validateSubmission(pdf, { fileName: 'report.xlsx' }).findings.map((f) => f.code)).toEqual([
+      'FILE_NOT_SPREADSHEET',
+    ]);
+  });
+
+  it('regression: period 0000 is not a period (it became "0")', () => {
+    expect(parsePeriod('0000')).toBeUndefined();
+    expect(parsePeriod('2022')).toEqual({ kind: 'year', year: 2022 });
+    const r = json(JSON.stringify({ ...sub, period: '0000' }));
+    expect(r.period).toBeUndefined();
+    expect(r.ok).toBe(false);
   });
 });

@@ -50,11 +50,13 @@ export async function openPage(
   return { context, page, requests, errors };
 }
 
-/** Chooses a file to validate and waits for the result. */
+/** Chooses a file to validate and waits for the result and the grid. */
 export async function validateIn(page: Page, file: string): Promise<void> {
   const before = Number((await page.getAttribute('body', 'data-validated')) ?? 0);
   await page.setInputFiles('#file', file);
   await page.waitForSelector(`body[data-validated="${before + 1}"]`, { timeout: 60_000 });
+  // The grid of the 指标 sheet follows the findings.
+  await page.waitForSelector(`body[data-grid="${before + 1}"]`, { timeout: 60_000 });
 }
 
 /** Clicks a control and returns the download it starts, with its bytes. */

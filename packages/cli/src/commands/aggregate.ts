@@ -6,6 +6,7 @@ import {
   aggregate,
   fingerprint,
   readControls,
+  retainedInput,
   type SubmissionInput,
 } from '@sunan/aggregate';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
@@ -17,7 +18,8 @@ import {
   samePeriodLastYear,
   sunanCatalogue,
 } from '@sunan/schema';
-import { readInput, validateFile } from '@sunan/validate/node';
+import { validateSubmission } from '@sunan/validate';
+import { readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
@@ -25,14 +27,19 @@ import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
+import { safeLine, safeText } from '../terminal-text.js';
 import { unreadable } from './validate.js';
 
-/** Validates files and wraps them for the roll-up, with their SHA-256 and modification time. */
+/**
+ * Validates files and wraps them for the roll-up, with their SHA-256 and modification time: each file
+ * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history
+ * periods. `defaultPeriod` applies to files that name none (CSV exports).
+ */
 async function inputsFrom(
   paths: readonly string[],
   io: Io,
   title: string,
-  defaultPeriod?: string,
+  options: { valuesOnly?: boolean; defaultPeriod?: string | undefined } = {},
 ): Promise<SubmissionInput[]> {
   const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const bar = progress(io, files.length, title);
@@ -40,8 +47,16 @@ async function inputsFrom(
   for (const file of files) {
     bar.tick(basename(file));
     const bytes = await readInput(file);
+    const name = basename(file);
     // --period applies to files that name none (CSV exports); the report says so in an info finding.
-    const report = await validateFile(file, defaultPeriod ? { defaultPeriod } : {});
+    const report =
+      'bytes' in bytes
+        ? validateSubmission(bytes.bytes, {
+            fileName: name,
+            valuesOnly: options.valuesOnly === true,
+            ...(options.defaultPeriod ? { defaultPeriod: options.defaultPeriod } : {}),
+          })
+        : bytes.report;
     const sha256 = 'bytes' in bytes ? await fingerprint(bytes.bytes) : '';
     let submittedAt: string | undefined;
     try {
@@ -49,7 +64,7 @@ async function inputsFrom(
     } catch {
       submittedAt = undefined;
     }
-    out.push({ report, file: basename(file), sha256, ...(submittedAt ? { submittedAt } : {}) });
+    out.push(retainedInput(report, name, sha256, submittedAt));
   }
   bar.stop();
   return out;
@@ -146,22 +161,21 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   // --period applies to files that name none (CSV exports); the previous files take the year before.
   const before = parsePeriod(values.period);
   const submissions =
-    ledgerInputs?.submissions ?? (await inputsFrom(positionals, io, '校验 validating', values.period));
+    ledgerInputs?.submissions ??
+    (await inputsFrom(positionals, io, '校验 validating', { defaultPeriod: values.period }));
   const previous =
     ledgerInputs?.previous ??
     (values.previous
-      ? await inputsFrom(
-          [values.previous],
-          io,
-          '上期 previous',
-          before && formatPeriod(samePeriodLastYear(before)),
-        )
+      ? await inputsFrom([values.previous], io, '上期 previous', {
+          valuesOnly: true,
+          defaultPeriod: before && formatPeriod(samePeriodLastYear(before)),
+        })
       : undefined);
   const history: Array<{ period: string; submissions: SubmissionInput[] }> = [
     ...(ledgerInputs?.history ?? []),
   ];
   for (const h of values.history ?? []) {
-    const list = await inputsFrom([h], io, '往期 history');
+    const list = await inputsFrom([h], io, '往期 history', { valuesOnly: true });
     const periods = new Set(list.map((i) => i.report.period).filter((p): p is string => p !== undefined));
     for (const period of periods)
       history.push({ period, submissions: list.filter((i) => i.report.period === period) });
@@ -183,7 +197,10 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     zoneReported,
     includeInvalid: values['include-invalid'] === true,
   });
-  result.findings.unshift(...controls.findings, ...zoneFile.findings);
+  // Controls' findings first; a loop, not unshift(...list), which overflows on long lists.
+  const own = result.findings.splice(0);
+  for (const list of [controls.findings, zoneFile.findings, own])
+    for (const f of list) result.findings.push(f);
   const earlier = earlierResults(
     result.period,
     previous,
@@ -209,7 +226,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else {
     const c = colours(io, io.stdout);
-    const summary = formatSummary(result, lang, { catalogue, history: earlier });
+    const summary = safeText(formatSummary(result, lang, { catalogue, history: earlier }));
     io.stdout.write(
       `${result.complete ? summary : summary.replace(/^(.*\n)(.*)/, (_, a: string, b: string) => `${a}${c.red(c.bold(b))}`)}\n`,
     );
@@ -232,7 +249,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   }
   const allInputs = [...submissions, ...(previous ?? [])];
   for (const i of allInputs.filter((x) => unreadable(x.report)))
-    io.stderr.write(lang === 'zh' ? `无法读取：${i.file}\n` : `Cannot read: ${i.file}\n`);
+    io.stderr.write(lang === 'zh' ? `无法读取：${safeLine(i.file)}\n` : `Cannot read: ${safeLine(i.file)}\n`);
   if (allInputs.some((i) => unreadable(i.report))) return EXIT.usage;
   return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

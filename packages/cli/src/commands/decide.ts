@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { DecisionInput, DecisionOutcome, Ledger } from '@sunan/ledger';
+import type { Bilingual, DecisionInput, DecisionOutcome, Ledger, LedgerEvent } from '@sunan/ledger';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf } from '../lang.js';
@@ -42,7 +42,7 @@ export function decisionCommand(verb: Verb) {
       strict: true,
       options: {
         ...LEDGER_OPTIONS,
-        city: { type: 'string' },
+        city: { type: 'string', multiple: true },
         period: { type: 'string' },
         revision: { type: 'string' },
         reason: { type: 'string' },
@@ -62,7 +62,7 @@ export function decisionCommand(verb: Verb) {
         '需要 --city（审核全区用 --city SUNAN）',
         '--city is required (the zone: --city SUNAN)',
       );
-    const city = unitOf(values.city, zoneAllowed);
+    const cities = (values.city ?? [undefined]).map((c) => unitOf(c, zoneAllowed));
     let revision: number | undefined;
     if (values.revision !== undefined) {
       revision = Number(values.revision);
@@ -74,24 +74,30 @@ export function decisionCommand(verb: Verb) {
     }
     const by = actorOf(values.by, io);
     return withLedger(values, io, async (ledger) => {
-      const outcome = await act(ledger, verb, {
-        city,
-        period: values.period as string,
-        by,
-        ...(revision !== undefined ? { revision } : {}),
-        ...(values.reason !== undefined ? { reason: values.reason } : {}),
-      });
-      if (format === 'json') io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-      else if (outcome.ok) {
-        const e = outcome.event;
-        const name = ledger.nameOf(city);
-        io.stdout.write(
-          lang === 'zh'
-            ? `${DONE[verb].zh}：${name.zh} ${e.period}${e.revision ? ` 第 ${e.revision} 版` : ''}（事件 #${e.seq}，${e.actor}，${e.at}）\n`
-            : `${DONE[verb].en}: ${name.en} ${e.period}${e.revision ? ` revision ${e.revision}` : ''} (event #${e.seq}, ${e.actor}, ${e.at})\n`,
-        );
-      } else io.stderr.write(`${outcome.code}: ${say(outcome.message, lang)}\n`);
-      return outcome.ok ? EXIT.ok : EXIT.findings;
+      const outcomes: DecisionOutcome[] = [];
+      // One event per city, in the order given (several --city for one decision on many).
+      for (const city of cities) {
+        const outcome = await act(ledger, verb, {
+          city,
+          period: values.period as string,
+          by,
+          ...(revision !== undefined ? { revision } : {}),
+          ...(values.reason !== undefined ? { reason: values.reason } : {}),
+        });
+        outcomes.push(outcome);
+        if (format === 'json') continue;
+        if (outcome.ok) io.stdout.write(doneLine(verb, ledger.nameOf(city), outcome.event, lang));
+        else io.stderr.write(`${outcome.code}: ${say(outcome.message, lang)}\n`);
+      }
+      if (format === 'json')
+        io.stdout.write(`${JSON.stringify(cities.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
+      return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.findings;
     });
   };
+}
+
+function doneLine(verb: Verb, name: Bilingual, e: LedgerEvent, lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? `${DONE[verb].zh}：${name.zh} ${e.period}${e.revision ? ` 第 ${e.revision} 版` : ''}（事件 #${e.seq}，${e.actor}，${e.at}）\n`
+    : `${DONE[verb].en}: ${name.en} ${e.period}${e.revision ? ` revision ${e.revision}` : ''} (event #${e.seq}, ${e.actor}, ${e.at})\n`;
 }

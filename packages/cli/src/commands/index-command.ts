@@ -134,6 +134,8 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
       force: { type: 'boolean' },
       format: { type: 'string' },
       lang: { type: 'string' },
+      ledger: { type: 'string' },
+      database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -143,7 +145,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   }
   const lang = langOf(values.lang);
   const format = formatOf(values.format);
-  if (positionals.length === 0)
+  if (positionals.length === 0 && values.ledger === undefined)
     throw new UsageError(
       '请给出 aggregate.json 或指标矩阵文件',
       'Give aggregate.json files or a matrix file',
@@ -181,6 +183,10 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   const zeroHandling = zeroHandlingOf(values['zero-handling'], values['zero-epsilon']);
 
   const matrices: IndexMatrix[] = [];
+  // The years from the ledger: each year's accepted revisions, rolled up from the stored reports.
+  if (values.ledger !== undefined)
+    for (const r of await (await import('./index-ledger.js')).ledgerYears(values, io))
+      matrices.push(matrixFromAggregate(r, definition));
   for (const file of await collectInputs(positionals.map((p) => resolve(io.cwd, p)))) {
     let bytes: Uint8Array;
     try {

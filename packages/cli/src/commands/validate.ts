@@ -11,6 +11,7 @@ import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
 import { formatOf, langOf, t } from '../lang.js';
 import { progress } from '../progress.js';
+import { safeLine } from '../terminal-text.js';
 
 /** True when the file could not be read at all (as opposed to read with findings). */
 export const unreadable = (r: ValidationReport) =>
@@ -80,10 +81,18 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   if (values.annotate !== undefined) {
     const dir = resolve(io.cwd, values.annotate);
     await mkdir(dir, { recursive: true });
+    // Never over any input of this run (a.xlsx's copy a.校验结果.xlsx may itself be an input).
+    const inputs = new Set(files.map((f) => resolve(f)));
     for (const [i, r] of reports.entries()) {
       const input = files[i] ?? '';
       const out = join(dir, `${basename(input, extname(input))}.校验结果.xlsx`);
-      if (resolve(out) === resolve(input) || unreadable(r)) continue;
+      if (unreadable(r)) continue;
+      if (inputs.has(resolve(out))) {
+        io.stderr.write(
+          `未写出 ${safeLine(out)}：它是本次的输入文件 / Not written: ${safeLine(out)} is an input\n`,
+        );
+        continue;
+      }
       const bytes = await readInput(input);
       if (!('bytes' in bytes)) continue;
       await writeFile(out, await annotate(bytes.bytes, r));
@@ -119,8 +128,8 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   for (const r of reports.filter(unreadable))
     io.stderr.write(
       lang === 'zh'
-        ? `无法读取：${r.file}（${r.findings[0]?.message.zh ?? ''}）\n`
-        : `Cannot read: ${r.file} (${r.findings[0]?.message.en ?? ''})\n`,
+        ? `无法读取：${safeLine(r.file ?? '')}（${safeLine(r.findings[0]?.message.zh ?? '')}）\n`
+        : `Cannot read: ${safeLine(r.file ?? '')} (${safeLine(r.findings[0]?.message.en ?? '')})\n`,
     );
   if (reports.some(unreadable)) return EXIT.usage;
   return reports.some((r) => !r.ok) ? EXIT.findings : EXIT.ok;

@@ -222,7 +222,7 @@ function scan(
   return shape;
 }
 
-function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits): ParsedFile {
+function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits, valuesOnly: boolean): ParsedFile {
   const parts = workbookParts(entries);
   // The template's own layout only: anything else is searched for by SheetJS's path.
   if (!parts.sheets.has(SHEET.values) || !parts.sheets.has(SHEET.enterprises))
@@ -231,8 +231,10 @@ function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits): ParsedF
   const valueShape = scan(entries, parts, SHEET.values, limits, values);
   if (!values.header) decline('no header on the value sheet');
   const enterprises = new EnterpriseSink(SHEET.enterprises);
-  scan(entries, parts, SHEET.enterprises, limits, enterprises);
-  if (!enterprises.header) decline('no header on the enterprise sheet');
+  if (!valuesOnly) {
+    scan(entries, parts, SHEET.enterprises, limits, enterprises);
+    if (!enterprises.header) decline('no header on the enterprise sheet');
+  }
   let meta: FileMeta | undefined;
   if (parts.sheets.has(SHEET.meta)) {
     const sink = new MetaSink();
@@ -243,7 +245,7 @@ function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits): ParsedF
     format: 'xlsx',
     meta,
     valueRows: values.rows,
-    enterpriseRows: enterprises.rows,
+    enterpriseRows: valuesOnly ? undefined : enterprises.rows,
     findings: values.mergeFindings(valueShape.merges),
     valueSheet: SHEET.values,
   };
@@ -252,21 +254,22 @@ function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits): ParsedF
 /**
  * Reads an xlsx made from the project's template without SheetJS: only the 指标, enterprise-list and
  * `_meta` sheets, the shared strings and the number formats, scanned straight from the XML. Gives the
- * same {@link ParsedFile} the SheetJS path gives, or undefined when the file is anything but plain —
+ * same {@link ParsedFile} the SheetJS path gives (with `valuesOnly`, without the enterprise list), or undefined when the file is anything but plain —
  * then SheetJS reads it. Never throws.
  */
-export function readFast(bytes: Uint8Array, limits: Limits): ParsedFile | undefined {
+export function readFast(bytes: Uint8Array, limits: Limits, valuesOnly = false): ParsedFile | undefined {
   const unzipped = unzipVerified(bytes, limits);
-  return unzipped.ok ? readFastEntries(unzipped.entries, limits) : undefined;
+  return unzipped.ok ? readFastEntries(unzipped.entries, limits, valuesOnly) : undefined;
 }
 
 /** {@link readFast} on entries already inflated and verified by the zip integrity layer. */
 export function readFastEntries(
   entries: ReadonlyMap<string, Uint8Array>,
   limits: Limits,
+  valuesOnly = false,
 ): ParsedFile | undefined {
   try {
-    return read(entries, limits);
+    return read(entries, limits, valuesOnly);
   } catch (e) {
     // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
     if (e instanceof Decline) return undefined;

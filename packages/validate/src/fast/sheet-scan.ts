@@ -152,7 +152,7 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
     }
     case 's': {
       if (v === undefined) return { t: 'z', v: undefined, f: formulaOf(ctx, tagEnd, end) };
-      const text = ctx.parts.sharedStrings[Number.parseInt(v, 10)];
+      const text = ctx.parts.sharedStrings.get(Number.parseInt(v, 10));
       return text === undefined ? decline('shared string index out of range') : { t: 's', v: text };
     }
     case 'str': {

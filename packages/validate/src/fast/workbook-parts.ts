@@ -8,10 +8,16 @@ export type FormatTable = ReadonlyMap<number, string>;
 export interface WorkbookParts {
   /** Sheet name → path of its XML in the package, in workbook order. */
   readonly sheets: ReadonlyMap<string, string>;
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStrings;
   /** Cell style index → number format id (absent when the package has no cell styles). */
   readonly styleFormats: readonly number[] | undefined;
   readonly formats: FormatTable;
+}
+
+/** The shared string table, decoded item by item on demand (a list of 100,000 rows holds ~300,000). */
+export interface SharedStrings {
+  /** The text of item `i` as SheetJS reads it, or undefined when there is no such item. */
+  get(i: number): string | undefined;
 }
 
 /** Why the fast reader declined a file (SheetJS then reads it). */
@@ -84,7 +90,7 @@ function contentTypes(entries: ReadonlyMap<string, Uint8Array>): { sst?: string;
   return out;
 }
 
-function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
+export function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
   const wb = text(entries, 'xl/workbook.xml') ?? decline('no workbook part');
   if (/date1904\s*=\s*["'](?:1|true)/.test(wb)) decline('1904 date system');
   const rels = text(entries, 'xl/_rels/workbook.xml.rels') ?? decline('no workbook relationships');
@@ -103,20 +109,40 @@ function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string, strin
   return out;
 }
 
-/** The shared string table, as SheetJS's parse_sst_xml reads it. */
-function sharedStrings(entries: ReadonlyMap<string, Uint8Array>, path: string | undefined): string[] {
-  if (path === undefined) return [];
-  const xml = text(entries, path);
-  if (xml === undefined) return [];
-  const sst = firstElement(xml, 'sst');
-  if (!sst) return [];
-  return sst.inner
-    .replace(/<(?:\w+:)?(?:si|sstItem)>/g, '')
-    .split(/<\/(?:\w+:)?(?:si|sstItem)>/)
-    .map((item) => {
-      const t = stringItem(item.trim());
+const NO_STRINGS: SharedStrings = { get: () => undefined };
+const bytewise = new TextDecoder('windows-1252');
+
+/**
+ * The shared string table as SheetJS's parse_sst_xml splits it — the text between one `</si>` and the
+ * next, `<si>` tags removed — but only item boundaries are found here; an item is decoded when a
+ * cell asks for it, so reading values only never decodes the enterprise names.
+ */
+function sharedStrings(entries: ReadonlyMap<string, Uint8Array>, path: string | undefined): SharedStrings {
+  const bytes = path === undefined ? undefined : entries.get(path);
+  if (bytes === undefined) return NO_STRINGS;
+  // One character per byte, so offsets found in the string are offsets into the bytes.
+  const s = bytewise.decode(bytes);
+  const open = s.search(/<(?:\w+:)?sst\b[^<>]*>/);
+  const close = open === -1 ? -1 : s.indexOf('</sst>', open);
+  if (open === -1 || close === -1)
+    return /<(?:\w+:)?sst\b/.test(s) ? decline('unusual shared strings') : NO_STRINGS;
+  if (/<\w+:si\b|<si\s|sstItem|<\/\w+:si>/.test(s)) decline('unusual shared strings');
+  const starts = [s.indexOf('>', open) + 1];
+  const ends: number[] = [];
+  for (let at = s.indexOf('</si>', starts[0]); at !== -1 && at < close; at = s.indexOf('</si>', at + 5)) {
+    ends.push(at);
+    starts.push(at + 5);
+  }
+  ends.push(close);
+  return {
+    get(i) {
+      const start = starts[i];
+      if (start === undefined || !Number.isInteger(i)) return undefined;
+      const item = utf8Text(bytes, start, ends[i]).replace(/<si>/g, '').trim();
+      const t = stringItem(item);
       return t === 'unreadable' ? decline('a shared string SheetJS would not read') : t;
-    });
+    },
+  };
 }
 
 /** Custom number formats and each cell style's format id (styles.xml). */

@@ -13,6 +13,8 @@ const SYMBOL: Record<Severity, string> = { error: '✖', warning: '⚠', info: '
 let lang: Lang = 'zh';
 let outcome: Outcome | null = null;
 let cities: readonly CityOption[] = [];
+/** True between the verdict and the grid that follows it. */
+let gridPending = false;
 
 const workerSource = $('worker-source').textContent ?? '';
 const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
@@ -163,7 +165,7 @@ function renderGrid(o: Outcome): void {
   const box = $('grid');
   if (!o.grid) {
     const p = document.createElement('p');
-    p.textContent = tr('gridNone', lang);
+    p.textContent = tr(gridPending ? 'stage_grid' : 'gridNone', lang);
     box.replaceChildren(p);
     return;
   }
@@ -270,9 +272,15 @@ worker.onmessage = (e: MessageEvent<Reply>) => {
       setStage(m.stage);
       return;
     case 'validated':
-      $<HTMLButtonElement>('run').disabled = false;
+      gridPending = true;
       showOutcome(m.outcome);
       document.body.dataset.validated = String(Number(document.body.dataset.validated ?? 0) + 1);
+      return;
+    case 'grid':
+      gridPending = false;
+      $<HTMLButtonElement>('run').disabled = false;
+      if (outcome) showOutcome({ ...outcome, grid: m.grid });
+      document.body.dataset.grid = String(Number(document.body.dataset.grid ?? 0) + 1);
       return;
     case 'file': {
       download(m.name, m.bytes, XLSX_TYPE);

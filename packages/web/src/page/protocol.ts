@@ -60,6 +60,8 @@ export type Reply =
   | { kind: 'ready'; cities: readonly CityOption[] }
   | { kind: 'progress'; stage: Stage }
   | { kind: 'validated'; outcome: Outcome }
+  /** The grid follows the findings: reading the sheet again for display should not delay the verdict. */
+  | { kind: 'grid'; grid: Grid | null }
   | { kind: 'file'; purpose: 'template' | 'annotated' | 'findings-workbook'; name: string; bytes: Uint8Array }
   | { kind: 'failed'; purpose: Request['kind']; zh: string; en: string };
 

@@ -89,10 +89,12 @@ async function handle(req: Request): Promise<void> {
         previous: req.previous?.bytes,
       });
       last = { file: req.file, report };
+      post({ kind: 'validated', outcome: outcomeOf(report, null) });
       post({ kind: 'progress', stage: 'grid' });
+      await new Promise((r) => setTimeout(r, 0));
       const grid = gridOf(req.file.bytes, report.format);
       post({ kind: 'progress', stage: 'done' });
-      post({ kind: 'validated', outcome: outcomeOf(report, grid) });
+      post({ kind: 'grid', grid });
       return;
     }
     case 'annotated': {

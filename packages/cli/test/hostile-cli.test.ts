@@ -1,0 +1,60 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/run.js';
+import { safeLine, safeText } from '../src/terminal-text.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const clean2022 = join(root, 'examples/data/2022/321100-镇江市-2022.xlsx');
+
+async function sunan(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: { NO_COLOR: '1' },
+    cwd,
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('hostile text and paths in the command', () => {
+  it('escapes control characters and bidi overrides', () => {
+    expect(safeLine('a\u001b[2Jb\u0007c\u202e1000\n')).toBe('a\\u{1b}[2Jb\\u{7}c\\u{202e}1000\\u{a}');
+    expect(safeText('x\u001b]8;;http://e\u0007y\nz')).toBe('x\\u{1b}]8;;http://e\\u{7}y\nz');
+    expect(safeLine('苏州 ✓ 1,234.5')).toBe('苏州 ✓ 1,234.5');
+  });
+
+  it('regression: ANSI escapes, OSC 8 links and BEL in cells never reach the terminal raw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-hostile-'));
+    const csv =
+      '填报单位代码,指标代码,数值\n321100,GDP,\u001b[2J\u001b]8;;http://evil.example\u0007click\u001b]8;;\u0007\u0007\u202e0001\n';
+    writeFileSync(join(dir, 'evil\u001b[31m.csv'), csv);
+    const r = await sunan(['validate', dir, '--expect-period', '2022'], dir);
+    expect(r.code).toBe(1);
+    for (const out of [r.stdout, r.stderr]) {
+      const bad = [...out].filter((ch) => {
+        const cp = ch.codePointAt(0) ?? 0;
+        return (cp < 0x20 && cp !== 0x0a && cp !== 0x09) || cp === 0x7f || (cp >= 0x202a && cp <= 0x202e);
+      });
+      expect(bad).toEqual([]);
+    }
+    expect(r.stdout).toContain('\\u{1b}[2J');
+  });
+
+  it('regression: validate DIR --annotate DIR never overwrites an input of the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunan-annotate-'));
+    copyFileSync(clean2022, join(dir, 'a.xlsx'));
+    copyFileSync(clean2022, join(dir, 'a.校验结果.xlsx'));
+    const before = readFileSync(join(dir, 'a.校验结果.xlsx'));
+    const r = await sunan(['validate', dir, '--annotate', dir], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'a.校验结果.xlsx')).equals(before)).toBe(true);
+    expect(r.stderr).toContain('Not written');
+    expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'a.校验结果.xlsx', 'a.校验结果.校验结果.xlsx'].sort());
+  });
+});
