@@ -8,6 +8,7 @@ import {
 } from '@sunan/aggregate';
 import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { catalogue, synthetic, workbookInput } from './helpers.js';
@@ -85,9 +86,12 @@ describe('what the centre must see, in every output', () => {
     expect(json.sources[0]?.reason?.zh).toContain('wuxi-v2.xlsx');
     expect(json.sources.every((s) => /^[0-9a-f]{64}$/.test(s.sha256))).toBe(true);
     const wuxiGdp = json.indicators.find((i) => i.code === 'GDP')?.cities['320200']?.value;
-    expect(wuxiGdp).toBe(
-      synthetic('320200').values.find((v) => v.orgUnit === '320200' && v.indicator === 'GDP')?.value,
-    );
+    const reported = synthetic('320200').values.find(
+      (v) => v.orgUnit === '320200' && v.indicator === 'GDP',
+    )?.value;
+    // The same number as reported, written with GDP's declared two decimals.
+    expect(new Decimal(String(wuxiGdp)).eq(String(reported))).toBe(true);
+    expect(wuxiGdp).toMatch(/^\d+\.\d{2}$/);
   });
 
   it('xlsx: the same facts on 汇总, 核对, 问题 and 来源', async () => {
