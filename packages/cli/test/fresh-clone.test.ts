@@ -16,6 +16,7 @@ function pnpm(args: string[], cwd: string) {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+// One time zone only, locally and in CI alike; no component is optional here, so nothing skips in CI.
 describe.runIf(process.env.TZ === 'Asia/Shanghai')('a fresh clone', () => {
   it('the README shows the set-up command and `pnpm sunan --version`', () => {
     expect(readme).toContain('pnpm install && pnpm demo');

@@ -15,7 +15,7 @@ export interface CitedRevision {
 /** What `aggregate` needs for one period, read from the ledger: no workbook is re-read. */
 export interface LedgerRollUp {
   readonly submissions: SubmissionInput[];
-  /** The previous period's accepted revisions, when the ledger has any. */
+  /** The previous period's accepted revisions, when the ledger holds them. */
   readonly previous: SubmissionInput[] | undefined;
   /** Earlier periods of the same kind (years, or quarters), for cumulative targets. */
   readonly history: Array<{ period: string; submissions: SubmissionInput[] }>;

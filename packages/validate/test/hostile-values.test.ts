@@ -78,7 +78,7 @@ describe('numbers that are not numbers', () => {
     expect(parseTypedNumber('(+5)').ok).toBe(false);
   });
 
-  it('fuzz: any string into the number parser: no throw, a finite exact value, no fake digit read', () => {
+  it('fuzz: arbitrary strings into the number parser: no throw, a finite exact value, no fake digit read', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[(+-]?[0-9,.²①]{0,30}[)%亿元万]?$/)),
