@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { attributes, firstElement, stringItem, unescapeXml, utf8Text } from './xml-text.js';
+import { attributes, firstElement, stringItem, unescapeXml, utf8Text, utf8TextOf } from './xml-text.js';
 
 /** Number formats by id as SheetJS's table holds them for one workbook: built-ins plus the file's own. */
 export type FormatTable = ReadonlyMap<number, string>;
@@ -151,9 +151,9 @@ function sharedStrings(entries: ReadonlyMap<string, Uint8Array>, path: string | 
       if (s.startsWith('<si><t>', start)) {
         const textEnd = s.indexOf('<', start + 7);
         if (textEnd !== -1 && textEnd + 4 === end && s.startsWith('</t>', textEnd))
-          return unescapeXml(utf8Text(bytes, start + 7, textEnd), true);
+          return unescapeXml(utf8TextOf(s, bytes, start + 7, textEnd), true);
       }
-      const item = utf8Text(bytes, start, end).replace(/<si>/g, '').trim();
+      const item = utf8TextOf(s, bytes, start, end).replace(/<si>/g, '').trim();
       const t = stringItem(item);
       return t === 'unreadable' ? decline('a shared string SheetJS would not read') : t;
     },
