@@ -257,6 +257,20 @@ function formulasIn(ctx: Ctx, from: number, to: number, seen: FormulaSeen): void
 }
 
 /**
+ * Where the whole rows of a batch end: after the last row when it is complete (carrying only what
+ * follows it), else at the start of the last row, which the next batch completes.
+ */
+function completeRowsEnd(s: string, from: number): number {
+  const last = s.lastIndexOf('<row');
+  if (last < from) return from;
+  const tagEnd = s.indexOf('>', last);
+  if (tagEnd === -1) return last;
+  if (s.charCodeAt(tagEnd - 1) === 47) return tagEnd + 1;
+  const end = s.indexOf('</row>', tagEnd);
+  return end === -1 ? last : end + 6;
+}
+
+/**
  * Reads one worksheet's XML as it is inflated, chunk by chunk, handing rows to `sink`: the sheet is
  * never held whole, only the batch being scanned and the row that straddles two batches. Rows are
  * scanned in batches cut just before a `<row` start, so no row, cell or tag is ever split. Throws
@@ -322,11 +336,12 @@ export class SheetScanner {
     }
     if (this.phase === 'rows') {
       const close = s.indexOf('</sheetData>', from);
-      const lastStart = s.lastIndexOf('<row', s.length);
-      const to = close !== -1 ? close : final ? s.length : Math.max(from, lastStart);
+      const to = close !== -1 ? close : final ? s.length : completeRowsEnd(s, from);
       this.rows(ctx, from, to);
       if (close === -1) {
-        this.keep(bytes, to, final);
+        // Whitespace after the last whole row is dropped: a sheet padded with gigabytes of it must
+        // not pile up here.
+        this.keep(bytes, /^\s*$/.test(s.slice(to)) ? bytes.length : to, final);
         return;
       }
       this.phase = 'tail';

@@ -29,6 +29,11 @@ export interface Inflater {
 
 /** Slices a whole inflated entry is handed to a sink in, so a scanner still works batch by batch. */
 const SLICE = 1024 * 1024;
+/**
+ * Entries streamed to a sink are inflated natively (whole, then sliced) only up to this size; a
+ * larger one streams through fflate so that memory stays bounded however large the entry says it is.
+ */
+const NATIVE_STREAM_MAX = 64 * 1024 * 1024;
 
 /** The entry inflated whole by a host's native inflater, checked for size and CRC-32. */
 function inflateNative(
@@ -74,7 +79,7 @@ export function streamEntry(
   inflater?: Inflater,
 ): InflateProblem | undefined {
   const data = archive.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (inflater && e.method !== 0) {
+  if (inflater && e.method !== 0 && e.size <= NATIVE_STREAM_MAX) {
     const whole = inflateNative(data, e, inflater);
     if (!whole.ok) return whole.problem;
     for (let p = 0; p < whole.bytes.length; p += SLICE) sink(whole.bytes.subarray(p, p + SLICE));
