@@ -58,20 +58,26 @@ function attr(tag: string, name: string): string | undefined {
   return end === -1 ? decline('broken attribute') : tag.slice(start, end);
 }
 
-/** Content of the first `<name>…</name>` in s[from, to); undefined when absent or self-closed. */
+/**
+ * Content of the first `<name>…</name>` in s[from, to); undefined when absent or self-closed. The
+ * search never leaves the cell: an unbounded search for a child that is not there would run to the
+ * end of the batch for every blank cell (quadratic in a list full of empty optional columns).
+ */
 function child(s: string, from: number, to: number, name: string): [number, number] | undefined {
-  let at = s.indexOf(`<${name}`, from);
-  while (at !== -1 && at < to) {
-    const next = s.charCodeAt(at + name.length + 1);
+  if (to - from < name.length + 2) return undefined;
+  const inner = s.slice(from, to);
+  let at = inner.indexOf(`<${name}`);
+  while (at !== -1) {
+    const next = inner.charCodeAt(at + name.length + 1);
     if (next === 62 /* > */ || next === 32 /* space */ || next === 47 /* / */) break;
-    at = s.indexOf(`<${name}`, at + 1);
+    at = inner.indexOf(`<${name}`, at + 1);
   }
-  if (at === -1 || at >= to) return undefined;
-  const open = s.indexOf('>', at);
-  if (s.charCodeAt(open - 1) === 47) return undefined;
-  const close = s.indexOf(`</${name}>`, open);
-  if (close === -1 || close > to) return undefined;
-  return [open + 1, close];
+  if (at === -1) return undefined;
+  const open = inner.indexOf('>', at);
+  if (open === -1 || inner.charCodeAt(open - 1) === 47) return undefined;
+  const close = inner.indexOf(`</${name}>`, open);
+  if (close === -1) return undefined;
+  return [from + open + 1, from + close];
 }
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
@@ -108,8 +114,10 @@ interface Ctx {
 /** The formula of a cell without a cached value, as SheetJS keeps it (`_xlfn.` prefixes dropped). */
 function formulaOf(ctx: Ctx, from: number, to: number): string | undefined {
   const at = child(ctx.s, from, to, 'f');
-  const tagAt = ctx.s.indexOf('<f', from);
-  if (tagAt === -1 || tagAt >= to) return undefined;
+  // Within the cell only (see child).
+  const rel = to > from ? ctx.s.slice(from, to).indexOf('<f') : -1;
+  if (rel === -1) return undefined;
+  const tagAt = from + rel;
   const tag = ctx.s.slice(tagAt, ctx.s.indexOf('>', tagAt));
   if (!at || at[0] === at[1])
     return tag.includes('t="shared"') ? decline('shared formula without a value') : undefined;

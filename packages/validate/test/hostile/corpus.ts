@@ -301,6 +301,32 @@ export function hostileCorpus(): HostileCase[] {
       },
     },
     {
+      // 200,000 rows with a blank styled cell each (an optional column left empty): a search for a
+      // formula that is not in the cell once ran to the end of the sheet for every one of them.
+      name: 'list-200k-blank-cells',
+      ext: 'xlsx',
+      expect: 'ENT_DUPLICATE',
+      bytes: () => {
+        const files = unzipSync(base());
+        const list = Object.entries(files).map(([name, data]) => {
+          if (name !== 'xl/worksheets/sheet3.xml') return { name, data };
+          const xml = new TextDecoder().decode(data);
+          const header = xml.slice(0, xml.indexOf('</row>') + 6).replace(/ref="A1:E\d+"/, 'ref="A1:E200001"');
+          const code = /<c r="A2"[^>]*><v>(\d+)<\/v><\/c>/.exec(xml)?.[1] ?? '0';
+          const rows: string[] = [];
+          for (let r = 2; r <= 200_001; r++)
+            rows.push(
+              `<row r="${r}"><c r="A${r}" s="8" t="s"><v>${code}</v></c><c r="C${r}" s="3"/><c r="E${r}"><v>2021</v></c></row>`,
+            );
+          return {
+            name,
+            data: enc.encode(`${header}${rows.join('')}${xml.slice(xml.indexOf('</sheetData>'))}`),
+          };
+        });
+        return craftZip(list);
+      },
+    },
+    {
       name: 'bomb-lying-under-limit',
       ext: 'xlsx',
       expect: 'ZIP_ENTRY_SIZE',
