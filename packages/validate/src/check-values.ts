@@ -9,7 +9,7 @@ import {
   resolveOrgUnit,
   UNITS,
   type UnitCode,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import type { Decimal } from 'decimal.js';
 import { at } from './messages.js';
 import {

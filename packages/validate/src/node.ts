@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { finding } from '@sunan/schema';
+import { finding } from '@sunan/schema/core';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
 

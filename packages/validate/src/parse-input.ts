@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { formulaFindingsInEntries } from './check-formulas.js';
 import { readFastEntries } from './fast/read-fast.js';

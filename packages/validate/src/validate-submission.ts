@@ -8,7 +8,7 @@ import {
   type Period,
   type Submission,
   sunanCatalogue,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import type { Limits } from '../limits.js';
 import { readCentralDirectory, type ZipEntry, type ZipProblem } from './central-directory.js';
 import { crc32 } from './crc32.js';
