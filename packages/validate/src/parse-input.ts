@@ -1,15 +1,16 @@
 import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
-import { formulaFindingsInEntries } from './check-formulas.js';
-import { readFastEntries } from './fast/read-fast.js';
-import { sheetPaths } from './fast/workbook-parts.js';
-import { duplicateJsonKeys } from './json-duplicate-keys.js';
+import { readFastXlsx } from './fast/read-fast.js';
+import { Decline, sheetPaths } from './fast/workbook-parts.js';
+import { type DuplicateKey, scanJson } from './json-scan.js';
 import type { Limits } from './limits.js';
+import { underflowFinding, underflowFindingsInEntries } from './number-underflow.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
 import { rowOverflowFindings } from './row-overflow.js';
 import { sniff } from './sniff.js';
+import type { Inflater } from './zip/inflate-bounded.js';
 import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
 const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
@@ -33,11 +34,18 @@ const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   },
 };
 
-/** Findings reported at most per kind by readers that stop early (duplicate JSON keys). */
-const MAX_DUPLICATE_KEYS = 1000;
+/** Findings reported at most per kind by readers that stop early (duplicate JSON keys, underflows). */
+const MAX_SCAN_FINDINGS = 1000;
 
-function duplicateKeyFindings(text: string): Finding[] {
-  return duplicateJsonKeys(text, MAX_DUPLICATE_KEYS).map((d) =>
+/** What `JSON.parse` dropped without a word: repeated keys and numbers that underflowed to 0. */
+function jsonTextFindings(text: string): Finding[] {
+  const scan = scanJson(text, MAX_SCAN_FINDINGS);
+  const underflows = scan.underflows.map((u) => underflowFinding(u.literal, { path: u.path }));
+  return underflows.concat(duplicateKeyFindings(scan.duplicateKeys));
+}
+
+function duplicateKeyFindings(duplicates: readonly DuplicateKey[]): Finding[] {
+  return duplicates.map((d) =>
     finding(
       'JSON_DUPLICATE_KEY',
       'error',
@@ -48,6 +56,16 @@ function duplicateKeyFindings(text: string): Finding[] {
       { path: d.path, value: d.key, expected: '每个键只出现一次 / each key once' },
     ),
   );
+}
+
+/** The sheets of an xlsx package by name, or undefined when its workbook part is unusual. */
+function sheetPathsOrUndefined(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> | undefined {
+  try {
+    return sheetPaths(entries);
+  } catch (e) {
+    if (e instanceof Decline) return undefined;
+    throw e;
+  }
 }
 
 function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
@@ -64,6 +82,7 @@ export function parseInput(
   limits: Limits,
   reader: 'auto' | 'sheetjs' = 'auto',
   valuesOnly = false,
+  inflater?: Inflater,
 ): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
@@ -77,7 +96,7 @@ export function parseInput(
         } catch (e) {
           return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
         }
-        return { parsed: parsedFromJson(doc, limits), findings: duplicateKeyFindings(s.text) };
+        return { parsed: parsedFromJson(doc, limits), findings: jsonTextFindings(s.text) };
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
@@ -101,32 +120,32 @@ export function parseInput(
         return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
       }
       case 'zip-workbook': {
+        // The template's own xlsx goes to the fast reader, which checks each entry's size and CRC-32
+        // as it inflates; whatever it declines (unusual, or damaged), the SheetJS path reads.
+        if (s.format === 'xlsx' && reader === 'auto') {
+          const fast = readFastXlsx(bytes, limits, valuesOnly, inflater);
+          if (fast.kind === 'read') return { parsed: fast.parsed, findings: fast.findings, reader: 'fast' };
+        }
         // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
         // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a
         // truncated deflate stream) never runs.
         const verified = unzipVerifiedStored(bytes, limits);
         if (!verified.ok) return { parsed: undefined, findings: verified.findings };
-        // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
-        const fast =
-          s.format === 'xlsx' && reader === 'auto'
-            ? readFastEntries(verified.entries, limits, valuesOnly)
-            : undefined;
-        if (fast) {
-          // The fast reader keeps only values; live formulas are looked for in the sheets' XML
-          // (not for a previous period's file, read for its values only).
-          const formulas = valuesOnly
-            ? []
-            : formulaFindingsInEntries(verified.entries, sheetPaths(verified.entries), limits.maxFindings);
-          return { parsed: fast, findings: formulas, reader: 'fast' };
-        }
+        const sheets = s.format === 'xlsx' ? sheetPathsOrUndefined(verified.entries) : undefined;
         return {
           parsed: parsedFromWorkbook(
             XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
             s.format,
             limits,
           ),
-          // SheetJS drops rows past the limit silently: rows that are really there are an error.
-          findings: s.format === 'xlsx' ? rowOverflowFindings(verified.entries, limits.maxRows) : [],
+          // SheetJS drops rows past the limit silently: rows that are really there are an error. It
+          // also keeps only the double of a number, so 1e-400 is looked for in the XML.
+          findings:
+            s.format === 'xlsx'
+              ? underflowFindingsInEntries(verified.entries, sheets, limits.maxFindings).concat(
+                  rowOverflowFindings(verified.entries, limits.maxRows),
+                )
+              : [],
         };
       }
       case 'cfb': {

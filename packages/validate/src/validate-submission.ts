@@ -9,6 +9,7 @@ import {
   type Submission,
   sunanCatalogue,
 } from '@sunan/schema/core';
+import type { Overflow } from './bounded-findings.js';
 import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
@@ -21,6 +22,7 @@ import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
 import type { Location } from './parsed-file.js';
 import { templateRows } from './template-rows.js';
+import type { Inflater } from './zip/inflate-bounded.js';
 
 /** Options of {@link validateSubmission}. */
 export interface ValidateOptions {
@@ -50,6 +52,12 @@ export interface ValidateOptions {
    * enterprise list is neither read (by the fast reader) nor checked, and the report lists none.
    */
   readonly valuesOnly?: boolean;
+  /**
+   * A native inflater for the fast reader (Node's zlib: `nodeInflater` from `@sunan/validate/node`,
+   * which `validateFile` uses by default); without one, fflate inflates (browsers). Either way each
+   * entry's size and CRC-32 are checked.
+   */
+  readonly inflater?: Inflater;
 }
 
 /** Counts that describe what was read. */
@@ -92,10 +100,13 @@ function finish(
   counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
   maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
+  overflow: readonly Overflow[] = [],
 ): ValidationReport {
-  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const n = (s: Finding['severity']) =>
+    findings.filter((f) => f.severity === s).length +
+    overflow.reduce((sum, o) => sum + (o.severity === s ? o.count : 0), 0);
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
-  const capped = capFindings(findings, maxFindings);
+  const capped = capFindings(findings, maxFindings, overflow);
   const located = file === undefined ? capped : capped.map((f) => ({ file, ...f }));
   located.sort(compareFindings);
   return {
@@ -174,7 +185,13 @@ function previousFindings(
   if (given === undefined) return [];
   const prev =
     given instanceof Uint8Array
-      ? validateSubmission(given, { catalogue, limits, reader: options.reader, valuesOnly: true }).submission
+      ? validateSubmission(given, {
+          catalogue,
+          limits,
+          reader: options.reader,
+          inflater: options.inflater,
+          valuesOnly: true,
+        }).submission
       : typeof given === 'function'
         ? given(city, period)
         : given;
@@ -217,7 +234,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     parsed,
     findings: readFindings,
     reader,
-  } = parseInput(bytes, limits, options.reader, options.valuesOnly);
+  } = parseInput(bytes, limits, options.reader, options.valuesOnly, options.inflater);
   if (!parsed)
     return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 
@@ -246,7 +263,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       limits.maxFindings,
     );
 
-  const checked = checkValues(parsed, catalogue, city, period);
+  const checked = checkValues(parsed, catalogue, city, period, limits.maxFindings);
   append(findings, checked.findings);
   append(findings, emptinessFindings(catalogue, city, period, checked.values.size, parsed.valueSheet));
   // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
@@ -260,8 +277,8 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
   append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = options.valuesOnly
-    ? { findings: [], enterprises: [], locations: [] }
-    : checkEnterprises(parsed, checked.values, catalogue, city, period);
+    ? { findings: [], enterprises: [], locations: [], overflow: [] }
+    : checkEnterprises(parsed, checked.values, catalogue, city, period, limits.maxFindings);
   append(findings, ent.findings);
 
   const submission: Submission = {
@@ -300,5 +317,6 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     },
     limits.maxFindings,
     ent.locations,
+    checked.overflow.concat(ent.overflow),
   );
 }

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { validateSubmission } from '@sunan/validate';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { type ValidateOptions, validateSubmission } from '@sunan/validate';
+import { nodeInflater } from '@sunan/validate/node';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../src/zip/crc32.js';
 import { unzipVerified, unzipVerifiedStored } from '../src/zip/unzip-verified.js';
 import { craftZip } from './hostile/craft-zip.js';
 
@@ -19,9 +22,22 @@ const flip = (b: Uint8Array, byte: number, bit: number) => {
 };
 const baseline = validateSubmission(zhenjiang);
 
+describe('CRC-32', () => {
+  it('agrees with zlib, whole and chunk by chunk (differential, property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(300), (b, cut) => {
+        const at = Math.min(cut, b.length);
+        expect(crc32(b)).toBe(zlibCrc32(b));
+        expect(crc32(b.subarray(at), crc32(b.subarray(0, at)))).toBe(zlibCrc32(b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 /** The integrity property: a damaged file gives the same numbers or an error, never other numbers. */
-function sameOrError(bytes: Uint8Array): void {
-  const r = validateSubmission(bytes);
+function sameOrError(bytes: Uint8Array, options: ValidateOptions = {}): void {
+  const r = validateSubmission(bytes, options);
   if (r.ok) expect(r.submission).toEqual(baseline.submission);
   else expect(r.findings.some((f) => f.severity === 'error')).toBe(true);
 }
@@ -133,6 +149,15 @@ describe('verified unzip', () => {
         sameOrError(flip(zhenjiang, bitIndex >> 3, bitIndex & 7));
       }),
       { numRuns: 300, seed: 14 },
+    );
+  });
+
+  it('fuzz: the same with Node’s native inflater in place of fflate', () => {
+    fc.assert(
+      fc.property(fc.nat(zhenjiang.length * 8 - 1), (bitIndex) => {
+        sameOrError(flip(zhenjiang, bitIndex >> 3, bitIndex & 7), { inflater: nodeInflater });
+      }),
+      { numRuns: 1000, seed: 15 },
     );
   });
 });
