@@ -8,6 +8,7 @@ const src = (p: string) => fileURLToPath(new URL(`./packages/${p}`, import.meta.
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^@sunan\/schema\/core$/, replacement: src('schema/src/core.ts') },
       { find: /^@sunan\/schema$/, replacement: src('schema/src/index.ts') },
       { find: /^@sunan\/validate\/node$/, replacement: src('validate/src/node.ts') },
       { find: /^@sunan\/validate$/, replacement: src('validate/src/index.ts') },

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import type { Indicator, IndicatorInput } from './indicator.js';
 import type { OrgUnit } from './org-unit.js';
-import { SubmissionCalendar } from './period.js';
+import type { SubmissionCalendar } from './period.js';
 import type { PlausibilityBound } from './plausibility.js';
 import type { Rule } from './rule.js';
-import type { Target } from './target.js';
-import { LocalizedText } from './text.js';
 import { inputUnitsFor } from './units.js';
+import type { Target } from './zod/target.js';
+import type { LocalizedText } from './zod/text.js';
 
 /**
  * Everything a zone's reporting needs, as data: indicators, org units, targets, rules and the
@@ -25,18 +24,8 @@ export interface Catalogue {
   readonly bounds?: readonly PlausibilityBound[];
 }
 
-/** The header fields of a catalogue document. */
-export const CatalogueHeader = z
-  .object({
-    id: z.string().min(1),
-    version: z.string().min(1),
-    name: LocalizedText,
-    calendar: SubmissionCalendar.default({ annualDeadlineMonths: 3, quarterlyDeadlineDays: 20 }),
-  })
-  .strict();
-
 /** Fills the defaults an indicator may leave out (input units from its unit family). */
-export function completeIndicator(input: z.infer<typeof IndicatorInput>): Indicator {
+export function completeIndicator(input: IndicatorInput): Indicator {
   return { ...input, inputUnits: input.inputUnits ?? inputUnitsFor(input.unit) };
 }
 

@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import { aggregationInputs, isAdditive } from './aggregation.js';
-import { type Catalogue, CatalogueHeader, completeIndicator } from './catalogue.js';
-import { IndicatorInput } from './indicator.js';
-import type { OrgLevel } from './org-level.js';
-import { OrgUnit } from './org-unit.js';
-import { PlausibilityBound } from './plausibility.js';
-import { exprIndicators, Rule } from './rule.js';
-import { Target } from './target.js';
-import type { LocalizedText } from './text.js';
+import { type Catalogue, completeIndicator } from './catalogue.js';
+import { exprIndicators } from './rule.js';
 import { UNITS } from './units.js';
+import { CatalogueHeader } from './zod/catalogue.js';
+import { IndicatorInput } from './zod/indicator.js';
+import type { OrgLevel } from './zod/org-level.js';
+import { OrgUnit } from './zod/org-unit.js';
+import { PlausibilityBound } from './zod/plausibility.js';
+import { Rule } from './zod/rule.js';
+import { Target } from './zod/target.js';
+import type { LocalizedText } from './zod/text.js';
 
 /** One thing wrong with a catalogue document, with where it is (a JSON path such as `$.rules[3].left`). */
 export interface CatalogueProblem {

@@ -1,35 +1,8 @@
-import { z } from 'zod';
-import { Severity } from './rule.js';
-import { LocalizedText } from './text.js';
+import type { Finding } from './zod/finding.js';
+import type { Severity } from './zod/rule.js';
+import type { LocalizedText } from './zod/text.js';
 
-/**
- * One problem (or note) found in a file: the shared shape of every check in the product.
- * Locations are as precise as the input allows: a workbook gives sheet and A1 cell, a CSV a row,
- * a JSON document a path.
- */
-export const Finding = z
-  .object({
-    /** Stable code, documented in the package README (e.g. `VAL_NOT_NUMBER`). */
-    code: z.string(),
-    severity: Severity,
-    file: z.string().optional(),
-    sheet: z.string().optional(),
-    cell: z.string().optional(),
-    row: z.number().int().optional(),
-    path: z.string().optional(),
-    orgUnit: z.string().optional(),
-    indicator: z.string().optional(),
-    /** The rule that produced the finding, for rule checks. */
-    rule: z.string().optional(),
-    /** The value as seen in the input. */
-    value: z.string().optional(),
-    /** What was expected instead. */
-    expected: z.string().optional(),
-    message: LocalizedText,
-  })
-  .strict();
-/** One problem or note found in an input. */
-export type Finding = z.infer<typeof Finding>;
+export type { Finding };
 
 /** Builds a finding; a small helper so every check fills the same fields in the same order. */
 export function finding(

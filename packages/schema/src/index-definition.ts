@@ -4,9 +4,9 @@ import { sunanCatalogue } from './builtin.js';
 import type { Catalogue } from './catalogue.js';
 import { findIndicator } from './catalogue.js';
 import type { CatalogueProblem } from './check-catalogue.js';
-import { DecimalString } from './decimal-string.js';
-import { PeriodId } from './period.js';
-import { LocalizedText } from './text.js';
+import { DecimalString } from './zod/decimal-string.js';
+import { PeriodId } from './zod/period.js';
+import { LocalizedText } from './zod/text.js';
 
 /**
  * A composite index: dimensions of indicators with their polarity, and optionally weights published

@@ -1,76 +1,40 @@
 /**
  * @sunan/schema — the shared, data-driven schema of the Sunan zone's reporting: indicator catalogue,
  * org units, periods, targets, validation rules, the submission document and findings.
+ *
+ * This entry is everything in `@sunan/schema/core` (types, the pre-checked built-in catalogue, pure
+ * functions; no zod at run time) plus the zod schemas and the checks built on them: a catalogue
+ * document, an index definition, the submission's JSON Schema.
  */
-export {
-  Aggregation,
-  type AggregationKind,
-  aggregationInputs,
-  assertNever,
-  isAdditive,
-} from './aggregation.js';
-export { SUNAN_CATALOGUE_VERSION, sunanCatalogue, sunanCatalogueDocument } from './builtin.js';
-export { type Catalogue, CatalogueHeader, completeIndicator, findIndicator } from './catalogue.js';
+
 export { type CatalogueProblem, type CatalogueResult, checkCatalogue } from './check-catalogue.js';
-export { DecimalString } from './decimal-string.js';
-export { catalogueMarkdown } from './docs.js';
-export { evaluateRule, type ReportedValue, type RuleContext, type RuleOutcome } from './evaluate-rule.js';
-export { compareFindings, Finding, finding } from './finding.js';
+export * from './core.js';
 export {
   checkIndexDefinition,
   IndexDefinition,
   type IndexDefinitionResult,
   sunanIndexDefinition,
 } from './index-definition.js';
+export { Aggregation } from './zod/aggregation.js';
+export { CatalogueHeader } from './zod/catalogue.js';
+export { DecimalString } from './zod/decimal-string.js';
+export { Finding } from './zod/finding.js';
 export {
-  type Indicator,
   IndicatorCode,
   IndicatorGroup,
   IndicatorInput,
   Periodicity,
   Requirement,
   Requirements,
-  requirementAt,
   ValueRange,
   ValueType,
-} from './indicator.js';
-export {
-  addIntervals,
-  comparisonCanHold,
-  divideIntervals,
-  type Interval,
-  intervalsIntersect,
-  pointInterval,
-  reportedInterval,
-  widen,
-} from './interval.js';
-export { OrgLevel } from './org-level.js';
-export { childrenOf, isActiveIn, OrgUnit, resolveOrgUnit, unitsAt } from './org-unit.js';
-export {
-  formatPeriod,
-  type Period,
-  PeriodId,
-  parsePeriod,
-  periodEnd,
-  periodStart,
-  previousPeriod,
-  SubmissionCalendar,
-  samePeriodLastYear,
-  submissionDeadline,
-} from './period.js';
-export {
-  BOUND_ERROR_FACTOR,
-  type BoundJudgement,
-  judgeBound,
-  PlausibilityBound,
-  SLIP_BAND,
-  type Slip,
-  slipForRatio,
-  slipsOf,
-} from './plausibility.js';
-export { REQUIREMENT_LABELS, requirementLines, ruleLines } from './requirement-text.js';
-export { Expr, exprIndicators, MissingValueStrategy, Rule, RuleOp, Severity, Tolerance } from './rule.js';
-export { EnterpriseRow, Submission, SubmissionValue, submissionJsonSchema } from './submission.js';
-export { Target } from './target.js';
-export { LocalizedText } from './text.js';
-export { InputUnit, inputUnitsFor, UNIT_NAMES_EN, UNITS, UnitCode } from './units.js';
+} from './zod/indicator.js';
+export { OrgLevel } from './zod/org-level.js';
+export { OrgUnit } from './zod/org-unit.js';
+export { PeriodId, SubmissionCalendar } from './zod/period.js';
+export { PlausibilityBound } from './zod/plausibility.js';
+export { Expr, MissingValueStrategy, Rule, RuleOp, Severity, Tolerance } from './zod/rule.js';
+export { EnterpriseRow, Submission, SubmissionValue, submissionJsonSchema } from './zod/submission.js';
+export { Target } from './zod/target.js';
+export { LocalizedText } from './zod/text.js';
+export { InputUnit, UnitCode } from './zod/units.js';

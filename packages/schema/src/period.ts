@@ -1,24 +1,15 @@
-import { z } from 'zod';
+import type { PeriodId, SubmissionCalendar } from './zod/period.js';
 
-/** A period id as written in files: `2022` (a year) or `2022Q3` (a quarter). */
-export const PeriodId = z.string().regex(/^\d{4}(Q[1-4])?$/, 'a year (2022) or a quarter (2022Q3)');
-/** A period id: `2022` or `2022Q3`. */
-export type PeriodId = z.infer<typeof PeriodId>;
+export type { PeriodId, SubmissionCalendar };
 
 /** A parsed reporting period. */
 export type Period =
   | { kind: 'year'; year: number }
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 };
 
-/** When submissions are due, counted from the end of the period. */
-export const SubmissionCalendar = z
-  .object({
-    annualDeadlineMonths: z.number().int().min(0).default(3),
-    quarterlyDeadlineDays: z.number().int().min(0).default(20),
-  })
-  .strict();
-/** When submissions are due. */
-export type SubmissionCalendar = z.infer<typeof SubmissionCalendar>;
+/** The submission calendar a catalogue gets when it names none: 3 months after a year, 20 days after a quarter. */
+// Not annotated with SubmissionCalendar: that type is inferred from a zod schema whose defaults are these.
+export const DEFAULT_CALENDAR = Object.freeze({ annualDeadlineMonths: 3, quarterlyDeadlineDays: 20 });
 
 /** Years a period may name. */
 const YEAR_RANGE = { from: 1900, to: 2999 } as const;
@@ -131,10 +122,7 @@ export function periodEnd(period: Period): string {
 }
 
 /** The last day a submission for the period is on time, `yyyy-MM-dd` (31 March next year by default). */
-export function submissionDeadline(
-  period: Period,
-  calendar: SubmissionCalendar = SubmissionCalendar.parse({}),
-): string {
+export function submissionDeadline(period: Period, calendar: SubmissionCalendar = DEFAULT_CALENDAR): string {
   switch (period.kind) {
     case 'year':
       return isoDate(addMonths(lastDay(period), calendar.annualDeadlineMonths));

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { DecimalString } from './decimal-string.js';
-import { OrgLevel } from './org-level.js';
-import { LocalizedText } from './text.js';
+import type { MissingValueStrategy, Rule, RuleOp, Severity, Tolerance } from './zod/rule.js';
+
+export type { MissingValueStrategy, Rule, RuleOp, Severity, Tolerance };
 
 /**
  * An expression over indicator values at one org unit.
@@ -17,17 +16,6 @@ export type Expr =
   | { kind: 'sum'; terms: Expr[] }
   | { kind: 'ratio'; numerator: Expr; denominator: Expr; scale: string };
 
-/** zod schema for {@link Expr}. */
-export const Expr: z.ZodType<Expr> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('ref'), indicator: z.string() }).strict(),
-    z.object({ kind: z.literal('children-sum'), indicator: z.string() }).strict(),
-    z.object({ kind: z.literal('const'), value: DecimalString }).strict(),
-    z.object({ kind: z.literal('sum'), terms: z.array(Expr).min(1) }).strict(),
-    z.object({ kind: z.literal('ratio'), numerator: Expr, denominator: Expr, scale: DecimalString }).strict(),
-  ]),
-);
-
 /** Every indicator code an expression reads. */
 export function exprIndicators(expr: Expr): string[] {
   switch (expr.kind) {
@@ -42,54 +30,3 @@ export function exprIndicators(expr: Expr): string[] {
       return [...exprIndicators(expr.numerator), ...exprIndicators(expr.denominator)];
   }
 }
-
-/** Comparison operators a rule may use. */
-export const RuleOp = z.enum(['=', '<=', '>=', '<', '>']);
-/** A comparison operator. */
-export type RuleOp = z.infer<typeof RuleOp>;
-
-/**
- * How far apart two sides may be and still agree.
- * - `declared-precision`: XBRL Calculations 1.1 — each reported value v with d decimals stands for
- *   [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; intervals propagate through sums and ratios; sides disagree only when
- *   their intervals cannot meet;
- * - `exact`: values are taken as exact points;
- * - `absolute`: like `exact`, but sides within `amount` of each other agree.
- */
-export const Tolerance = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('declared-precision') }).strict(),
-  z.object({ kind: z.literal('exact') }).strict(),
-  z.object({ kind: z.literal('absolute'), amount: DecimalString }).strict(),
-]);
-/** How far apart two sides may be and still agree. */
-export type Tolerance = z.infer<typeof Tolerance>;
-
-/**
- * What to do when a value a rule needs is blank (the names follow DHIS2's validation rules).
- * The default skips: a blank is not a zero.
- */
-export const MissingValueStrategy = z.enum(['skip-if-any', 'skip-if-all', 'treat-as-zero']);
-/** What to do when a value a rule needs is blank. */
-export type MissingValueStrategy = z.infer<typeof MissingValueStrategy>;
-
-/** How a finding weighs. */
-export const Severity = z.enum(['error', 'warning', 'info']);
-/** How a finding weighs. */
-export type Severity = z.infer<typeof Severity>;
-
-/** A validation rule: `left op right`, checked at each unit of the listed levels. */
-export const Rule = z
-  .object({
-    id: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
-    left: Expr,
-    op: RuleOp,
-    right: Expr,
-    severity: Severity,
-    tolerance: Tolerance.default({ kind: 'declared-precision' }),
-    missing: MissingValueStrategy.default('skip-if-any'),
-    levels: z.array(OrgLevel).min(1),
-    message: LocalizedText,
-  })
-  .strict();
-/** A validation rule. */
-export type Rule = z.infer<typeof Rule>;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { DecimalString } from './decimal-string.js';
+import type { InputUnit } from './zod/units.js';
+
+export type { InputUnit };
 
 /**
  * Units of measure and how they convert. Only units of one family convert into each other,
@@ -26,14 +27,6 @@ export const UNITS = {
 
 /** A unit this project knows. */
 export type UnitCode = keyof typeof UNITS;
-
-/** zod schema for a known unit code. */
-export const UnitCode = z.enum(Object.keys(UNITS) as [UnitCode, ...UnitCode[]]);
-
-/** One accepted input unit with the factor that turns a value in it into the canonical unit. */
-export const InputUnit = z.object({ unit: UnitCode, factor: DecimalString }).strict();
-/** One accepted input unit and its factor to the canonical unit. */
-export type InputUnit = z.infer<typeof InputUnit>;
 
 /** English names for the units, for the English half of messages and docs. */
 export const UNIT_NAMES_EN: Record<UnitCode, string> = {

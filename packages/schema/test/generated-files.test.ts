@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { catalogueMarkdown, Submission, submissionJsonSchema, sunanCatalogue } from '@sunan/schema';
+import {
+  catalogueMarkdown,
+  checkCatalogue,
+  Submission,
+  submissionJsonSchema,
+  sunanCatalogue,
+  sunanCatalogueDocument,
+} from '@sunan/schema';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 
@@ -9,6 +16,15 @@ const HINT = 'run `pnpm --filter @sunan/schema generate` and commit the result';
 describe('generated files', () => {
   it(`ships a submission JSON Schema in sync with the zod schema (${HINT})`, () => {
     expect(JSON.parse(file('submission.schema.json'))).toEqual(submissionJsonSchema());
+  });
+
+  it(`ships the built-in catalogue pre-checked, as checkCatalogue returns it (${HINT})`, () => {
+    const fresh = checkCatalogue(sunanCatalogueDocument());
+    expect(fresh.problems).toEqual([]);
+    // As text, so that key order too is what the zod check gives: a catalogue printed or hashed
+    // from the shipped data is the one a fresh check would print.
+    expect(JSON.stringify(sunanCatalogue())).toBe(JSON.stringify(fresh.catalogue));
+    expect(JSON.parse(file('data/sunan-catalogue.checked.json'))).toEqual(fresh.catalogue);
   });
 
   it(`ships CATALOGUE.md in sync with the catalogue data (${HINT})`, () => {

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@sunan/schema';
+import type { Finding, Severity } from '@sunan/schema/core';
 
 /** How many findings of one code and severity were counted but not kept. */
 export interface Overflow {

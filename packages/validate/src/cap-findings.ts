@@ -1,4 +1,4 @@
-import { type Finding, finding, type Severity } from '@sunan/schema';
+import { type Finding, finding, type Severity } from '@sunan/schema/core';
 import type { Overflow } from './bounded-findings.js';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

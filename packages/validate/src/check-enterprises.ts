@@ -6,7 +6,7 @@ import {
   type OrgUnit,
   type Period,
   resolveOrgUnit,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import { boundedFindings, type Overflow } from './bounded-findings.js';
 import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import type * as XLSX from 'xlsx';
 import { append } from './cap-findings.js';
 import { unescapeXml, utf8Text } from './fast/xml-text.js';

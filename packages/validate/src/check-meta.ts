@@ -7,7 +7,7 @@ import {
   type Period,
   parsePeriod,
   resolveOrgUnit,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import { KNOWN_TEMPLATE_VERSIONS, SHEET, TEMPLATE_VERSION } from './layout.js';
 import { cellText, type ParsedFile } from './parsed-file.js';
 

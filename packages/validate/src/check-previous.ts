@@ -1,4 +1,10 @@
-import { type Catalogue, type Finding, findIndicator, type Submission, slipForRatio } from '@sunan/schema';
+import {
+  type Catalogue,
+  type Finding,
+  findIndicator,
+  type Submission,
+  slipForRatio,
+} from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
 import type { CheckedValue } from './check-values.js';
 import { approx, at, shown, withUnit } from './messages.js';

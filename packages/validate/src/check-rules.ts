@@ -12,7 +12,7 @@ import {
   type ReportedValue,
   type Rule,
   type RuleContext,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import { type CheckedValue, valueKey } from './check-values.js';
 import { localiseErrors } from './localise.js';
 import { approx, at, shown, withUnit } from './messages.js';

@@ -9,7 +9,7 @@ import {
   resolveOrgUnit,
   UNITS,
   type UnitCode,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import type { Decimal } from 'decimal.js';
 import { boundedFindings, type Overflow } from './bounded-findings.js';
 import { DEFAULT_LIMITS } from './limits.js';

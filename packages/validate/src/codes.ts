@@ -1,4 +1,4 @@
-import type { Severity } from '@sunan/schema';
+import type { Severity } from '@sunan/schema/core';
 
 /** Documentation of one finding code. */
 export interface FindingCodeDoc {

@@ -9,7 +9,7 @@ import {
   type RuleContext,
   reportedInterval,
   slipsOf,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
 import { type CheckedValue, valueKey } from './check-values.js';
 import { at, withUnit } from './messages.js';

@@ -5,7 +5,7 @@ import {
   judgeBound,
   type OrgUnit,
   type PlausibilityBound,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import { type CheckedValue, valueKey } from './check-values.js';
 import { approx, at, withUnit } from './messages.js';
 

@@ -1,4 +1,4 @@
-import { type Finding, finding, type Indicator, type LocalizedText, type Severity } from '@sunan/schema';
+import { type Finding, finding, type Indicator, type LocalizedText, type Severity } from '@sunan/schema/core';
 import type { Decimal } from 'decimal.js';
 import type { Location } from './parsed-file.js';
 

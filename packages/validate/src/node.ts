@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as zlib from 'node:zlib';
-import { finding } from '@sunan/schema';
+import { finding } from '@sunan/schema/core';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
 import { crc32 } from './zip/crc32.js';

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { readFastXlsx } from './fast/read-fast.js';
 import { Decline, sheetPaths } from './fast/workbook-parts.js';

@@ -1,4 +1,4 @@
-import { UNITS, type UnitCode } from '@sunan/schema';
+import { UNITS, type UnitCode } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
 
 /** A change made to what an office typed so that it reads as a number; each becomes an info finding. */

@@ -1,4 +1,4 @@
-import type { Finding } from '@sunan/schema';
+import type { Finding } from '@sunan/schema/core';
 
 /** Where a value sits in its input, as precisely as the format allows. */
 export interface Location {

@@ -1,14 +1,9 @@
-import { type Finding, finding, submissionJsonSchema } from '@sunan/schema';
-import type { ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { type Finding, finding } from '@sunan/schema/core';
+// The submission JSON Schema compiled by ajv at build time (scripts/generate-submission-validator.mjs):
+// no `new Function` at run time, no ajv compiler in a browser bundle.
+import validateSchema from './generated/submission-validator.js';
 import type { Limits } from './limits.js';
 import { cellText, type ParsedFile, type RawCell } from './parsed-file.js';
-
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(submissionJsonSchema());
-  return compiled;
-}
 
 const raw = (v: unknown): RawCell => {
   if (v === null || v === undefined) return { kind: 'blank' };
@@ -21,7 +16,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Reads a JSON submission: checks it against the submission JSON Schema with ajv (every violation is
+ * Reads a JSON submission: checks it against the submission JSON Schema with ajv's precompiled validator (every violation is
  * a finding with its JSON path), then hands its rows to the same checks as a workbook's.
  */
 export function parsedFromJson(doc: unknown, limits: Pick<Limits, 'maxRows'>): ParsedFile {
@@ -54,9 +49,8 @@ export function parsedFromJson(doc: unknown, limits: Pick<Limits, 'maxRows'>): P
       findings,
       valueSheet: undefined,
     };
-  const validate = validator();
-  if (!validate(doc))
-    for (const err of validate.errors ?? [])
+  if (!validateSchema(doc))
+    for (const err of validateSchema.errors ?? [])
       findings.push(
         finding(
           'JSON_SCHEMA',

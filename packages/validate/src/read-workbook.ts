@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { formulaFindings } from './check-formulas.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';

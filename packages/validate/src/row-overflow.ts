@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 
 /**
  * The number of the last `<row r="N">` in a sheet's XML, read backwards from the end of the bytes

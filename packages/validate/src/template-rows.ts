@@ -1,4 +1,4 @@
-import { type Catalogue, childrenOf, type Indicator, type OrgUnit, type Period } from '@sunan/schema';
+import { type Catalogue, childrenOf, type Indicator, type OrgUnit, type Period } from '@sunan/schema/core';
 
 /** One row of a city's template: a reporting unit and an indicator it reports. */
 export interface TemplateRow {

@@ -8,7 +8,7 @@ import {
   type Period,
   type Submission,
   sunanCatalogue,
-} from '@sunan/schema';
+} from '@sunan/schema/core';
 import type { Overflow } from './bounded-findings.js';
 import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';

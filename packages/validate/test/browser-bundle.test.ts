@@ -19,7 +19,10 @@ beforeAll(async () => {
     globalName: 'SunanValidate',
     write: false,
     logLevel: 'error',
-    alias: { '@sunan/schema': new URL('packages/schema/src/index.ts', root).pathname },
+    alias: {
+      '@sunan/schema/core': new URL('packages/schema/src/core.ts', root).pathname,
+      '@sunan/schema': new URL('packages/schema/src/index.ts', root).pathname,
+    },
   });
   const web: Record<string, unknown> = {
     TextDecoder,

@@ -20,42 +20,11 @@ const packages = resolve(pkg, '..');
 
 /** The project's packages from their TypeScript sources, so the page never depends on a stale dist. */
 const alias = {
+  '@sunan/schema/core': resolve(packages, 'schema/src/core.ts'),
   '@sunan/schema': resolve(packages, 'schema/src/index.ts'),
   '@sunan/validate': resolve(packages, 'validate/src/index.ts'),
   '@sunan/report': resolve(packages, 'report/src/index.ts'),
 };
-
-/**
- * ajv compiles JSON Schemas with `new Function`, which the page's CSP (no 'unsafe-eval') forbids and
- * which weighs 130 KB. The submission schema is compiled here, at build time, into standalone code;
- * the page gets that code behind a stand-in for ajv whose `compile` returns it.
- */
-async function precompiledSubmissionValidator() {
-  const gen = await build({
-    stdin: {
-      contents: `
-        import { submissionJsonSchema } from '@sunan/schema';
-        import Ajv2020 from 'ajv/dist/2020.js';
-        import standalone from 'ajv/dist/standalone/index.js';
-        // The same options as @sunan/validate's read-json.ts, so messages and paths agree.
-        const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: true } });
-        export const code = standalone(ajv, ajv.compile(submissionJsonSchema()));`,
-      resolveDir: resolve(packages, 'validate/src'),
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'error',
-    alias: { '@sunan/schema': alias['@sunan/schema'] },
-    banner: {
-      js: `import { createRequire as __cr } from 'node:module'; const require = __cr(${JSON.stringify(`${pkg}/`)});`,
-    },
-  });
-  const url = `data:text/javascript;base64,${Buffer.from(gen.outputFiles[0].text).toString('base64')}`;
-  return (await import(url)).code;
-}
 
 const requireFromReport = createRequire(resolve(packages, 'report/package.json'));
 const exceljsDir = dirname(requireFromReport.resolve('exceljs/package.json'));
@@ -90,26 +59,16 @@ function exceljsPlugin() {
   };
 }
 
-/** Plugins: ajv replaced by the precompiled validator; zod's 40 message locales cut to English. */
-function pagePlugins(validatorCode) {
+/**
+ * Plugins: zod's 40 message locales cut to English (@sunan/report still reaches zod through the main
+ * schema entry). ajv needs nothing here: @sunan/validate ships its submission check precompiled.
+ */
+function pagePlugins() {
   return [
     exceljsPlugin(),
     {
       name: 'sunan-page',
       setup(b) {
-        b.onResolve({ filter: /^ajv\/dist\/2020(\.js)?$/ }, () => ({ path: 'ajv', namespace: 'sunan-ajv' }));
-        b.onResolve({ filter: /^sunan-precompiled$/ }, () => ({ path: 'validator', namespace: 'sunan-ajv' }));
-        b.onLoad({ filter: /^ajv$/, namespace: 'sunan-ajv' }, () => ({
-          contents:
-            "import validate from 'sunan-precompiled';\nexport default class Ajv2020 { compile() { return validate; } }\n",
-          loader: 'js',
-          resolveDir: resolve(packages, 'validate/src'),
-        }));
-        b.onLoad({ filter: /^validator$/, namespace: 'sunan-ajv' }, () => ({
-          contents: validatorCode,
-          loader: 'js',
-          resolveDir: resolve(packages, 'validate/src'),
-        }));
         b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
           args.importer.includes(`${'/'}zod${'/'}`)
             ? { path: resolve(dirname(args.importer), '../locales/index.js'), namespace: 'sunan-zod-locales' }
@@ -152,9 +111,8 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 /** Builds the page and returns its HTML. */
 export async function buildPageHtml() {
-  const validatorCode = await precompiledSubmissionValidator();
   const [worker, main, css, shell] = await Promise.all([
-    bundle('src/page/worker.ts', pagePlugins(validatorCode)),
+    bundle('src/page/worker.ts', pagePlugins()),
     bundle('src/page/main.ts'),
     readFile(resolve(pkg, 'src/page/style.css'), 'utf8'),
     readFile(resolve(pkg, 'src/page/shell.html.in'), 'utf8'),

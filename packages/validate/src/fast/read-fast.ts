@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { append } from '../cap-findings.js';
 import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../check-formulas.js';

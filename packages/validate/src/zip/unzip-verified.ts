@@ -1,4 +1,4 @@
-import { type Finding, finding } from '@sunan/schema';
+import { type Finding, finding } from '@sunan/schema/core';
 import type { Limits } from '../limits.js';
 import { readCentralDirectory, type ZipEntry, type ZipProblem } from './central-directory.js';
 import { type InflateProblem, inflateInto } from './inflate-bounded.js';
