@@ -155,7 +155,7 @@ describe('the fast reader gives the same reports as SheetJS', () => {
           ),
         ),
       (b) =>
-        patchSheet(b, '指标', (x) => x.replace(/ r="([A-Z]+)(\d+)"/g, (m, c, r) => (c === 'G' ? '' : m))),
+        patchSheet(b, '指标', (x) => x.replace(/ r="([A-Z]+)(\d+)"/g, (m, c, _r) => (c === 'G' ? '' : m))),
       (b) => patchSheet(b, '_meta', (x) => x.replace(/<sheetData>/, '<sheetData><!-- note -->')),
       (b) => patchEntry(b, 'xl/workbook.xml', (x) => x.replace('<workbookPr ', '<workbookPr date1904="1" ')),
       (b) =>

@@ -57,7 +57,7 @@ export function utf8Text(bytes: Uint8Array, start = 0, end = bytes.length): stri
   return utf8.decode(bytes.subarray(start, end));
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * {@link utf8Text} of bytes[start, end) when `latin1` is the same bytes decoded one character per
