@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -216,7 +216,13 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       join(dir, 'report.xlsx'),
       await reportWorkbook(result, catalogue, { history: earlier }),
     );
-    await writeOutput(join(dir, 'report.html'), reportHtml(result, catalogue, { history: earlier }));
+    await writeOutput(
+      join(dir, 'report.html'),
+      reportHtml(result, catalogue, {
+        history: earlier,
+        ...(ledgerInputs ? { intake: ledgerInputs.intake } : {}),
+      }),
+    );
     io.stderr.write(
       lang === 'zh'
         ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`
