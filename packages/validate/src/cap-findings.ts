@@ -1,4 +1,5 @@
 import { type Finding, finding, type Severity } from '@sunan/schema';
+import type { Overflow } from './bounded-findings.js';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -6,10 +7,15 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * Keeps at most `max` findings — errors first, then warnings, then infos — and replaces the rest
  * with one `FINDINGS_TRUNCATED` finding that counts them per code, so that a file with 10⁶ problems
  * gives a report of bounded size and nothing is dropped without a word. The counts in the report's
- * stats are taken before capping.
+ * stats are taken before capping. `overflow` counts findings that checks counted without keeping
+ * (see boundedFindings); they are never listed.
  */
-export function capFindings(findings: readonly Finding[], max: number): Finding[] {
-  if (findings.length <= max) return [...findings];
+export function capFindings(
+  findings: readonly Finding[],
+  max: number,
+  overflow: readonly Overflow[] = [],
+): Finding[] {
+  if (findings.length <= max && overflow.length === 0) return [...findings];
   const ranked = findings.map((f, i) => ({ f, i }));
   ranked.sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
   const kept: Finding[] = [];
@@ -23,7 +29,12 @@ export function capFindings(findings: readonly Finding[], max: number): Finding[
     rest.set(f.code, (rest.get(f.code) ?? 0) + 1);
     if (RANK[f.severity] < RANK[worst]) worst = f.severity;
   }
-  const dropped = findings.length - max;
+  let dropped = Math.max(0, findings.length - max);
+  for (const o of overflow) {
+    rest.set(o.code, (rest.get(o.code) ?? 0) + o.count);
+    if (RANK[o.severity] < RANK[worst]) worst = o.severity;
+    dropped += o.count;
+  }
   const perCode = [...rest]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([code, count]) => `${code} ×${count}`)

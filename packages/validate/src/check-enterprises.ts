@@ -7,13 +7,17 @@ import {
   type Period,
   resolveOrgUnit,
 } from '@sunan/schema';
+import { boundedFindings, type Overflow } from './bounded-findings.js';
 import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { at } from './messages.js';
 import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
 const PLAIN = /^[0-9A-Z]{18}$/;
+/** How many invalid rows a count message names before it says “等 N 行”. */
+const PLACES_NAMED = 20;
 
 /**
  * Checks the high-tech enterprise list: each 统一社会信用代码 (format and GB 32100 check character),
@@ -26,8 +30,10 @@ export function checkEnterprises(
   catalogue: Catalogue,
   city: OrgUnit,
   period: Period,
-): { enterprises: EnterpriseRow[]; locations: Location[]; findings: Finding[] } {
-  const findings: Finding[] = [];
+  maxPerKind: number = DEFAULT_LIMITS.maxFindings,
+): { enterprises: EnterpriseRow[]; locations: Location[]; findings: Finding[]; overflow: Overflow[] } {
+  // Every row of a 250,000-row list can be wrong: at most `maxPerKind` of a kind are kept, the rest counted.
+  const findings = boundedFindings(maxPerKind);
   // The rows that passed, already in the submission's shape, and where each sits (same order).
   const enterprises: EnterpriseRow[] = [];
   const locations: Location[] = [];
@@ -59,7 +65,7 @@ export function checkEnterprises(
           { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
         ),
       );
-    return { enterprises, locations, findings };
+    return { enterprises, locations, findings: findings.kept, overflow: findings.overflow() };
   }
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
   const parkCodes = new Set(parks.map((p) => p.code));
@@ -210,6 +216,14 @@ export function checkEnterprises(
   }
 
   const place = (l: Location) => l.cell ?? l.path ?? (l.row === undefined ? '' : `第 ${l.row} 行`);
+  // The first rows are named; a message stays readable when the whole list is wrong.
+  const places = (rows: readonly { at: Location }[]) =>
+    rows.length <= PLACES_NAMED
+      ? rows.map((r) => place(r.at)).join('、')
+      : `${rows
+          .slice(0, PLACES_NAMED)
+          .map((r) => place(r.at))
+          .join('、')} 等 ${rows.length} 行`;
   const reconcile = (unit: OrgUnit, listed: number) => {
     const reported = values.get(valueKey(unit.code, 'HTE_COUNT'));
     if (!reported || reported.value.eq(listed)) return;
@@ -225,7 +239,7 @@ export function checkEnterprises(
     // park whose difference the same rows explain needs no second finding.
     if (mine.length > 0 && reported.value.eq(listed + mine.length)) {
       if (!isCity) return;
-      const where = mine.map((r) => place(r.at)).join('、');
+      const where = places(mine);
       findings.push(
         at(
           'ENT_COUNT_INVALID_ROWS',
@@ -243,7 +257,7 @@ export function checkEnterprises(
     const note =
       mine.length > 0
         ? {
-            zh: `（另有 ${mine.length} 行因错误未计入：${mine.map((r) => place(r.at)).join('、')}）`,
+            zh: `（另有 ${mine.length} 行因错误未计入：${places(mine)}）`,
             en: ` (${mine.length} invalid rows not counted)`,
           }
         : { zh: '', en: '' };
@@ -263,5 +277,5 @@ export function checkEnterprises(
   reconcile(city, enterprises.length);
   for (const p of parks)
     if (values.has(valueKey(p.code, 'HTE_COUNT'))) reconcile(p, perPark.get(p.code) ?? 0);
-  return { enterprises, locations, findings };
+  return { enterprises, locations, findings: findings.kept, overflow: findings.overflow() };
 }

@@ -11,6 +11,8 @@ import {
   type UnitCode,
 } from '@sunan/schema';
 import type { Decimal } from 'decimal.js';
+import { boundedFindings, type Overflow } from './bounded-findings.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { at } from './messages.js';
 import {
   beyondExactPrecision,
@@ -232,9 +234,23 @@ export function checkValues(
   catalogue: Catalogue,
   city: OrgUnit,
   period: Period,
-): { values: Map<string, CheckedValue>; findings: Finding[]; blanks: BlankWithReason[] } {
+  maxPerKind: number = DEFAULT_LIMITS.maxFindings,
+): {
+  values: Map<string, CheckedValue>;
+  findings: Finding[];
+  overflow: Overflow[];
+  blanks: BlankWithReason[];
+} {
   const blanks: BlankWithReason[] = [];
-  const findings: Finding[] = [];
+  const bounded = boundedFindings(maxPerKind);
+  // Cells with an error, whether or not its finding is kept: a missing value there is not reported twice.
+  const errorAt = new Set<string>();
+  const findings = {
+    push(f: Finding) {
+      if (f.severity === 'error') errorAt.add(placeKey(f));
+      bounded.push(f);
+    },
+  };
   const values = new Map<string, CheckedValue>();
   const seen = new Map<string, Location>();
   const blankNotes = new Map<string, string>();
@@ -515,14 +531,12 @@ export function checkValues(
     values.set(key, { orgUnit: unit, indicator, value, at: loc, note: row.note });
   }
 
-  const errorAt = new Set<string>();
-  for (const f of findings) if (f.severity === 'error') errorAt.add(`${f.cell ?? ''}\u0000${f.path ?? ''}`);
   for (const { orgUnit, indicator } of expected) {
     const key = valueKey(orgUnit.code, indicator.code);
     if (values.has(key)) continue;
     const loc = seen.get(key);
     // A present but unreadable value already has its finding; only blanks and deleted rows remain.
-    if (loc && errorAt.has(`${loc.cell ?? ''}\u0000${loc.path ?? ''}`)) continue;
+    if (loc && errorAt.has(placeKey(loc))) continue;
     const note = blankNotes.get(key);
     const missing = missingFinding(
       orgUnit,
@@ -535,5 +549,7 @@ export function checkValues(
     if (missing.code === 'VAL_BLANK_WITH_REASON' && note !== undefined)
       blanks.push({ orgUnit: orgUnit.code, indicator: indicator.code, note });
   }
-  return { values, findings, blanks };
+  return { values, findings: bounded.kept, overflow: bounded.overflow(), blanks };
 }
+
+const placeKey = (at: { cell?: string; path?: string }) => `${at.cell ?? ''}\u0000${at.path ?? ''}`;

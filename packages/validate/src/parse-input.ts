@@ -2,9 +2,10 @@ import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
 import { formulaFindingsInEntries } from './check-formulas.js';
 import { readFastEntries } from './fast/read-fast.js';
-import { sheetPaths } from './fast/workbook-parts.js';
-import { duplicateJsonKeys } from './json-duplicate-keys.js';
+import { Decline, sheetPaths } from './fast/workbook-parts.js';
+import { type DuplicateKey, scanJson } from './json-scan.js';
 import type { Limits } from './limits.js';
+import { underflowFinding, underflowFindingsInEntries } from './number-underflow.js';
 import type { ParsedFile } from './parsed-file.js';
 import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
@@ -33,11 +34,18 @@ const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   },
 };
 
-/** Findings reported at most per kind by readers that stop early (duplicate JSON keys). */
-const MAX_DUPLICATE_KEYS = 1000;
+/** Findings reported at most per kind by readers that stop early (duplicate JSON keys, underflows). */
+const MAX_SCAN_FINDINGS = 1000;
 
-function duplicateKeyFindings(text: string): Finding[] {
-  return duplicateJsonKeys(text, MAX_DUPLICATE_KEYS).map((d) =>
+/** What `JSON.parse` dropped without a word: repeated keys and numbers that underflowed to 0. */
+function jsonTextFindings(text: string): Finding[] {
+  const scan = scanJson(text, MAX_SCAN_FINDINGS);
+  const underflows = scan.underflows.map((u) => underflowFinding(u.literal, { path: u.path }));
+  return underflows.concat(duplicateKeyFindings(scan.duplicateKeys));
+}
+
+function duplicateKeyFindings(duplicates: readonly DuplicateKey[]): Finding[] {
+  return duplicates.map((d) =>
     finding(
       'JSON_DUPLICATE_KEY',
       'error',
@@ -48,6 +56,16 @@ function duplicateKeyFindings(text: string): Finding[] {
       { path: d.path, value: d.key, expected: '每个键只出现一次 / each key once' },
     ),
   );
+}
+
+/** The sheets of an xlsx package by name, or undefined when its workbook part is unusual. */
+function sheetPathsOrUndefined(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> | undefined {
+  try {
+    return sheetPaths(entries);
+  } catch (e) {
+    if (e instanceof Decline) return undefined;
+    throw e;
+  }
 }
 
 function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
@@ -77,7 +95,7 @@ export function parseInput(
         } catch (e) {
           return rejected('FILE_CORRUPT', e instanceof Error ? e.message : String(e));
         }
-        return { parsed: parsedFromJson(doc, limits), findings: duplicateKeyFindings(s.text) };
+        return { parsed: parsedFromJson(doc, limits), findings: jsonTextFindings(s.text) };
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
@@ -111,13 +129,17 @@ export function parseInput(
           s.format === 'xlsx' && reader === 'auto'
             ? readFastEntries(verified.entries, limits, valuesOnly)
             : undefined;
+        const sheets = s.format === 'xlsx' ? sheetPathsOrUndefined(verified.entries) : undefined;
+        const underflows =
+          s.format === 'xlsx' ? underflowFindingsInEntries(verified.entries, sheets, limits.maxFindings) : [];
         if (fast) {
           // The fast reader keeps only values; live formulas are looked for in the sheets' XML
           // (not for a previous period's file, read for its values only).
-          const formulas = valuesOnly
-            ? []
-            : formulaFindingsInEntries(verified.entries, sheetPaths(verified.entries), limits.maxFindings);
-          return { parsed: fast, findings: formulas, reader: 'fast' };
+          const formulas =
+            valuesOnly || !sheets
+              ? []
+              : formulaFindingsInEntries(verified.entries, sheets, limits.maxFindings);
+          return { parsed: fast, findings: underflows.concat(formulas), reader: 'fast' };
         }
         return {
           parsed: parsedFromWorkbook(
@@ -126,7 +148,10 @@ export function parseInput(
             limits,
           ),
           // SheetJS drops rows past the limit silently: rows that are really there are an error.
-          findings: s.format === 'xlsx' ? rowOverflowFindings(verified.entries, limits.maxRows) : [],
+          findings:
+            s.format === 'xlsx'
+              ? underflows.concat(rowOverflowFindings(verified.entries, limits.maxRows))
+              : [],
         };
       }
       case 'cfb': {

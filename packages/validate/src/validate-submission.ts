@@ -9,6 +9,7 @@ import {
   type Submission,
   sunanCatalogue,
 } from '@sunan/schema';
+import type { Overflow } from './bounded-findings.js';
 import { append, capFindings } from './cap-findings.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
@@ -92,10 +93,13 @@ function finish(
   counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
   maxFindings: number,
   enterpriseLocations: readonly Location[] = [],
+  overflow: readonly Overflow[] = [],
 ): ValidationReport {
-  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const n = (s: Finding['severity']) =>
+    findings.filter((f) => f.severity === s).length +
+    overflow.reduce((sum, o) => sum + (o.severity === s ? o.count : 0), 0);
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
-  const capped = capFindings(findings, maxFindings);
+  const capped = capFindings(findings, maxFindings, overflow);
   const located = file === undefined ? capped : capped.map((f) => ({ file, ...f }));
   located.sort(compareFindings);
   return {
@@ -246,7 +250,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       limits.maxFindings,
     );
 
-  const checked = checkValues(parsed, catalogue, city, period);
+  const checked = checkValues(parsed, catalogue, city, period, limits.maxFindings);
   append(findings, checked.findings);
   append(findings, emptinessFindings(catalogue, city, period, checked.values.size, parsed.valueSheet));
   // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
@@ -260,8 +264,8 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
   append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = options.valuesOnly
-    ? { findings: [], enterprises: [], locations: [] }
-    : checkEnterprises(parsed, checked.values, catalogue, city, period);
+    ? { findings: [], enterprises: [], locations: [], overflow: [] }
+    : checkEnterprises(parsed, checked.values, catalogue, city, period, limits.maxFindings);
   append(findings, ent.findings);
 
   const submission: Submission = {
@@ -300,5 +304,6 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     },
     limits.maxFindings,
     ent.locations,
+    checked.overflow.concat(ent.overflow),
   );
 }

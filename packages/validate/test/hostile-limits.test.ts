@@ -1,5 +1,8 @@
+import type { Finding } from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { boundedFindings } from '../src/bounded-findings.js';
 import { capFindings } from '../src/cap-findings.js';
 import { filledWorkbook, synthetic } from './helpers.js';
 import { patchSheet } from './hostile/craft-xlsx.js';
@@ -27,6 +30,41 @@ describe('bounded findings, bounded work', () => {
       severity: 'error',
       value: 'VAL_TOO_MANY_DECIMALS ×100000, ROW_DUPLICATE ×99000',
     });
+  });
+
+  it('counting beyond maxFindings per kind while checking lists the same findings as keeping them all (property)', () => {
+    const severities = ['error', 'warning', 'info'] as const;
+    const arbitraryFindings = fc.array(
+      fc.record({ code: fc.constantFrom('A', 'B', 'C', 'D'), severity: fc.constantFrom(...severities) }),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(arbitraryFindings, fc.integer({ min: 1, max: 12 }), (kinds, max) => {
+        const all: Finding[] = kinds.map((k, i) => ({ ...k, message: { zh: `${i}`, en: `${i}` } }));
+        const bounded = boundedFindings(max);
+        for (const f of all) bounded.push(f);
+        expect(bounded.kept.length).toBeLessThanOrEqual(4 * 3 * max);
+        expect(capFindings(bounded.kept, max, bounded.overflow())).toEqual(capFindings(all, max));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a list whose every credit code is wrong keeps at most maxFindings findings while checking, counts all', () => {
+    const rows = 3000;
+    const enterprises = Array.from({ length: rows }, (_, i) => ({
+      creditCode: `BAD${String(i).padStart(15, '0')}`,
+      name: `企业${i}`,
+    }));
+    const doc = { ...sub, enterprises };
+    const r = validateSubmission(enc.encode(JSON.stringify(doc)), { limits: { maxFindings: 50 } });
+    expect(r.findings.length).toBe(51);
+    const truncated = r.findings.find((f) => f.code === 'FINDINGS_TRUNCATED');
+    expect(truncated?.value).toMatch(/ENT_CODE_FORMAT ×29\d\d/);
+    expect(r.stats.errors).toBeGreaterThanOrEqual(rows);
+    // The count message names the first rows, not all 3,000.
+    const count = r.findings.find((f) => f.code.startsWith('ENT_COUNT'));
+    expect((count?.message.zh ?? '').length).toBeLessThan(600);
   });
 
   it('JSON rows beyond maxRows are FILE_TOO_MANY_ROWS before any per-row work', () => {

@@ -47,6 +47,42 @@ describe('numbers that are not numbers', () => {
     expect(JSON.stringify(r.submission ?? {})).not.toMatch(/Infinity|NaN/);
   });
 
+  it('regression: <v>1e-400</v> (reads as 0) is VAL_BEYOND_PRECISION at its cell, by either reader', () => {
+    const bytes = patchSheet(clean, '指标', (xml) =>
+      replaceCell(xml, techContractRef, `<c r="${techContractRef}"><v>1.5E-400</v></c>`),
+    );
+    for (const reader of ['auto', 'sheetjs'] as const) {
+      const r = validateSubmission(bytes, { reader });
+      expect(r.ok, reader).toBe(false);
+      expect(r.findings.find((f) => f.code === 'VAL_BEYOND_PRECISION'), reader).toMatchObject({
+        sheet: '指标',
+        cell: techContractRef,
+        value: '1.5E-400',
+        severity: 'error',
+      });
+    }
+    // A plain zero and a small number that a double holds are not underflows.
+    for (const v of ['0', '0E-5', '1e-300'])
+      expect(
+        validateSubmission(
+          patchSheet(clean, '指标', (xml) =>
+            replaceCell(xml, techContractRef, `<c r="${techContractRef}"><v>${v}</v></c>`),
+          ),
+        ).findings.filter((f) => f.code === 'VAL_BEYOND_PRECISION' && f.value === v),
+        v,
+      ).toEqual(v === '1e-300' ? [expect.objectContaining({ cell: techContractRef })] : []);
+  });
+
+  it('regression: the JSON value 1e-400 (reads as 0) is VAL_BEYOND_PRECISION at its path', () => {
+    const r = json(withValue('1e-400'));
+    expect(r.ok).toBe(false);
+    expect(r.findings.find((f) => f.code === 'VAL_BEYOND_PRECISION')).toMatchObject({
+      path: '$.values[0].value',
+      value: '1e-400',
+    });
+    expect(json(withValue('0e-400')).findings.map((f) => f.code)).not.toContain('VAL_BEYOND_PRECISION');
+  });
+
   it('regression: 60 digits are VAL_BEYOND_PRECISION, never rounded (text cell, JSON string, JSON number)', () => {
     const sixty = '123456789012345678901234567890123456789012345678901234567890';
     for (const raw of [JSON.stringify(sixty), JSON.stringify(`0.${sixty}`), '1e300']) {

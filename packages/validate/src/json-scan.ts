@@ -1,9 +1,11 @@
 /**
- * Finds keys that occur twice in one JSON object. `JSON.parse` silently keeps the last one, so
- * `{"value": 1, "value": 2}` would be read as 2 without a word; here each repeat is reported with its
- * JSON path. One pass over the text with an explicit stack (no recursion: deep nesting cannot
- * overflow the call stack); it assumes the text already parsed as JSON.
+ * What `JSON.parse` loses without a word, found in one pass over the text with an explicit stack (no
+ * recursion: deep nesting cannot overflow the call stack); it assumes the text already parsed as JSON.
+ * - keys that occur twice in one object: `{"value": 1, "value": 2}` would be read as 2;
+ * - numbers that underflow to 0: `1e-400` would be read as an exact zero.
+ * Each is reported with its JSON path.
  */
+import { underflowsToZero } from './number-underflow.js';
 
 /** A key seen a second time in the same object. */
 export interface DuplicateKey {
@@ -37,14 +39,35 @@ function stringEnd(text: string, i: number): number {
   return j;
 }
 
-/** Every repeated key, up to `max` of them (the caller counts none beyond). */
-export function duplicateJsonKeys(text: string, max: number): DuplicateKey[] {
+/** A number literal that `JSON.parse` reads as 0 although it is not zero. */
+export interface UnderflowNumber {
+  readonly path: string;
+  readonly literal: string;
+}
+
+/** What {@link scanJson} found, each list up to `max` long (the caller counts none beyond). */
+export interface JsonScan {
+  readonly duplicateKeys: DuplicateKey[];
+  readonly underflows: UnderflowNumber[];
+}
+
+const NUMBER_TOKEN = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** Repeated keys and underflowing numbers in a JSON text, up to `max` of each. */
+export function scanJson(text: string, max: number): JsonScan {
   const out: DuplicateKey[] = [];
+  const underflows: UnderflowNumber[] = [];
   const stack: Frame[] = [];
   for (let i = 0; i < text.length && out.length < max; i++) {
-    const c = text[i];
+    const c = text[i] as string;
     const top = stack[stack.length - 1];
-    if (c === '"') {
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER_TOKEN.lastIndex = i;
+      const token = NUMBER_TOKEN.exec(text)?.[0] ?? c;
+      if (underflows.length < max && underflowsToZero(token))
+        underflows.push({ path: pathOf(stack), literal: token });
+      i += token.length - 1;
+    } else if (c === '"') {
       const end = stringEnd(text, i);
       if (top?.kind === 'object' && top.expectKey) {
         const key = JSON.parse(text.slice(i, end)) as string;
@@ -65,5 +88,5 @@ export function duplicateJsonKeys(text: string, max: number): DuplicateKey[] {
       else if (top?.kind === 'array') top.index++;
     }
   }
-  return out;
+  return { duplicateKeys: out, underflows };
 }

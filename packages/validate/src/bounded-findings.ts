@@ -1,0 +1,47 @@
+import type { Finding, Severity } from '@sunan/schema';
+
+/** How many findings of one code and severity were counted but not kept. */
+export interface Overflow {
+  readonly code: string;
+  readonly severity: Severity;
+  count: number;
+}
+
+/** A list of findings that keeps at most `perKind` of each code and severity, and counts the rest. */
+export interface BoundedFindings {
+  push(f: Finding): void;
+  /** The findings kept, in the order they came. */
+  readonly kept: Finding[];
+  /** What was counted beyond `perKind`, per code and severity. */
+  overflow(): Overflow[];
+}
+
+/**
+ * A per-row check on a 250,000-row sheet can find a problem on every row. The report lists at most
+ * `maxFindings` findings, errors first, and counts the rest (see capFindings); a finding that is the
+ * (perKind + 1)-th of its code and severity can never be listed, since the earlier ones of its kind
+ * rank before it. So it is counted here instead of kept: memory stays bounded while the counts in
+ * the report stay exact and the listed findings stay the same.
+ */
+export function boundedFindings(perKind: number): BoundedFindings {
+  const kept: Finding[] = [];
+  const perKey = new Map<string, Overflow>();
+  return {
+    kept,
+    push(f) {
+      const key = `${f.code}\u0000${f.severity}`;
+      let o = perKey.get(key);
+      if (!o) {
+        o = { code: f.code, severity: f.severity, count: 0 };
+        perKey.set(key, o);
+      }
+      // `count` first counts the kept ones, then the overflow: the two are told apart at the end.
+      o.count++;
+      if (o.count <= perKind) kept.push(f);
+    },
+    overflow: () =>
+      [...perKey.values()]
+        .filter((o) => o.count > perKind)
+        .map((o) => ({ code: o.code, severity: o.severity, count: o.count - perKind })),
+  };
+}
