@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
@@ -266,13 +267,7 @@ export class Ledger {
     try {
       return await this.files.put(bytes);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      const why =
-        code === 'ENOSPC'
-          ? { zh: '磁盘已满', en: 'the disk is full' }
-          : code === 'EACCES' || code === 'EROFS' || code === 'EPERM'
-            ? { zh: '台账目录不可写', en: 'the ledger directory is not writable' }
-            : { zh: `写入失败（${code}）`, en: `writing failed (${code})` };
+      const why = await writeFailure(e, this.files.root);
       throw new LedgerError(
         `无法保存文件：${why.zh}；台账未变（${this.files.root}）`,
         `Cannot store the file: ${why.en}; the ledger is unchanged (${this.files.root})`,
@@ -531,4 +526,30 @@ export function checkDecision(
       throw new Error(`unknown decision ${String(never)}`);
     }
   }
+}
+
+const NOT_WRITABLE = new Set(['EACCES', 'EROFS', 'EPERM']);
+
+/**
+ * Why storing a file failed, in words an office reads. The error a write reports is not always the
+ * cause: Node's recursive mkdir on a read-only file system reports ENOENT, so a failure that names
+ * neither a full disk nor a permission is checked against the store directory itself.
+ */
+async function writeFailure(e: unknown, root: string): Promise<Bilingual> {
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { zh: '磁盘已满', en: 'the disk is full' };
+  const probe = NOT_WRITABLE.has(code)
+    ? code
+    : await access(root, constants.W_OK).then(
+        () => undefined,
+        (a: NodeJS.ErrnoException) => a.code,
+      );
+  if (probe && NOT_WRITABLE.has(probe))
+    return {
+      zh: '台账目录不可写（只读或无写权限）',
+      en: 'the ledger directory is not writable (read-only or no permission)',
+    };
+  if (probe === 'ENOENT')
+    return { zh: '台账文件目录不存在', en: "the ledger's file directory does not exist" };
+  return { zh: `写入失败（${code}）`, en: `writing failed (${code})` };
 }

@@ -112,13 +112,13 @@ function decisionsCell(c: IntakeCell): Cell {
   return { html: lines || '—', cls: 'note' };
 }
 
-function zoneRow(s: IntakeStatus): Cell[] {
+function zoneRow(s: IntakeStatus): { cls: string; cells: Cell[] } {
   const z = s.zone;
   const state = s.zoneApproved
     ? '<b class="ok">已审核</b><div class="en">approved</div>'
     : `<b class="warn">未审核</b><div class="en">not approved${s.cities.every((c) => c.state === 'approved') ? '' : ' — cities still to approve'}</div>`;
-  return [
-    { html: `全区${mutedCode(z.city)}`, cls: 'name' },
+  const cells: Cell[] = [
+    { html: `全区${mutedCode(z.city)}<div class="en">zone</div>`, cls: 'name' },
     {
       html: `${state}${z.locked ? '<div class="lock">已锁定 <span class="en">locked</span></div>' : ''}`,
       cls: 's',
@@ -127,6 +127,7 @@ function zoneRow(s: IntakeStatus): Cell[] {
     cell('—'),
     decisionsCell(z),
   ];
+  return { cls: 'intake-zone', cells };
 }
 
 /**
