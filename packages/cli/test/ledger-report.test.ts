@@ -138,7 +138,7 @@ describe('report.html from the ledger shows the intake matrix', { timeout: 400_0
         if (d) expect(row, c.city).toContain(beijing(d.at));
     }
     expect(rowOf('SUNAN')).toMatch(/全区 SUNAN zone 未审核 not approved — cities still to approve/);
-    expect(textOf(html)).toMatch(/未报送 1，已收到，待受理 1，已受理 1，已退回 1，已审核 1/);
+    expect(textOf(html)).toMatch(/未报送 1；已收到，待受理 1；已受理 1；已退回 1；已审核 1。/);
   });
 
   it('a roll-up of files has no intake section', () => {

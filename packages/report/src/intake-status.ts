@@ -90,16 +90,17 @@ function stateCell(c: IntakeCell): Cell {
 
 function revisionCell(c: IntakeCell): Cell {
   const r = c.latest;
-  if (!r) return cell('—', 'n');
+  if (!r) return cell('—');
   const counts = `错误 ${r.errors}，警告 ${r.warnings}`;
   return {
     html: `第 ${r.revision} 版 <span class="en">rev ${r.revision}</span><div class="${r.errors > 0 ? 'err' : r.warnings > 0 ? 'warn' : ''}">${esc(counts)}</div><div class="en">${esc(r.fileName)}</div>`,
+    cls: 's',
   };
 }
 
 function receivedCell(c: IntakeCell): Cell {
   const r = c.latest;
-  return r ? { html: `${when(r.receivedAt)}<div class="en">${esc(r.by)}</div>` } : cell('—');
+  return r ? { html: `${when(r.receivedAt)}<div class="en">${esc(r.by)}</div>`, cls: 's' } : cell('—');
 }
 
 function decisionsCell(c: IntakeCell): Cell {
@@ -153,12 +154,12 @@ export function intakeSection(s: IntakeStatus, catalogue: Catalogue): string {
   const counts = (Object.keys(INTAKE_STATE_LABEL) as IntakeState[])
     .map((k) => [k, s.cities.filter((c) => c.state === k).length] as const)
     .filter(([, n]) => n > 0);
-  const summary = `${counts.map(([k, n]) => `${INTAKE_STATE_LABEL[k].zh} ${n}`).join('，')}<span class="en"> ${counts.map(([k, n]) => `${n} ${INTAKE_STATE_LABEL[k].en}`).join(', ')}</span>`;
+  const summary = `${counts.map(([k, n]) => `${INTAKE_STATE_LABEL[k].zh} ${n}`).join('；')}。时间为北京时间。<span class="en"> ${counts.map(([k, n]) => `${n} ${INTAKE_STATE_LABEL[k].en}`).join('; ')}. Times are Beijing time.</span>`;
   const unassigned =
     s.unassigned && s.unassigned > 0
       ? `<p class="warn">另有 ${s.unassigned} 个收到的文件无法确定城市或报告期，见 <code>sunan status</code>。<span class="en">${s.unassigned} received file(s) could not be placed in a city and period; see <code>sunan status</code>.</span></p>`
       : '';
-  return `<section id="intake"><h2>收件状态 <span class="en">Intake status (ledger), period ${esc(s.period)}</span></h2><p>${summary}。时间为北京时间。<span class="en">Times are Beijing time.</span></p>${table(
+  return `<section id="intake"><h2>收件状态 <span class="en">Intake status (ledger), period ${esc(s.period)}</span></h2><p>${summary}</p>${table(
     ['城市', '状态', '最新版本', '收到时间', '受理、审核与锁定'],
     [...rows, zoneRow(s)],
     { cls: 'intake' },
