@@ -1,5 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import type * as XLSX from 'xlsx';
+import { append } from './cap-findings.js';
 import { unescapeXml, utf8Text } from './fast/xml-text.js';
 
 /**
@@ -72,7 +73,7 @@ function enclosingRef(xml: Uint8Array, at: number): string | undefined {
 }
 
 /** Each `<f>…</f>` with text in a sheet's XML, scanned on the bytes (a sheet may be hundreds of MB). */
-function* formulasInXml(xml: Uint8Array): Generator<{ ref: string | undefined; formula: string }> {
+function* formulasInXml(xml: Uint8Array): Generator<FormulaAt> {
   for (let i = xml.indexOf(LT); i >= 0; i = xml.indexOf(LT, i + 1)) {
     if (xml[i + 1] !== 0x66 || (xml[i + 2] !== GT && xml[i + 2] !== 0x20)) continue;
     const gt = xml.indexOf(GT, i);
@@ -97,13 +98,27 @@ export function formulaFindingsInEntries(
   const out: Finding[] = [];
   for (const [sheet, path] of sheets) {
     const xml = entries.get(path);
-    if (!xml) continue;
-    for (const { ref, formula } of formulasInXml(xml)) {
-      const kind = riskyFormula(formula);
-      if (!kind) continue;
-      out.push(formulaFinding(kind, sheet, ref, formula));
-      if (out.length >= max) return out;
-    }
+    if (xml) append(out, formulaFindingsOf(sheet, formulasInXml(xml), max - out.length));
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** A live formula found in a sheet's XML, with the cell it sits in. */
+export interface FormulaAt {
+  readonly ref: string | undefined;
+  readonly formula: string;
+}
+
+/** The risky ones among a sheet's formulas (found while its XML was scanned), at most `max`. */
+export function formulaFindingsOf(sheet: string, formulas: Iterable<FormulaAt>, max: number): Finding[] {
+  const out: Finding[] = [];
+  if (max <= 0) return out;
+  for (const { ref, formula } of formulas) {
+    const kind = riskyFormula(formula);
+    if (!kind) continue;
+    out.push(formulaFinding(kind, sheet, ref, formula));
+    if (out.length >= max) break;
   }
   return out;
 }

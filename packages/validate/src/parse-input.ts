@@ -1,7 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
-import { formulaFindingsInEntries } from './check-formulas.js';
-import { readFastEntries } from './fast/read-fast.js';
+import { readFastXlsx } from './fast/read-fast.js';
 import { Decline, sheetPaths } from './fast/workbook-parts.js';
 import { type DuplicateKey, scanJson } from './json-scan.js';
 import type { Limits } from './limits.js';
@@ -119,38 +118,31 @@ export function parseInput(
         return { parsed: parsedFromWorkbook(wb, 'csv', limits), findings: info };
       }
       case 'zip-workbook': {
+        // The template's own xlsx goes to the fast reader, which checks each entry's size and CRC-32
+        // as it inflates; whatever it declines (unusual, or damaged), the SheetJS path reads.
+        if (s.format === 'xlsx' && reader === 'auto') {
+          const fast = readFastXlsx(bytes, limits, valuesOnly);
+          if (fast.kind === 'read') return { parsed: fast.parsed, findings: fast.findings, reader: 'fast' };
+        }
         // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
         // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a
         // truncated deflate stream) never runs.
         const verified = unzipVerifiedStored(bytes, limits);
         if (!verified.ok) return { parsed: undefined, findings: verified.findings };
-        // The template's own xlsx goes to the fast reader; whatever it declines, SheetJS reads.
-        const fast =
-          s.format === 'xlsx' && reader === 'auto'
-            ? readFastEntries(verified.entries, limits, valuesOnly)
-            : undefined;
         const sheets = s.format === 'xlsx' ? sheetPathsOrUndefined(verified.entries) : undefined;
-        const underflows =
-          s.format === 'xlsx' ? underflowFindingsInEntries(verified.entries, sheets, limits.maxFindings) : [];
-        if (fast) {
-          // The fast reader keeps only values; live formulas are looked for in the sheets' XML
-          // (not for a previous period's file, read for its values only).
-          const formulas =
-            valuesOnly || !sheets
-              ? []
-              : formulaFindingsInEntries(verified.entries, sheets, limits.maxFindings);
-          return { parsed: fast, findings: underflows.concat(formulas), reader: 'fast' };
-        }
         return {
           parsed: parsedFromWorkbook(
             XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
             s.format,
             limits,
           ),
-          // SheetJS drops rows past the limit silently: rows that are really there are an error.
+          // SheetJS drops rows past the limit silently: rows that are really there are an error. It
+          // also keeps only the double of a number, so 1e-400 is looked for in the XML.
           findings:
             s.format === 'xlsx'
-              ? underflows.concat(rowOverflowFindings(verified.entries, limits.maxRows))
+              ? underflowFindingsInEntries(verified.entries, sheets, limits.maxFindings).concat(
+                  rowOverflowFindings(verified.entries, limits.maxRows),
+                )
               : [],
         };
       }

@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import fc from 'fast-check';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { type RowSink, SheetScanner } from '../src/fast/sheet-scan.js';
+import { Decline, type WorkbookParts, workbookParts } from '../src/fast/workbook-parts.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { parseInput } from '../src/parse-input.js';
 import { catalogue, city, filledWorkbook, mutate, period, syntheticSubmission } from './helpers.js';
@@ -184,6 +187,51 @@ describe('the fast reader gives the same reports as SheetJS', () => {
     // Most generated files must really go through the fast reader, or this test tests nothing.
     expect(fastCount).toBeGreaterThan(RUNS_HERE * 0.6);
   }, 600_000);
+});
+
+describe('the streaming scanner', () => {
+  /** Every row, cell, extent, merge and formula a scan of the sheet reports, with the given batching. */
+  function scanned(xml: Uint8Array, parts: WorkbookParts, chunks: readonly number[], batch?: number) {
+    const rows: unknown[] = [];
+    const formulas: unknown[] = [];
+    const sink: RowSink = { want: () => true, row: (r, hidden, cells) => rows.push([r, hidden, [...cells]]) };
+    const scanner = new SheetScanner(parts, 250_000, sink, (ref, f) => formulas.push([ref, f]), batch);
+    let at = 0;
+    for (let i = 0; at < xml.length; i++) {
+      const size = Math.max(1, chunks.length === 0 ? xml.length : (chunks[i % chunks.length] as number));
+      scanner.push(xml.subarray(at, at + size));
+      at += size;
+    }
+    try {
+      return { rows, formulas, shape: scanner.end() };
+    } catch (e) {
+      return { declined: e instanceof Decline };
+    }
+  }
+
+  it('reads the same rows whatever the inflater chunks and the batch size (property, batch boundaries)', () => {
+    fc.assert(
+      fc.property(
+        genWorkbook,
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 600 }),
+        (gen, chunks, batch) => {
+          const entries = new Map(Object.entries(unzipSync(writeWorkbook(gen))));
+          let parts: WorkbookParts;
+          try {
+            parts = workbookParts(entries);
+          } catch {
+            return;
+          }
+          for (const path of parts.sheets.values()) {
+            const xml = entries.get(path) as Uint8Array;
+            expect(scanned(xml, parts, chunks, batch)).toEqual(scanned(xml, parts, []));
+          }
+        },
+      ),
+      { numRuns: 300, seed: 16_500 + HALF },
+    );
+  });
 });
 
 describe('reading values only (previous and history periods)', () => {

@@ -54,7 +54,10 @@ describe('numbers that are not numbers', () => {
     for (const reader of ['auto', 'sheetjs'] as const) {
       const r = validateSubmission(bytes, { reader });
       expect(r.ok, reader).toBe(false);
-      expect(r.findings.find((f) => f.code === 'VAL_BEYOND_PRECISION'), reader).toMatchObject({
+      expect(
+        r.findings.find((f) => f.code === 'VAL_BEYOND_PRECISION'),
+        reader,
+      ).toMatchObject({
         sheet: '指标',
         cell: techContractRef,
         value: '1.5E-400',

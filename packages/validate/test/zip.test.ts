@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { validateSubmission } from '@sunan/validate';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../src/zip/crc32.js';
 import { unzipVerified, unzipVerifiedStored } from '../src/zip/unzip-verified.js';
 import { craftZip } from './hostile/craft-zip.js';
 
@@ -18,6 +20,19 @@ const flip = (b: Uint8Array, byte: number, bit: number) => {
   return m;
 };
 const baseline = validateSubmission(zhenjiang);
+
+describe('CRC-32', () => {
+  it('agrees with zlib, whole and chunk by chunk (differential, property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(300), (b, cut) => {
+        const at = Math.min(cut, b.length);
+        expect(crc32(b)).toBe(zlibCrc32(b));
+        expect(crc32(b.subarray(at), crc32(b.subarray(0, at)))).toBe(zlibCrc32(b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 /** The integrity property: a damaged file gives the same numbers or an error, never other numbers. */
 function sameOrError(bytes: Uint8Array): void {

@@ -1,11 +1,22 @@
 import { type Finding, finding } from '@sunan/schema';
 import * as XLSX from 'xlsx';
+import { append } from '../cap-findings.js';
+import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../check-formulas.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
+import { underflowFindingsInEntries } from '../number-underflow.js';
 import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
-import { unzipVerified } from '../zip/unzip-verified.js';
-import { type FastCell, type RowSink, type SheetShape, scanSheet } from './sheet-scan.js';
-import { Decline, decline, formatted, type WorkbookParts, workbookParts } from './workbook-parts.js';
+import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
+import { inflateInto, streamEntry } from '../zip/inflate-bounded.js';
+import { type FastCell, type RowSink, SheetScanner, type SheetShape, scanSheet } from './sheet-scan.js';
+import {
+  decline,
+  formatted,
+  partPaths,
+  sheetPaths,
+  type WorkbookParts,
+  workbookParts,
+} from './workbook-parts.js';
 
 // Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
 // (test/fast-reader.test.ts) hold the two to identical reports.
@@ -222,57 +233,123 @@ function scan(
   return shape;
 }
 
-function read(entries: ReadonlyMap<string, Uint8Array>, limits: Limits, valuesOnly: boolean): ParsedFile {
-  const parts = workbookParts(entries);
-  // The template's own layout only: anything else is searched for by SheetJS's path.
-  if (!parts.sheets.has(SHEET.values) || !parts.sheets.has(SHEET.enterprises))
-    decline('not the template layout');
+/** What the fast reader made of a file: rows and findings, or "leave it to the SheetJS path". */
+export type FastRead =
+  | { readonly kind: 'read'; readonly parsed: ParsedFile; readonly findings: Finding[] }
+  /** Not plain enough, or not intact: the SheetJS path reads it and reports any damage. */
+  | { readonly kind: 'declined' };
+
+const DECLINED: FastRead = { kind: 'declined' };
+
+/** Inflates one entry whole into `entries`; a damaged entry ends the fast path. */
+function inflateWhole(archive: Uint8Array, e: ZipEntry, entries: Map<string, Uint8Array>): void {
+  const out = new Uint8Array(e.size);
+  if (inflateInto(archive, e, out)) decline('an entry fails its checks');
+  entries.set(e.name, out);
+}
+
+/**
+ * Inflates what the fast reader needs whole (the package's structure, shared strings, styles and
+ * every sheet but the enterprise list) and checks every other entry on the fly without keeping it.
+ * The list is left for streaming. In values-only mode the list is not inflated at all: a previous
+ * period's file is read for its values, and only the parts read are checked.
+ */
+function inflateParts(
+  archive: Uint8Array,
+  dir: readonly ZipEntry[],
+): { entries: Map<string, Uint8Array>; parts: WorkbookParts; list: ZipEntry } {
+  const byName = new Map(dir.map((e) => [e.name, e]));
+  const entries = new Map<string, Uint8Array>();
+  for (const name of ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) {
+    const e = byName.get(name);
+    if (e) inflateWhole(archive, e, entries);
+  }
+  const exists = (p: string) => byName.has(p);
+  const sheets = sheetPaths(entries, exists);
+  const listPath = sheets.get(SHEET.enterprises);
+  const list = listPath === undefined ? undefined : byName.get(listPath);
+  if (!list || !sheets.has(SHEET.values)) decline('not the template layout');
+  const { sst, styles } = partPaths(entries);
+  const whole = new Set([...sheets.values(), sst, styles]);
+  whole.delete(list.name);
+  for (const e of dir) {
+    if (entries.has(e.name) || e === list) continue;
+    if (whole.has(e.name)) inflateWhole(archive, e, entries);
+    else if (streamEntry(archive, e, () => {})) decline('an entry fails its checks');
+  }
+  return { entries, parts: workbookParts(entries, exists), list };
+}
+
+/** Streams the enterprise list through the scanner while it inflates; never holds the sheet whole. */
+function streamList(
+  archive: Uint8Array,
+  list: ZipEntry,
+  parts: WorkbookParts,
+  limits: Limits,
+  sink: EnterpriseSink,
+): FormulaAt[] {
+  const formulas: FormulaAt[] = [];
+  const scanner = new SheetScanner(parts, limits.maxRows, sink, (ref, formula) => {
+    if (formulas.length < limits.maxFindings) formulas.push({ ref, formula });
+  });
+  if (streamEntry(archive, list, (chunk) => scanner.push(chunk))) decline('the list fails its checks');
+  withinLimits(scanner.end(), limits);
+  if (!sink.header) decline('no header on the enterprise sheet');
+  return formulas;
+}
+
+function read(archive: Uint8Array, limits: Limits, valuesOnly: boolean): FastRead {
+  const dir = readCentralDirectory(archive, limits.maxZipEntries);
+  if (!dir.ok) return DECLINED;
+  let declared = 0;
+  for (const e of dir.entries) declared += e.size;
+  if (declared > limits.maxDecompressedBytes) return DECLINED;
+  const { entries, parts, list } = inflateParts(archive, dir.entries);
   const values = new ValueSink(SHEET.values);
   const valueShape = scan(entries, parts, SHEET.values, limits, values);
   if (!values.header) decline('no header on the value sheet');
-  const enterprises = new EnterpriseSink(SHEET.enterprises);
-  if (!valuesOnly) {
-    scan(entries, parts, SHEET.enterprises, limits, enterprises);
-    if (!enterprises.header) decline('no header on the enterprise sheet');
-  }
   let meta: FileMeta | undefined;
   if (parts.sheets.has(SHEET.meta)) {
     const sink = new MetaSink();
     scanSheet(entries.get(parts.sheets.get(SHEET.meta) as string) as Uint8Array, parts, limits.maxRows, sink);
     meta = sink.meta();
   }
+  const enterprises = new EnterpriseSink(SHEET.enterprises);
+  const listFormulas = valuesOnly ? [] : streamList(archive, list, parts, limits, enterprises);
+  const others = new Map([...parts.sheets].filter(([name]) => name !== SHEET.enterprises));
+  // Numbers that underflow to 0 and live formulas, looked for in the sheets' XML as the SheetJS path does.
+  const findings = underflowFindingsInEntries(entries, others, limits.maxFindings);
+  if (!valuesOnly) {
+    append(findings, formulaFindingsInEntries(entries, others, limits.maxFindings));
+    append(findings, formulaFindingsOf(SHEET.enterprises, listFormulas, limits.maxFindings));
+  }
   return {
-    format: 'xlsx',
-    meta,
-    valueRows: values.rows,
-    enterpriseRows: valuesOnly ? undefined : enterprises.rows,
-    findings: values.mergeFindings(valueShape.merges),
-    valueSheet: SHEET.values,
+    kind: 'read',
+    parsed: {
+      format: 'xlsx',
+      meta,
+      valueRows: values.rows,
+      enterpriseRows: valuesOnly ? undefined : enterprises.rows,
+      findings: values.mergeFindings(valueShape.merges),
+      valueSheet: SHEET.values,
+    },
+    findings,
   };
 }
 
 /**
  * Reads an xlsx made from the project's template without SheetJS: only the 指标, enterprise-list and
- * `_meta` sheets, the shared strings and the number formats, scanned straight from the XML. Gives the
- * same {@link ParsedFile} the SheetJS path gives (with `valuesOnly`, without the enterprise list), or undefined when the file is anything but plain —
- * then SheetJS reads it. Never throws.
+ * `_meta` sheets, the shared strings and the number formats, scanned straight from the XML, the list
+ * while it inflates. Every entry's size and CRC-32 are checked as it is inflated. Gives the same
+ * {@link ParsedFile} the SheetJS path gives (with `valuesOnly`, without the enterprise list), or
+ * `declined` when the file is anything but plain and intact — then the SheetJS path reads it and
+ * reports what is wrong. Never throws.
  */
-export function readFast(bytes: Uint8Array, limits: Limits, valuesOnly = false): ParsedFile | undefined {
-  const unzipped = unzipVerified(bytes, limits);
-  return unzipped.ok ? readFastEntries(unzipped.entries, limits, valuesOnly) : undefined;
-}
-
-/** {@link readFast} on entries already inflated and verified by the zip integrity layer. */
-export function readFastEntries(
-  entries: ReadonlyMap<string, Uint8Array>,
-  limits: Limits,
-  valuesOnly = false,
-): ParsedFile | undefined {
+export function readFastXlsx(bytes: Uint8Array, limits: Limits, valuesOnly = false): FastRead {
   try {
-    return read(entries, limits, valuesOnly);
-  } catch (e) {
+    return read(bytes, limits, valuesOnly);
+  } catch {
     // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
-    if (e instanceof Decline) return undefined;
-    return undefined;
+    return DECLINED;
   }
 }

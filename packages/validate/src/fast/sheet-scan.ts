@@ -205,53 +205,185 @@ function readRow(ctx: Ctx, r: number, from: number, to: number, want: RowSink['w
   return any ? cells : undefined;
 }
 
-/** Reads one worksheet's XML, handing rows to `sink`. Throws {@link Decline} on anything unusual. */
+/** A live formula met while scanning (its cell and text), for the formula checks. */
+export type FormulaSeen = (ref: string | undefined, formula: string) => void;
+
+/** Inflated bytes gathered before a batch of rows is scanned: fewer, larger decodes. */
+const BATCH = 1024 * 1024;
+/** Text kept between batches (one row, or the part of the sheet before or after its rows) is bounded. */
+const MAX_CARRY = 32 * 1024 * 1024;
+
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Each `<f>…</f>` with text in s[from, to), with the reference of the cell it sits in. */
+function formulasIn(ctx: Ctx, from: number, to: number, seen: FormulaSeen): void {
+  const { s } = ctx;
+  for (let i = s.indexOf('<f', from); i !== -1 && i < to; i = s.indexOf('<f', i + 2)) {
+    const next = s.charCodeAt(i + 2);
+    if (next !== 62 /* > */ && next !== 32 /* space */) continue;
+    const gt = s.indexOf('>', i);
+    // <f …/>: a shared formula's follower, its text is the master's.
+    if (gt === -1 || s.charCodeAt(gt - 1) === 47) continue;
+    const close = s.indexOf('<', gt);
+    if (close === -1 || close > to) return;
+    const cellAt = s.lastIndexOf('<c ', i);
+    const ref =
+      cellAt < from
+        ? undefined
+        : /\sr="([A-Z]{1,3}\d{1,7})"/.exec(s.slice(cellAt, s.indexOf('>', cellAt)))?.[1];
+    seen(ref, unescapeXml(utf8Text(ctx.bytes, gt + 1, close)));
+    i = close;
+  }
+}
+
+/**
+ * Reads one worksheet's XML as it is inflated, chunk by chunk, handing rows to `sink`: the sheet is
+ * never held whole, only the batch being scanned and the row that straddles two batches. Rows are
+ * scanned in batches cut just before a `<row` start, so no row, cell or tag is ever split. Throws
+ * {@link Decline} on anything unusual.
+ */
+export class SheetScanner {
+  private phase: 'head' | 'rows' | 'tail' = 'head';
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private head: XLSX.Range | undefined;
+  private readonly tail: string[] = [];
+  private tailLength = 0;
+  private lastRow = -1;
+  private readonly guess: XLSX.Range = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
+
+  constructor(
+    private readonly parts: WorkbookParts,
+    private readonly maxRows: number,
+    private readonly sink: RowSink,
+    private readonly formulaSeen?: FormulaSeen,
+    /** Bytes gathered before a batch is scanned (small values exercise the batch boundaries in tests). */
+    private readonly batchBytes = BATCH,
+  ) {}
+
+  /** The next inflated bytes of the sheet. */
+  push(chunk: Uint8Array): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= this.batchBytes) this.flush(false);
+  }
+
+  /** The sheet is complete: scans what is left and reports its extent and merged ranges. */
+  end(): SheetShape {
+    this.flush(true);
+    if (this.phase !== 'tail') decline(this.phase === 'head' ? 'no sheetData' : 'unclosed sheetData');
+    const tail = this.tail.join('');
+    const merges = (tail.match(/<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g) ?? []).map((m) =>
+      XLSX.utils.decode_range(m.slice(m.indexOf('=') + 2).replace(/["'][\s\S]*$/, '')),
+    );
+    const { guess } = this;
+    const guessed = guess.e.c >= guess.s.c && guess.e.r >= guess.s.r ? guess : undefined;
+    return { range: this.head ?? guessed, merges };
+  }
+
+  private flush(final: boolean): void {
+    if (this.pendingBytes === 0 && !final) return;
+    const bytes = concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const s = bytewise.decode(bytes);
+    const ctx: Ctx = { s, bytes, parts: this.parts };
+    let from = 0;
+    if (this.phase === 'head') {
+      from = this.afterHead(s);
+      if (from === -1) {
+        this.keep(bytes, 0, final);
+        return;
+      }
+    }
+    if (this.phase === 'rows') {
+      const close = s.indexOf('</sheetData>', from);
+      const lastStart = s.lastIndexOf('<row', s.length);
+      const to = close !== -1 ? close : final ? s.length : Math.max(from, lastStart);
+      this.rows(ctx, from, to);
+      if (close === -1) {
+        this.keep(bytes, to, final);
+        return;
+      }
+      this.phase = 'tail';
+      from = close;
+    }
+    this.tail.push(s.slice(from));
+    this.tailLength += s.length - from;
+    if (this.tailLength > MAX_CARRY) decline('a very large part after the rows');
+  }
+
+  /** Carries bytes[from…] into the next batch (a partial row, or the head not yet complete). */
+  private keep(bytes: Uint8Array, from: number, final: boolean): void {
+    if (final || from >= bytes.length) return;
+    if (bytes.length - from > MAX_CARRY) decline('a very large row or sheet head');
+    // A copy, so the batch it came from is not kept alive by a view into it.
+    const rest = bytes.slice(from);
+    this.pending = [rest];
+    this.pendingBytes = rest.length;
+  }
+
+  /** Finds `<sheetData …>` and reads the extent before it; -1 while the head is incomplete. */
+  private afterHead(s: string): number {
+    const open = s.indexOf('<sheetData');
+    const openEnd = open === -1 ? -1 : s.indexOf('>', open);
+    if (openEnd === -1) return -1;
+    this.head = dimension(s.slice(0, open));
+    this.phase = s.charCodeAt(openEnd - 1) === 47 ? 'tail' : 'rows';
+    return openEnd;
+  }
+
+  /** Scans the rows in s[from, to), which holds whole rows only. */
+  private rows(ctx: Ctx, from: number, to: number): void {
+    const { s } = ctx;
+    const data = s.slice(from, to);
+    if (data.includes('<!') || /<\w+:/.test(data) || data.includes("='") || data.includes('t="array"'))
+      decline('unusual sheet XML');
+    if (this.formulaSeen) formulasIn(ctx, from, to, this.formulaSeen);
+    const { guess, sink } = this;
+    for (let at = s.indexOf('<row', from); at !== -1 && at < to; ) {
+      const next = s.charCodeAt(at + 4);
+      if (next !== 32 && next !== 62 && next !== 47) decline('unexpected element in sheetData');
+      const tagEnd = s.indexOf('>', at);
+      if (tagEnd === -1 || tagEnd > to) decline('unclosed row');
+      const tag = s.slice(at, tagEnd);
+      const rAttr = attr(tag, 'r');
+      const r = rAttr === undefined ? this.lastRow + 1 : Number(rAttr) - 1;
+      if (!Number.isInteger(r) || r <= this.lastRow) decline('rows out of order');
+      if (r + 1 > this.maxRows + 1) decline('more rows than the limit');
+      this.lastRow = r;
+      if (s.charCodeAt(tagEnd - 1) === 47) {
+        at = s.indexOf('<row', tagEnd);
+        continue;
+      }
+      const end = s.indexOf('</row>', tagEnd);
+      if (end === -1 || end > to) decline('unclosed row');
+      if (guess.s.r > r) guess.s.r = r;
+      if (guess.e.r < r) guess.e.r = r;
+      const cells = readRow(ctx, r, tagEnd, end, (c) => sink.want(c), guess);
+      if (cells) sink.row(r, isTrue(attr(tag, 'hidden')), cells);
+      at = s.indexOf('<row', end);
+    }
+  }
+}
+
+/** Reads one whole worksheet's XML, handing rows to `sink`. Throws {@link Decline} on anything unusual. */
 export function scanSheet(
   bytes: Uint8Array,
   parts: WorkbookParts,
   maxRows: number,
   sink: RowSink,
 ): SheetShape {
-  const s = bytewise.decode(bytes);
-  const ctx: Ctx = { s, bytes, parts };
-  const open = s.indexOf('<sheetData');
-  if (open === -1) decline('no sheetData');
-  const openEnd = s.indexOf('>', open);
-  const empty = s.charCodeAt(openEnd - 1) === 47;
-  const close = empty ? openEnd : s.indexOf('</sheetData>', openEnd);
-  if (close === -1) decline('unclosed sheetData');
-  const data = s.slice(openEnd, close);
-  if (data.includes('<!') || /<\w+:/.test(data) || data.includes("='") || data.includes('t="array"'))
-    decline('unusual sheet XML');
-  const guess: XLSX.Range = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
-  let lastRow = -1;
-  for (let at = s.indexOf('<row', openEnd); at !== -1 && at < close; ) {
-    const next = s.charCodeAt(at + 4);
-    if (next !== 32 && next !== 62 && next !== 47) decline('unexpected element in sheetData');
-    const tagEnd = s.indexOf('>', at);
-    const tag = s.slice(at, tagEnd);
-    const rAttr = attr(tag, 'r');
-    const r = rAttr === undefined ? lastRow + 1 : Number(rAttr) - 1;
-    if (!Number.isInteger(r) || r <= lastRow) decline('rows out of order');
-    if (r + 1 > maxRows + 1) decline('more rows than the limit');
-    lastRow = r;
-    if (s.charCodeAt(tagEnd - 1) === 47) {
-      at = s.indexOf('<row', tagEnd);
-      continue;
-    }
-    const end = s.indexOf('</row>', tagEnd);
-    if (end === -1 || end > close) decline('unclosed row');
-    if (guess.s.r > r) guess.s.r = r;
-    if (guess.e.r < r) guess.e.r = r;
-    const cells = readRow(ctx, r, tagEnd, end, (c) => sink.want(c), guess);
-    if (cells) sink.row(r, isTrue(attr(tag, 'hidden')), cells);
-    at = s.indexOf('<row', end);
-  }
-  const head = dimension(s.slice(0, open));
-  const tail = s.slice(close);
-  const merges = (tail.match(/<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g) ?? []).map((m) =>
-    XLSX.utils.decode_range(m.slice(m.indexOf('=') + 2).replace(/["'][\s\S]*$/, '')),
-  );
-  const guessed = guess.e.c >= guess.s.c && guess.e.r >= guess.s.r ? guess : undefined;
-  return { range: head ?? guessed, merges };
+  const scanner = new SheetScanner(parts, maxRows, sink);
+  scanner.push(bytes);
+  return scanner.end();
 }

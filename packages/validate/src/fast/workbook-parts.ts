@@ -73,7 +73,7 @@ function tags(xml: string, name: string): Map<string, string>[] {
 }
 
 /** Paths of the shared strings and styles parts, from the content types (where SheetJS looks). */
-function contentTypes(entries: ReadonlyMap<string, Uint8Array>): { sst?: string; styles?: string } {
+export function partPaths(entries: ReadonlyMap<string, Uint8Array>): { sst?: string; styles?: string } {
   const ct = text(entries, '[Content_Types].xml') ?? decline('no content types');
   const out: { sst?: string; styles?: string } = {};
   let workbook: string | undefined;
@@ -90,7 +90,14 @@ function contentTypes(entries: ReadonlyMap<string, Uint8Array>): { sst?: string;
   return out;
 }
 
-export function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string, string> {
+/**
+ * Sheet name → path of its XML, in workbook order. `exists` says whether the package holds a path
+ * (by default: among `entries`; the streaming reader inflates only some parts before asking).
+ */
+export function sheetPaths(
+  entries: ReadonlyMap<string, Uint8Array>,
+  exists: (path: string) => boolean = (p) => entries.has(p),
+): Map<string, string> {
   const wb = text(entries, 'xl/workbook.xml') ?? decline('no workbook part');
   if (/date1904\s*=\s*["'](?:1|true)/.test(wb)) decline('1904 date system');
   const rels = text(entries, 'xl/_rels/workbook.xml.rels') ?? decline('no workbook relationships');
@@ -103,7 +110,7 @@ export function sheetPaths(entries: ReadonlyMap<string, Uint8Array>): Map<string
     const target = targets.get(s.get('id') ?? '');
     if (target === undefined || out.has(name)) decline(`sheet ${name} is not a plain worksheet`);
     const path = `xl/${target.replace(/[/]?xl\//, '')}`;
-    if (!entries.has(path)) decline(`sheet ${name} not at ${path}`);
+    if (!exists(path)) decline(`sheet ${name} not at ${path}`);
     out.set(name, path);
   }
   return out;
@@ -170,13 +177,22 @@ function styles(
   return { styleFormats, formats };
 }
 
-/** Finds the sheets, shared strings and number formats of an xlsx package. Throws {@link Decline}. */
-export function workbookParts(entries: ReadonlyMap<string, Uint8Array>): WorkbookParts {
+/**
+ * Finds the sheets, shared strings and number formats of an xlsx package. `entries` must hold the
+ * content types, workbook, its relationships, shared strings and styles; `exists` answers for the
+ * whole package. Throws {@link Decline}.
+ */
+export function workbookParts(
+  entries: ReadonlyMap<string, Uint8Array>,
+  exists: (path: string) => boolean = (p) => entries.has(p),
+): WorkbookParts {
   for (const odd of ['META-INF/manifest.xml', 'objectdata.xml', 'Index/Document.iwa'])
-    if (entries.has(odd)) decline(`not an Excel package (${odd})`);
-  const ct = contentTypes(entries);
+    if (exists(odd)) decline(`not an Excel package (${odd})`);
+  const ct = partPaths(entries);
+  if ((ct.sst !== undefined && !entries.has(ct.sst)) || (ct.styles !== undefined && !entries.has(ct.styles)))
+    decline('shared strings or styles not read');
   return {
-    sheets: sheetPaths(entries),
+    sheets: sheetPaths(entries, exists),
     sharedStrings: sharedStrings(entries, ct.sst),
     ...styles(entries, ct.styles),
   };

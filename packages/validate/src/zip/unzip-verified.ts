@@ -1,7 +1,6 @@
 import { type Finding, finding } from '@sunan/schema';
 import type { Limits } from '../limits.js';
 import { readCentralDirectory, type ZipEntry, type ZipProblem } from './central-directory.js';
-import { crc32 } from './crc32.js';
 import { type InflateProblem, inflateInto } from './inflate-bounded.js';
 
 /** The limits {@link unzipVerified} applies. */
@@ -21,11 +20,7 @@ const LOCAL_SIZE = 30;
 const CENTRAL_SIZE = 46;
 const EOCD_SIZE = 22;
 
-type Problem =
-  | ZipProblem
-  | InflateProblem
-  | { kind: 'crc'; detail: string }
-  | { kind: 'bomb'; detail: string };
+type Problem = ZipProblem | InflateProblem | { kind: 'bomb'; detail: string };
 
 const TEXT: Record<Problem['kind'], { code: string; zh: string; en: string }> = {
   corrupt: {
@@ -154,23 +149,6 @@ function writeHeaders(
   put32(out, c + 16, cdOffset);
 }
 
-/** Inflates (or copies) one entry into its slot and checks its size and CRC-32. */
-function fill(bytes: Uint8Array, e: ZipEntry, slot: Uint8Array): Problem | undefined {
-  const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (e.method === 0) slot.set(data);
-  else {
-    const p = inflateInto(data, slot);
-    if (p) return p;
-  }
-  const actual = crc32(slot);
-  if (actual !== e.crc)
-    return {
-      kind: 'crc',
-      detail: `CRC-32 ${actual.toString(16).padStart(8, '0')}, expected ${e.crc.toString(16).padStart(8, '0')}`,
-    };
-  return undefined;
-}
-
 /**
  * Like {@link unzipVerified}, and also hands back the verified entries re-packed as a stored zip,
  * so that a zip reader with its own (less careful) inflater never inflates anything. The entries
@@ -215,7 +193,7 @@ function verifyAndStore(bytes: Uint8Array, limits: ZipLimits): UnzipVerifiedStor
     const e = dir.entries[i] as ZipEntry;
     const start = (offsets[i] as number) + LOCAL_SIZE + e.rawName.length;
     const slot = out.subarray(start, start + e.size);
-    const problem = fill(bytes, e, slot);
+    const problem = inflateInto(bytes, e, slot);
     if (problem) return { ok: false, findings: problemFinding(problem, e.name) };
     entries.set(e.name, slot);
   }

@@ -356,7 +356,12 @@ export function hostileCorpus(): HostileCase[] {
       bytes: valueCell('<c r="REF"><v>1e400</v></c>'),
     },
     { name: 'cell-nan', ext: 'xlsx', bytes: valueCell('<c r="REF"><v>NaN</v></c>') },
-    { name: 'cell-1e-400', ext: 'xlsx', bytes: valueCell('<c r="REF"><v>1e-400</v></c>'), expect: 'VAL_BEYOND_PRECISION' },
+    {
+      name: 'cell-1e-400',
+      ext: 'xlsx',
+      bytes: valueCell('<c r="REF"><v>1e-400</v></c>'),
+      expect: 'VAL_BEYOND_PRECISION',
+    },
     { name: 'cell-60-digits', ext: 'xlsx', expect: 'VAL_BEYOND_PRECISION', bytes: inline('1'.repeat(60)) },
     { name: 'cell-superscript', ext: 'xlsx', expect: 'VAL_NOT_NUMBER', bytes: inline('10²') },
     { name: 'cell-paren-negative-sign', ext: 'xlsx', expect: 'VAL_NOT_NUMBER', bytes: inline('(-5)') },
