@@ -249,7 +249,7 @@ export class Ledger {
       })
       .catch((e: unknown) => {
         if (e instanceof RefusedInTransaction) return e.outcome;
-        throw e;
+        throw databaseFailure(e, input.fileName);
       });
   }
 
@@ -552,4 +552,31 @@ async function writeFailure(e: unknown, root: string): Promise<Bilingual> {
   if (probe === 'ENOENT')
     return { zh: '台账文件目录不存在', en: "the ledger's file directory does not exist" };
   return { zh: `写入失败（${code}）`, en: `writing failed (${code})` };
+}
+
+/** PostgreSQL's SQLSTATE classes a full or read-only database reports (PGlite reports the same). */
+const DB_REASONS: Readonly<Record<string, Bilingual>> = {
+  '53100': { zh: '数据库所在磁盘已满', en: 'the database disk is full' },
+  '53000': { zh: '数据库资源不足', en: 'the database is out of resources' },
+  '25006': { zh: '数据库为只读', en: 'the database is read-only' },
+};
+
+/**
+ * A database error during intake as a clear error: the transaction rolled back, so no event or
+ * report was recorded; bytes already stored stay unreferenced, which `verify` tolerates. Errors that
+ * are not the database's (no SQLSTATE) are bugs and pass through unchanged.
+ */
+function databaseFailure(e: unknown, fileName: string): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const why = DB_REASONS[code] ?? {
+    zh: `数据库写入失败（${code} ${message}）`,
+    en: `the database write failed (${code} ${message})`,
+  };
+  return new LedgerError(
+    `无法登记 ${fileName}：${why.zh}；本次未登记，台账未变`,
+    `Cannot record ${fileName}: ${why.en}; nothing was recorded, the ledger is unchanged`,
+    { cause: e },
+  );
 }

@@ -134,6 +134,30 @@ describe.each(BACKENDS)('ledger on %s: full disk and read-only directory', (name
     expect(again).toMatchObject({ city: '320200', revision: 2 });
   });
 
+  it('a read-only database at intake: a clear error, nothing recorded, the stored bytes unreferenced until a retry', async (b) => {
+    const ledger = await Ledger.open(await b.location());
+    opened.push(ledger);
+    const bytes = jsonSubmission('320400', '2018');
+    // One session (PGlite; the pool reuses its one idle connection when used one call at a time).
+    await ledger.db.query('SET default_transaction_read_only = on');
+    let e: LedgerError;
+    try {
+      e = await ledgerError(() => ledger.intake({ bytes, fileName: 'cz.json', by }));
+    } finally {
+      await ledger.db.query('SET default_transaction_read_only = off');
+    }
+    expect(e.zh).toBe('无法登记 cz.json：数据库为只读；本次未登记，台账未变');
+    expect(e.en).toBe(
+      'Cannot record cz.json: the database is read-only; nothing was recorded, the ledger is unchanged',
+    );
+    expect(await ledger.events()).toEqual([]);
+    const v = await verifyLedger(ledger);
+    expect(v.ok).toBe(true);
+    expect(v.orphans).toEqual([sha256(bytes)]);
+    expect(received(await ledger.intake({ bytes, fileName: 'cz.json', by }))).toMatchObject({ revision: 1 });
+    expect((await verifyLedger(ledger)).orphans).toEqual([]);
+  });
+
   it('a ledger directory that cannot be created or written: a clear error on open', async (b) => {
     const loc = await b.location();
     const dir = join(loc.dir, 'ro');
