@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserOrSkip } from '@sunan/testkit';
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -141,10 +142,38 @@ describe('report.html from the ledger shows the intake matrix', { timeout: 400_0
     expect(textOf(html)).toMatch(/未报送 1；已收到，待受理 1；已受理 1；已退回 1；已审核 1。/);
   });
 
-  it('a roll-up of files has no intake section', () => {
+  it('report.xlsx has the same matrix on 收件状态', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'out/report.xlsx')).buffer as ArrayBuffer);
+    const ws = wb.getWorksheet('收件状态');
+    expect(ws).toBeDefined();
+    const rows: Record<string, unknown[]> = {};
+    ws?.eachRow((row, n) => {
+      if (n > 1) rows[String(row.getCell(11).value)] = (row.values as unknown[]).slice(1);
+    });
+    expect(Object.keys(rows)).toEqual(['320100', '320200', '320400', '320500', '321100', 'SUNAN']);
+    expect(rows['320100']?.slice(0, 3)).toEqual(['南京市', '未报送', 'not received']);
+    expect(rows['320200']?.slice(0, 5)).toEqual(['无锡市', '已审核', 'approved', '已锁定', 1]);
+    expect(String(rows['320200']?.[9])).toMatch(/锁定 \d{4}-\d\d-\d\d \d\d:\d\d 王科长：已发布/);
+    expect(rows['320400']?.[1]).toBe('已退回');
+    expect(rows['321100']?.slice(1, 7)).toEqual([
+      '已收到，待受理',
+      'received, awaiting a decision',
+      undefined,
+      2,
+      0,
+      0,
+    ]);
+    expect(rows.SUNAN?.slice(0, 2)).toEqual(['全区', '未审核']);
+  });
+
+  it('a roll-up of files has no intake section', async () => {
     const r = sunan(['aggregate', join(data, '2022'), '--period', '2022', '--out', join(dir, 'files')]);
     expect(r.code).not.toBe(2);
     expect(readFileSync(join(dir, 'files/report.html'), 'utf8')).not.toContain('id="intake"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'files/report.xlsx')).buffer as ArrayBuffer);
+    expect(wb.getWorksheet('收件状态')).toBeUndefined();
   });
 
   it('in Chromium: the section fits a phone and a desktop; screenshots in test-output/', async (ctx) => {
