@@ -39,6 +39,8 @@ const SHEETJS_VALIDATION_OPTIONS = {
 async function worker(op, paths) {
   const XLSX = await import('xlsx');
   const { validateSubmission } = await import('@sunan/validate');
+  // As the command runs it: Node's native inflater (validateFile, aggregate and the ledger use it).
+  const { nodeInflater: inflater } = await import('@sunan/validate/node');
   const { aggregate, fingerprint, retainedInput } = await import('@sunan/aggregate');
   const { sunanCatalogue } = await import('@sunan/schema');
   const catalogue = sunanCatalogue();
@@ -58,22 +60,22 @@ async function worker(op, paths) {
       XLSX.read(files[0], { type: 'array', ...SHEETJS_VALIDATION_OPTIONS });
       break;
     case 'validate':
-      reader = valid(validateSubmission(files[0], { catalogue })).stats.reader;
+      reader = valid(validateSubmission(files[0], { catalogue, inflater })).stats.reader;
       break;
     case 'validate-sheetjs':
       reader = valid(validateSubmission(files[0], { catalogue, reader: 'sheetjs' })).stats.reader;
       break;
     case 'values-only':
-      reader = validateSubmission(files[0], { catalogue, valuesOnly: true }).stats.reader;
+      reader = validateSubmission(files[0], { catalogue, inflater, valuesOnly: true }).stats.reader;
       break;
     case 'validate-each':
-      for (const bytes of files) valid(validateSubmission(bytes, { catalogue }));
+      for (const bytes of files) valid(validateSubmission(bytes, { catalogue, inflater }));
       break;
     case 'roll-up': {
       // What `sunan aggregate` does: each file read once, its report kept compact, then the roll-up.
       const inputs = [];
       for (const [i, bytes] of files.entries()) {
-        const report = validateSubmission(bytes, { catalogue, fileName: paths[i] });
+        const report = validateSubmission(bytes, { catalogue, inflater, fileName: paths[i] });
         inputs.push(retainedInput(report, paths[i], await fingerprint(bytes)));
       }
       const result = aggregate({ submissions: inputs, period: '2022', catalogue });

@@ -1,3 +1,4 @@
+import type { EnterpriseRow, Submission } from '@sunan/schema';
 import type { Location, ValidationReport } from '@sunan/validate';
 import type { SubmissionInput } from './source.js';
 
@@ -20,7 +21,8 @@ function packed(locations: readonly Location[]): ((i: number) => Location | unde
 /**
  * A validated file as the roll-up keeps it while it reads the others: the report without its
  * per-row location objects (one per listed enterprise — 100,000 in a large city's list), which are
- * packed into row numbers and rebuilt only for the rows a cross-city finding names.
+ * packed into row numbers and rebuilt only for the rows a cross-city finding names, and each listed
+ * enterprise cut to its code and name.
  */
 export function retainedInput(
   report: ValidationReport,
@@ -30,7 +32,21 @@ export function retainedInput(
 ): SubmissionInput {
   const at = packed(report.enterpriseLocations);
   const base = { file, sha256, ...(submittedAt ? { submittedAt } : {}) };
+  const compact = { ...report, submission: listed(report.submission) };
   return at
-    ? { ...base, report: { ...report, enterpriseLocations: [] }, enterpriseAt: at }
-    : { ...base, report };
+    ? { ...base, report: { ...compact, enterpriseLocations: [] }, enterpriseAt: at }
+    : { ...base, report: compact };
+}
+
+/**
+ * The submission with each listed enterprise cut to what the roll-up reads: its code and name (the
+ * cross-city check); park, certificate and year stay in the file and the validation's own report.
+ */
+function listed(submission: Submission | undefined): Submission | undefined {
+  if (!submission || submission.enterprises.length === 0) return submission;
+  const enterprises: EnterpriseRow[] = new Array(submission.enterprises.length);
+  submission.enterprises.forEach((e, i) => {
+    enterprises[i] = { creditCode: e.creditCode, name: e.name };
+  });
+  return { ...submission, enterprises };
 }

@@ -3,6 +3,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
+import { nodeInflater } from '@sunan/validate/node';
 import { sha256 } from './canonical.js';
 import { type Bilingual, LedgerError, type Refusal, refuse } from './codes.js';
 import { type Driver, openPglite, openPostgres, type Sql } from './driver.js';
@@ -188,7 +189,11 @@ export class Ledger {
    * revision; a file whose city or period cannot be read is kept as unassigned.
    */
   async intake(input: IntakeInput): Promise<IntakeOutcome> {
-    const report = validateSubmission(input.bytes, { fileName: input.fileName, catalogue: this.catalogue });
+    const report = validateSubmission(input.bytes, {
+      fileName: input.fileName,
+      catalogue: this.catalogue,
+      inflater: nodeInflater,
+    });
     const place = this.placeOf(report);
     // Checked before storing so a refused file leaves nothing behind; checked again under the lock.
     if (place) {

@@ -26,3 +26,4 @@ export {
   type ValidationStats,
   validateSubmission,
 } from './validate-submission.js';
+export type { Inflater } from './zip/inflate-bounded.js';

@@ -4,9 +4,22 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import * as zlib from 'node:zlib';
 import { finding } from '@sunan/schema';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
+import { crc32 } from './zip/crc32.js';
+import type { Inflater } from './zip/inflate-bounded.js';
+
+/**
+ * Node's native zlib as the fast reader's inflater (several times faster than fflate in JavaScript).
+ * Pass it as `inflater` to `validateSubmission`; {@link validateFile} uses it by default.
+ */
+export const nodeInflater: Inflater = {
+  inflateRaw: (data, maxOutput) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput) }),
+  // zlib.crc32 came in Node 20.15; before it, the package's own.
+  crc32: typeof zlib.crc32 === 'function' ? (data, previous = 0) => zlib.crc32(data, previous) : crc32,
+};
 
 /** Options of {@link validateFile}; `previous` may also be a path. */
 export type ValidateFileOptions = Omit<ValidateOptions, 'fileName' | 'previous'> & {
@@ -57,5 +70,10 @@ export async function validateFile(
     const prev = await readInput(options.previous);
     previous = 'bytes' in prev ? prev.bytes : undefined;
   } else previous = options.previous;
-  return validateSubmission(input.bytes, { ...options, previous, fileName: basename(path) });
+  return validateSubmission(input.bytes, {
+    inflater: nodeInflater,
+    ...options,
+    previous,
+    fileName: basename(path),
+  });
 }

@@ -10,6 +10,7 @@ import { parsedFromJson } from './read-json.js';
 import { parsedFromWorkbook, readOptions } from './read-workbook.js';
 import { rowOverflowFindings } from './row-overflow.js';
 import { sniff } from './sniff.js';
+import type { Inflater } from './zip/inflate-bounded.js';
 import { unzipVerifiedStored } from './zip/unzip-verified.js';
 
 const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
@@ -81,6 +82,7 @@ export function parseInput(
   limits: Limits,
   reader: 'auto' | 'sheetjs' = 'auto',
   valuesOnly = false,
+  inflater?: Inflater,
 ): { parsed: ParsedFile | undefined; findings: Finding[]; reader?: 'fast' } {
   const s = sniff(bytes, limits);
   try {
@@ -121,7 +123,7 @@ export function parseInput(
         // The template's own xlsx goes to the fast reader, which checks each entry's size and CRC-32
         // as it inflates; whatever it declines (unusual, or damaged), the SheetJS path reads.
         if (s.format === 'xlsx' && reader === 'auto') {
-          const fast = readFastXlsx(bytes, limits, valuesOnly);
+          const fast = readFastXlsx(bytes, limits, valuesOnly, inflater);
           if (fast.kind === 'read') return { parsed: fast.parsed, findings: fast.findings, reader: 'fast' };
         }
         // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only

@@ -22,6 +22,7 @@ import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
 import type { Location } from './parsed-file.js';
 import { templateRows } from './template-rows.js';
+import type { Inflater } from './zip/inflate-bounded.js';
 
 /** Options of {@link validateSubmission}. */
 export interface ValidateOptions {
@@ -51,6 +52,12 @@ export interface ValidateOptions {
    * enterprise list is neither read (by the fast reader) nor checked, and the report lists none.
    */
   readonly valuesOnly?: boolean;
+  /**
+   * A native inflater for the fast reader (Node's zlib: `nodeInflater` from `@sunan/validate/node`,
+   * which `validateFile` uses by default); without one, fflate inflates (browsers). Either way each
+   * entry's size and CRC-32 are checked.
+   */
+  readonly inflater?: Inflater;
 }
 
 /** Counts that describe what was read. */
@@ -178,7 +185,13 @@ function previousFindings(
   if (given === undefined) return [];
   const prev =
     given instanceof Uint8Array
-      ? validateSubmission(given, { catalogue, limits, reader: options.reader, valuesOnly: true }).submission
+      ? validateSubmission(given, {
+          catalogue,
+          limits,
+          reader: options.reader,
+          inflater: options.inflater,
+          valuesOnly: true,
+        }).submission
       : typeof given === 'function'
         ? given(city, period)
         : given;
@@ -221,7 +234,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
     parsed,
     findings: readFindings,
     reader,
-  } = parseInput(bytes, limits, options.reader, options.valuesOnly);
+  } = parseInput(bytes, limits, options.reader, options.valuesOnly, options.inflater);
   if (!parsed)
     return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { validateSubmission } from '@sunan/validate';
+import { type ValidateOptions, validateSubmission } from '@sunan/validate';
+import { nodeInflater } from '@sunan/validate/node';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -35,8 +36,8 @@ describe('CRC-32', () => {
 });
 
 /** The integrity property: a damaged file gives the same numbers or an error, never other numbers. */
-function sameOrError(bytes: Uint8Array): void {
-  const r = validateSubmission(bytes);
+function sameOrError(bytes: Uint8Array, options: ValidateOptions = {}): void {
+  const r = validateSubmission(bytes, options);
   if (r.ok) expect(r.submission).toEqual(baseline.submission);
   else expect(r.findings.some((f) => f.severity === 'error')).toBe(true);
 }
@@ -148,6 +149,15 @@ describe('verified unzip', () => {
         sameOrError(flip(zhenjiang, bitIndex >> 3, bitIndex & 7));
       }),
       { numRuns: 300, seed: 14 },
+    );
+  });
+
+  it('fuzz: the same with Node’s native inflater in place of fflate', () => {
+    fc.assert(
+      fc.property(fc.nat(zhenjiang.length * 8 - 1), (bitIndex) => {
+        sameOrError(flip(zhenjiang, bitIndex >> 3, bitIndex & 7), { inflater: nodeInflater });
+      }),
+      { numRuns: 1000, seed: 15 },
     );
   });
 });

@@ -19,7 +19,7 @@ import {
   sunanCatalogue,
 } from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
-import { readInput } from '@sunan/validate/node';
+import { nodeInflater, readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
@@ -53,6 +53,7 @@ async function inputsFrom(
       'bytes' in bytes
         ? validateSubmission(bytes.bytes, {
             fileName: name,
+            inflater: nodeInflater,
             valuesOnly: options.valuesOnly === true,
             ...(options.defaultPeriod ? { defaultPeriod: options.defaultPeriod } : {}),
           })

@@ -7,7 +7,7 @@ import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';
 import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
-import { inflateInto, streamEntry } from '../zip/inflate-bounded.js';
+import { type Inflater, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
 import { type FastCell, type RowSink, SheetScanner, type SheetShape, scanSheet } from './sheet-scan.js';
 import {
   decline,
@@ -242,10 +242,15 @@ export type FastRead =
 const DECLINED: FastRead = { kind: 'declined' };
 
 /** Inflates one entry whole into `entries`; a damaged entry ends the fast path. */
-function inflateWhole(archive: Uint8Array, e: ZipEntry, entries: Map<string, Uint8Array>): void {
-  const out = new Uint8Array(e.size);
-  if (inflateInto(archive, e, out)) decline('an entry fails its checks');
-  entries.set(e.name, out);
+function inflateWhole(
+  archive: Uint8Array,
+  e: ZipEntry,
+  entries: Map<string, Uint8Array>,
+  inflater: Inflater | undefined,
+): void {
+  const r = inflateEntry(archive, e, inflater);
+  if (!r.ok) decline('an entry fails its checks');
+  entries.set(e.name, r.bytes);
 }
 
 /**
@@ -257,12 +262,13 @@ function inflateWhole(archive: Uint8Array, e: ZipEntry, entries: Map<string, Uin
 function inflateParts(
   archive: Uint8Array,
   dir: readonly ZipEntry[],
+  inflater: Inflater | undefined,
 ): { entries: Map<string, Uint8Array>; parts: WorkbookParts; list: ZipEntry } {
   const byName = new Map(dir.map((e) => [e.name, e]));
   const entries = new Map<string, Uint8Array>();
   for (const name of ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) {
     const e = byName.get(name);
-    if (e) inflateWhole(archive, e, entries);
+    if (e) inflateWhole(archive, e, entries, inflater);
   }
   const exists = (p: string) => byName.has(p);
   const sheets = sheetPaths(entries, exists);
@@ -274,8 +280,8 @@ function inflateParts(
   whole.delete(list.name);
   for (const e of dir) {
     if (entries.has(e.name) || e === list) continue;
-    if (whole.has(e.name)) inflateWhole(archive, e, entries);
-    else if (streamEntry(archive, e, () => {})) decline('an entry fails its checks');
+    if (whole.has(e.name)) inflateWhole(archive, e, entries, inflater);
+    else if (streamEntry(archive, e, () => {}, inflater)) decline('an entry fails its checks');
   }
   return { entries, parts: workbookParts(entries, exists), list };
 }
@@ -287,24 +293,31 @@ function streamList(
   parts: WorkbookParts,
   limits: Limits,
   sink: EnterpriseSink,
+  inflater: Inflater | undefined,
 ): FormulaAt[] {
   const formulas: FormulaAt[] = [];
   const scanner = new SheetScanner(parts, limits.maxRows, sink, (ref, formula) => {
     if (formulas.length < limits.maxFindings) formulas.push({ ref, formula });
   });
-  if (streamEntry(archive, list, (chunk) => scanner.push(chunk))) decline('the list fails its checks');
+  if (streamEntry(archive, list, (chunk) => scanner.push(chunk), inflater))
+    decline('the list fails its checks');
   withinLimits(scanner.end(), limits);
   if (!sink.header) decline('no header on the enterprise sheet');
   return formulas;
 }
 
-function read(archive: Uint8Array, limits: Limits, valuesOnly: boolean): FastRead {
+function read(
+  archive: Uint8Array,
+  limits: Limits,
+  valuesOnly: boolean,
+  inflater: Inflater | undefined,
+): FastRead {
   const dir = readCentralDirectory(archive, limits.maxZipEntries);
   if (!dir.ok) return DECLINED;
   let declared = 0;
   for (const e of dir.entries) declared += e.size;
   if (declared > limits.maxDecompressedBytes) return DECLINED;
-  const { entries, parts, list } = inflateParts(archive, dir.entries);
+  const { entries, parts, list } = inflateParts(archive, dir.entries, inflater);
   const values = new ValueSink(SHEET.values);
   const valueShape = scan(entries, parts, SHEET.values, limits, values);
   if (!values.header) decline('no header on the value sheet');
@@ -315,7 +328,7 @@ function read(archive: Uint8Array, limits: Limits, valuesOnly: boolean): FastRea
     meta = sink.meta();
   }
   const enterprises = new EnterpriseSink(SHEET.enterprises);
-  const listFormulas = valuesOnly ? [] : streamList(archive, list, parts, limits, enterprises);
+  const listFormulas = valuesOnly ? [] : streamList(archive, list, parts, limits, enterprises, inflater);
   const others = new Map([...parts.sheets].filter(([name]) => name !== SHEET.enterprises));
   // Numbers that underflow to 0 and live formulas, looked for in the sheets' XML as the SheetJS path does.
   const findings = underflowFindingsInEntries(entries, others, limits.maxFindings);
@@ -345,9 +358,14 @@ function read(archive: Uint8Array, limits: Limits, valuesOnly: boolean): FastRea
  * `declined` when the file is anything but plain and intact — then the SheetJS path reads it and
  * reports what is wrong. Never throws.
  */
-export function readFastXlsx(bytes: Uint8Array, limits: Limits, valuesOnly = false): FastRead {
+export function readFastXlsx(
+  bytes: Uint8Array,
+  limits: Limits,
+  valuesOnly = false,
+  inflater?: Inflater,
+): FastRead {
   try {
-    return read(bytes, limits, valuesOnly);
+    return read(bytes, limits, valuesOnly, inflater);
   } catch {
     // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
     return DECLINED;

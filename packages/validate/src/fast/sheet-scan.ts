@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import { decline, type WorkbookParts } from './workbook-parts.js';
-import { stringItem, unescapeXml, utf8Text } from './xml-text.js';
+import { stringItem, unescapeXml, utf8Text, utf8TextOf } from './xml-text.js';
 
 /** A cell as SheetJS holds it after reading (only the fields validation looks at). */
 export type FastCell =
@@ -24,7 +24,10 @@ export interface SheetShape {
   readonly merges: readonly XLSX.Range[];
 }
 
-/** Receives each row that has at least one cell; `cells` holds only the columns `want` accepts. */
+/**
+ * Receives each row that has at least one cell; `cells` holds only the columns `want` accepts, and is
+ * valid during the call only (the scanner reuses it for the next row).
+ */
 export interface RowSink {
   want(column: number): boolean;
   row(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void;
@@ -162,7 +165,7 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
     case 'inlineStr': {
       const is = child(s, tagEnd, end, 'is');
       if (!is) return { t: 's', v: '' };
-      const text = stringItem(utf8Text(ctx.bytes, is[0], is[1]));
+      const text = stringItem(utf8TextOf(s, ctx.bytes, is[0], is[1]));
       return text === 'unreadable' ? decline('inline string') : { t: 's', v: text };
     }
     case 'b':
@@ -178,9 +181,17 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
 }
 
 /** Scans the cells of one `<row>` element's content, in column order; false when it keeps none. */
-function readRow(ctx: Ctx, r: number, from: number, to: number, want: RowSink['want'], guess: XLSX.Range) {
+function readRow(
+  ctx: Ctx,
+  r: number,
+  from: number,
+  to: number,
+  want: RowSink['want'],
+  guess: XLSX.Range,
+  cells: Map<number, FastCell>,
+) {
   const { s } = ctx;
-  const cells = new Map<number, FastCell>();
+  cells.clear();
   let any = false;
   let last = -1;
   for (let at = s.indexOf('<c', from); at !== -1 && at < to; at = s.indexOf('<c', at + 2)) {
@@ -246,6 +257,20 @@ function formulasIn(ctx: Ctx, from: number, to: number, seen: FormulaSeen): void
 }
 
 /**
+ * Where the whole rows of a batch end: after the last row when it is complete (carrying only what
+ * follows it), else at the start of the last row, which the next batch completes.
+ */
+function completeRowsEnd(s: string, from: number): number {
+  const last = s.lastIndexOf('<row');
+  if (last < from) return from;
+  const tagEnd = s.indexOf('>', last);
+  if (tagEnd === -1) return last;
+  if (s.charCodeAt(tagEnd - 1) === 47) return tagEnd + 1;
+  const end = s.indexOf('</row>', tagEnd);
+  return end === -1 ? last : end + 6;
+}
+
+/**
  * Reads one worksheet's XML as it is inflated, chunk by chunk, handing rows to `sink`: the sheet is
  * never held whole, only the batch being scanned and the row that straddles two batches. Rows are
  * scanned in batches cut just before a `<row` start, so no row, cell or tag is ever split. Throws
@@ -260,6 +285,10 @@ export class SheetScanner {
   private tailLength = 0;
   private lastRow = -1;
   private readonly guess: XLSX.Range = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
+  // One map for every row's cells (a sink reads them during its call and keeps none): 100,000 rows
+  // make no 100,000 maps of garbage.
+  private readonly cells = new Map<number, FastCell>();
+  private readonly want = (c: number) => this.sink.want(c);
 
   constructor(
     private readonly parts: WorkbookParts,
@@ -307,11 +336,12 @@ export class SheetScanner {
     }
     if (this.phase === 'rows') {
       const close = s.indexOf('</sheetData>', from);
-      const lastStart = s.lastIndexOf('<row', s.length);
-      const to = close !== -1 ? close : final ? s.length : Math.max(from, lastStart);
+      const to = close !== -1 ? close : final ? s.length : completeRowsEnd(s, from);
       this.rows(ctx, from, to);
       if (close === -1) {
-        this.keep(bytes, to, final);
+        // Whitespace after the last whole row is dropped: a sheet padded with gigabytes of it must
+        // not pile up here.
+        this.keep(bytes, /^\s*$/.test(s.slice(to)) ? bytes.length : to, final);
         return;
       }
       this.phase = 'tail';
@@ -369,7 +399,7 @@ export class SheetScanner {
       if (end === -1 || end > to) decline('unclosed row');
       if (guess.s.r > r) guess.s.r = r;
       if (guess.e.r < r) guess.e.r = r;
-      const cells = readRow(ctx, r, tagEnd, end, (c) => sink.want(c), guess);
+      const cells = readRow(ctx, r, tagEnd, end, this.want, guess, this.cells);
       if (cells) sink.row(r, isTrue(attr(tag, 'hidden')), cells);
       at = s.indexOf('<row', end);
     }

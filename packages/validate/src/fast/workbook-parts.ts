@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { attributes, firstElement, stringItem, unescapeXml, utf8Text } from './xml-text.js';
+import { attributes, firstElement, stringItem, unescapeXml, utf8Text, utf8TextOf } from './xml-text.js';
 
 /** Number formats by id as SheetJS's table holds them for one workbook: built-ins plus the file's own. */
 export type FormatTable = ReadonlyMap<number, string>;
@@ -145,7 +145,15 @@ function sharedStrings(entries: ReadonlyMap<string, Uint8Array>, path: string | 
     get(i) {
       const start = starts[i];
       if (start === undefined || !Number.isInteger(i)) return undefined;
-      const item = utf8Text(bytes, start, ends[i]).replace(/<si>/g, '').trim();
+      const end = ends[i] as number;
+      // The common item, `<si><t>text</t>`, read directly: the text's bytes decoded and unescaped,
+      // which is what the general path below gives for it.
+      if (s.startsWith('<si><t>', start)) {
+        const textEnd = s.indexOf('<', start + 7);
+        if (textEnd !== -1 && textEnd + 4 === end && s.startsWith('</t>', textEnd))
+          return unescapeXml(utf8TextOf(s, bytes, start + 7, textEnd), true);
+      }
+      const item = utf8TextOf(s, bytes, start, end).replace(/<si>/g, '').trim();
       const t = stringItem(item);
       return t === 'unreadable' ? decline('a shared string SheetJS would not read') : t;
     },

@@ -57,6 +57,17 @@ export function utf8Text(bytes: Uint8Array, start = 0, end = bytes.length): stri
   return utf8.decode(bytes.subarray(start, end));
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * {@link utf8Text} of bytes[start, end) when `latin1` is the same bytes decoded one character per
+ * byte: ASCII text (codes, numbers, years: most cells) is taken as it is, without a decoder call.
+ */
+export function utf8TextOf(latin1: string, bytes: Uint8Array, start: number, end: number): string {
+  const t = latin1.slice(start, end);
+  return NON_ASCII.test(t) ? utf8.decode(bytes.subarray(start, end)) : t;
+}
+
 /** `<tag …>content</tag>` anywhere in `xml` (any namespace prefix): the element and its content. */
 export function firstElement(xml: string, tag: string): { whole: string; inner: string } | undefined {
   const open = new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]*>`, 'g');

@@ -268,6 +268,39 @@ export function hostileCorpus(): HostileCase[] {
       },
     },
     {
+      // An honest entry just under the limit that no sheet refers to: checked while it streams, never held.
+      name: 'bomb-honest-just-under-limit',
+      ext: 'xlsx',
+      mayPass: true,
+      bytes: () => {
+        const files = unzipSync(base());
+        const list = Object.entries(files).map(([name, data]) => ({ name, data }));
+        const used = list.reduce((n, e) => n + e.data.length, 0);
+        return craftZip([...list, { name: BOMB_ENTRY, data: zeros(limit - used - 1024) }]);
+      },
+    },
+    {
+      // The enterprise list padded with 200 MB of blanks between two rows (honest sizes): read as it
+      // inflates, the blanks are dropped, memory stays bounded.
+      name: 'list-padded-with-blanks',
+      ext: 'xlsx',
+      mayPass: true,
+      bytes: () => {
+        const files = unzipSync(base());
+        const list = Object.entries(files).map(([name, data]) => {
+          // The list is the third sheet of the template.
+          if (name !== 'xl/worksheets/sheet3.xml') return { name, data };
+          const xml = new TextDecoder().decode(data);
+          const cut = enc.encode(xml.slice(0, xml.indexOf('</row>') + 6)).length;
+          const padded = new Uint8Array(data.length + 200 * 1024 * 1024).fill(0x20);
+          padded.set(data.subarray(0, cut));
+          padded.set(data.subarray(cut), padded.length - (data.length - cut));
+          return { name, data: padded };
+        });
+        return craftZip(list);
+      },
+    },
+    {
       name: 'bomb-lying-under-limit',
       ext: 'xlsx',
       expect: 'ZIP_ENTRY_SIZE',
