@@ -12,7 +12,7 @@ import {
 } from '@sunan/schema';
 import { decodeText, parseTypedNumber } from '@sunan/validate';
 import * as XLSX from 'xlsx';
-import { Dec } from './decimal.js';
+import { Dec, shownText, text } from './decimal.js';
 import type { ReconciliationRow } from './result.js';
 import type { Rolled } from './roll-up.js';
 
@@ -199,11 +199,13 @@ export function reconcile(
         status: 'not-comparable',
         note: { zh: '没有可比的计算值（城市缺报）', en: 'no computed figure to compare (city missing)' },
       };
+    // Shown at the indicator's declared decimals (3186.50, not 3186.5): a reader compares digits.
+    const shown = ind.valueType === 'count' ? 0 : ind.decimals;
     const computedText =
       ind.aggregation.kind === 'ratio' || ind.aggregation.kind === 'weighted-mean'
-        ? computed.toDecimalPlaces(ind.decimals).toString()
-        : computed.toString();
-    const imbalance = new Dec(computedText).minus(c.value).toString();
+        ? (text(computed, ind.decimals) ?? '')
+        : (shownText(computed, shown) ?? '');
+    const imbalance = shownText(new Dec(computedText).minus(c.value), shown) ?? '';
     if (partial)
       return {
         ...base,

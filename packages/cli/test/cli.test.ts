@@ -165,6 +165,23 @@ describe('sunan', () => {
     expect(readFileSync(join(dir, 'aggregate.json'), 'utf8')).toBe(r.stdout);
   });
 
+  it('aggregate text: the control-total finding shows figures at their declared decimals (3186.50)', () => {
+    const r = sunan([
+      'aggregate',
+      join(data, '2022'),
+      '--period',
+      '2022',
+      '--controls',
+      join(data, 'controls-2022.csv'),
+    ]);
+    expect(r.code).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.includes('RECON_INCONSISTENT'));
+    // TECH_CONTRACT is declared with 2 decimals: the computed sum and the imbalance show both.
+    expect(line).toMatch(/计算值 \d+\.\d{2} 与控制数 3198\.84 不一致（差额 -?\d+\.\d{2}）/);
+    expect(line).toMatch(/所见: \d+\.\d{2};/);
+    expect(r.stdout).not.toMatch(/\d\.\d(?!\d)[^%]*控制数/);
+  });
+
   it('aggregate with a city missing says so first and exits 1', () => {
     const r = sunan([
       'aggregate',

@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
@@ -253,7 +254,7 @@ export class Ledger {
       })
       .catch((e: unknown) => {
         if (e instanceof RefusedInTransaction) return e.outcome;
-        throw e;
+        throw databaseFailure(e, input.fileName);
       });
   }
 
@@ -271,13 +272,7 @@ export class Ledger {
     try {
       return await this.files.put(bytes);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      const why =
-        code === 'ENOSPC'
-          ? { zh: '磁盘已满', en: 'the disk is full' }
-          : code === 'EACCES' || code === 'EROFS' || code === 'EPERM'
-            ? { zh: '台账目录不可写', en: 'the ledger directory is not writable' }
-            : { zh: `写入失败（${code}）`, en: `writing failed (${code})` };
+      const why = await writeFailure(e, this.files.root);
       throw new LedgerError(
         `无法保存文件：${why.zh}；台账未变（${this.files.root}）`,
         `Cannot store the file: ${why.en}; the ledger is unchanged (${this.files.root})`,
@@ -536,4 +531,57 @@ export function checkDecision(
       throw new Error(`unknown decision ${String(never)}`);
     }
   }
+}
+
+const NOT_WRITABLE = new Set(['EACCES', 'EROFS', 'EPERM']);
+
+/**
+ * Why storing a file failed, in words an office reads. The error a write reports is not always the
+ * cause: Node's recursive mkdir on a read-only file system reports ENOENT, so a failure that names
+ * neither a full disk nor a permission is checked against the store directory itself.
+ */
+async function writeFailure(e: unknown, root: string): Promise<Bilingual> {
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { zh: '磁盘已满', en: 'the disk is full' };
+  const probe = NOT_WRITABLE.has(code)
+    ? code
+    : await access(root, constants.W_OK).then(
+        () => undefined,
+        (a: NodeJS.ErrnoException) => a.code,
+      );
+  if (probe && NOT_WRITABLE.has(probe))
+    return {
+      zh: '台账目录不可写（只读或无写权限）',
+      en: 'the ledger directory is not writable (read-only or no permission)',
+    };
+  if (probe === 'ENOENT')
+    return { zh: '台账文件目录不存在', en: "the ledger's file directory does not exist" };
+  return { zh: `写入失败（${code}）`, en: `writing failed (${code})` };
+}
+
+/** PostgreSQL's SQLSTATE classes a full or read-only database reports (PGlite reports the same). */
+const DB_REASONS: Readonly<Record<string, Bilingual>> = {
+  '53100': { zh: '数据库所在磁盘已满', en: 'the database disk is full' },
+  '53000': { zh: '数据库资源不足', en: 'the database is out of resources' },
+  '25006': { zh: '数据库为只读', en: 'the database is read-only' },
+};
+
+/**
+ * A database error during intake as a clear error: the transaction rolled back, so no event or
+ * report was recorded; bytes already stored stay unreferenced, which `verify` tolerates. Errors that
+ * are not the database's (no SQLSTATE) are bugs and pass through unchanged.
+ */
+function databaseFailure(e: unknown, fileName: string): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const why = DB_REASONS[code] ?? {
+    zh: `数据库写入失败（${code} ${message}）`,
+    en: `the database write failed (${code} ${message})`,
+  };
+  return new LedgerError(
+    `无法登记 ${fileName}：${why.zh}；本次未登记，台账未变`,
+    `Cannot record ${fileName}: ${why.en}; nothing was recorded, the ledger is unchanged`,
+    { cause: e },
+  );
 }

@@ -13,6 +13,15 @@ export {
 export { formatNumber, formatPercent } from './format-number.js';
 export { CITY_COLORS, unitColor } from './html.js';
 export { INDEX_SOURCE, indexHtml, indexWorkbook, RELATIVE_SCORES } from './index-report.js';
+export {
+  beijingTime,
+  INTAKE_STATE_LABEL,
+  type IntakeCell,
+  type IntakeDecision,
+  type IntakeRevision,
+  type IntakeState,
+  type IntakeStatus,
+} from './intake-status.js';
 export { type KeyMessage, keyMessages } from './key-messages.js';
 export { type ReportHtmlOptions, reportHtml } from './report-html.js';
 export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';

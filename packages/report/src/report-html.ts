@@ -4,6 +4,7 @@ import { lineChart } from './charts.js';
 import { formatNumber, formatPercent } from './format-number.js';
 import { PARK_INDICATORS, TREND_INDICATORS } from './headlines.js';
 import { BASE_CSS, type Cell, cell, esc, mutedCode, namesForCodesHtml, table, unitColor } from './html.js';
+import { type IntakeStatus, intakeSection } from './intake-status.js';
 import { keyMessages } from './key-messages.js';
 import {
   AGGREGATION_LABEL,
@@ -21,12 +22,15 @@ import { trendsOf } from './trends.js';
 export interface ReportHtmlOptions {
   /** Earlier periods' results (from `--history` directories or the ledger): trend lines per city. */
   readonly history?: readonly AggregateResult[];
+  /** The ledger's intake matrix for the period, when the roll-up comes from the ledger: shown after the brief. */
+  readonly intake?: IntakeStatus;
 }
 
 const CSS = `${BASE_CSS}
 .banner{padding:.7rem 1rem;border-radius:6px;margin:1rem 0}.banner.ok{background:#e2f0d9;border:1px solid #70ad47}.banner.incomplete{background:#fbe5d6;border:1px solid #c00000;color:#600}
 .keys{background:#f4f6fb;border-left:4px solid #2f5597;padding:.6rem 1rem .6rem 2rem;margin:1rem 0}.keys li{margin:.25rem 0}.keys a{font-size:.85em;white-space:nowrap}
-tr.partial td{background:#fff8e1}.err{color:#c00000;font-weight:bold}.warn{color:#9a5b00}
+tr.partial td{background:#fff8e1}.err{color:#c00000;font-weight:bold}.warn{color:#9a5b00}.ok{color:#1e6b2a}
+.lock{color:#444;font-weight:bold;font-size:.85em}tr.intake-not-received td,tr.intake-rejected td{background:#fdeeee}tr.intake-received td{background:#fff8e1}
 td.good{color:#1e6b2a;font-weight:bold}td.bad{color:#b00000;font-weight:bold}td.unknown{color:#8a6d00}
 .bar{background:#eee;height:.8rem;border-radius:3px;width:100px;position:relative}.bar>span{display:block;height:100%;border-radius:3px;background:#2f5597}.bar>span.good{background:#2e7d32}.bar>i{position:absolute;top:-2px;bottom:-2px;width:2px;background:#000}
 .stack{display:flex;height:1rem;border-radius:3px;overflow:hidden;min-width:200px}.stack>span{display:block;height:100%}
@@ -388,7 +392,7 @@ function sourcesSection(result: AggregateResult, catalogue: Catalogue): string {
 /**
  * The zone report as one self-contained HTML file in Chinese (no scripts, fonts or images fetched).
  * A one-page brief first — completeness, 要点 (key messages) and target progress with the path
- * rule — then trends over the earlier periods given, each city's contribution, the parks, every
+ * rule — then, from the ledger, each city's intake status; then trends over the earlier periods given, each city's contribution, the parks, every
  * indicator, reconciliation, findings and sources. Names first (codes muted), numbers at their
  * declared precision, one colour per city; wide tables scroll in their own box on a phone; prints on
  * A4 with repeated table headers.
@@ -403,6 +407,7 @@ export function reportHtml(
   return [
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>苏南自创区创新指标汇总 ${esc(result.period)}</title><style>${CSS}</style></head><body>`,
     `<div class="brief">${header(result)}${banner(result)}${keys(result, catalogue, history)}${targetsSection(result, catalogue)}</div>`,
+    options.intake ? intakeSection(options.intake, catalogue) : '',
     trendsSection(result, catalogue, cities, history),
     contributionSection(result, catalogue, cities),
     parksSection(result, catalogue, cities),

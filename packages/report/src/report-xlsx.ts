@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { excelFormat } from './format-number.js';
 import { PARK_INDICATORS } from './headlines.js';
 import { namesForCodes } from './html.js';
+import { beijingTime, INTAKE_STATE_LABEL, type IntakeDecision, type IntakeStatus } from './intake-status.js';
 import { keyMessages } from './key-messages.js';
 import {
   AGGREGATION_LABEL,
@@ -285,15 +286,85 @@ function sourcesSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
   pageSetup(ws, 1, head.length);
 }
 
+/** "受理 第 2 版 2023-03-20 09:00 张三：理由" for one decision, in Beijing time. */
+function decisionText(verb: string, d: IntakeDecision | undefined): string {
+  if (!d) return '';
+  const rev = d.revision === null ? '' : ` 第 ${d.revision} 版`;
+  return `${verb}${rev} ${beijingTime(d.at)} ${d.by}${d.reason ? `：${d.reason}` : ''}`;
+}
+
+/** 收件状态: the ledger's matrix for the period, one row per city and one for the zone (as in the HTML). */
+function intakeSheet(wb: ExcelJS.Workbook, s: IntakeStatus, catalogue: Catalogue): void {
+  const ws = wb.addWorksheet('收件状态');
+  const head = [
+    '城市',
+    '状态',
+    'State',
+    '已锁定',
+    '最新版本',
+    '错误',
+    '警告',
+    '文件',
+    '收到时间（北京时间）',
+    '受理、审核与锁定',
+    '代码',
+  ];
+  ws.addRow(head);
+  const fills = { err: FILLS.bad, warn: FILLS.unknown, ok: FILLS.good } as const;
+  for (const c of s.cities) {
+    const label = INTAKE_STATE_LABEL[c.state];
+    const row = ws.addRow([
+      catalogue.orgUnits.find((u) => u.code === c.city)?.name.zh ?? c.city,
+      label.zh,
+      label.en,
+      c.locked ? '已锁定' : null,
+      c.latest?.revision ?? null,
+      c.latest?.errors ?? null,
+      c.latest?.warnings ?? null,
+      c.latest?.fileName ?? null,
+      c.latest ? beijingTime(c.latest.receivedAt) : null,
+      [
+        decisionText('受理', c.accepted),
+        decisionText('退回', c.rejected),
+        decisionText('审核', c.approved),
+        decisionText('锁定', c.locked),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      c.city,
+    ]);
+    row.getCell(2).fill = fills[label.cls as keyof typeof fills] ?? FILLS.unknown;
+    row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
+  }
+  ws.addRow([
+    '全区',
+    s.zoneApproved ? '已审核' : '未审核',
+    s.zoneApproved ? 'approved' : 'not approved',
+    s.zone.locked ? '已锁定' : null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    [decisionText('审核', s.zone.approved), decisionText('锁定', s.zone.locked)].filter(Boolean).join('\n'),
+    s.zone.city,
+  ]);
+  fitColumns(ws, 1, 8, 60);
+  pageSetup(ws, 1, head.length);
+}
+
 /** Options of {@link reportWorkbook}. */
 export interface ReportWorkbookOptions {
   /** Earlier periods' results, for the trend key messages. */
   readonly history?: readonly AggregateResult[];
+  /** The ledger's intake matrix for the period, when the roll-up comes from the ledger: a 收件状态 sheet. */
+  readonly intake?: IntakeStatus;
 }
 
 /**
  * The zone report as an .xlsx workbook: 要点 (key messages), 汇总 (completeness, then target
- * progress with numeric targets, percentages and 差距 in words), one sheet per indicator group with
+ * progress with numeric targets, percentages and 差距 in words), 收件状态 when the ledger's matrix is
+ * given, one sheet per indicator group with
  * cities as columns and the zone total, 园区 (parks and their share of the city), 核对, 问题 and 来源.
  * Names first (codes in the last column); every sheet prints A4 landscape one page wide with its
  * header repeated, has its header frozen and an autofilter; numbers are numbers with formats.
@@ -307,6 +378,7 @@ export async function reportWorkbook(
   wb.creator = 'sunan-stats';
   summarySheet(wb, result, catalogue);
   keySheet(wb, result, catalogue, options.history ?? []);
+  if (options.intake) intakeSheet(wb, options.intake, catalogue);
   groupSheets(wb, result, catalogue);
   parkSheet(wb, result, catalogue);
   reconSheet(wb, result, catalogue);

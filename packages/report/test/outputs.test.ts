@@ -66,7 +66,7 @@ describe('what the centre must see, in every output', () => {
         orgUnit: '320500',
         indicator: 'TECH_CONTRACT',
         status: 'inconsistent',
-        imbalance: '-5',
+        imbalance: '-5.00',
       }),
       expect.objectContaining({
         orgUnit: '320500',

@@ -1,4 +1,5 @@
 import { type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
+import type { IntakeStatus } from '@sunan/report';
 import type { Io } from '../io.js';
 import { withLedger } from './ledger-common.js';
 
@@ -6,17 +7,23 @@ import { withLedger } from './ledger-common.js';
 
 /**
  * The period, the previous one and the history from the ledger: each city's latest accepted
- * revision, with the validation report stored at intake (no workbook is re-read). Says on stderr
- * which revisions are cited and which newer ones still wait for a decision.
+ * revision, with the validation report stored at intake (no workbook is re-read), and the period's
+ * intake matrix for the HTML report. Says on stderr which revisions are cited and which newer ones
+ * still wait for a decision.
  */
 export async function ledgerRollUp(
   values: { ledger?: string; database?: string },
   period: string,
   io: Io,
   lang: 'zh' | 'en',
-): Promise<LedgerRollUp> {
+): Promise<LedgerRollUp & { readonly intake: IntakeStatus }> {
   return withLedger(values, io, async (ledger) => {
     const roll = await rollUpInputs(ledger, period);
+    // Read in the same session as the inputs, so the matrix shows the state the roll-up used.
+    const intake: IntakeStatus = {
+      ...(await ledger.status(period)),
+      unassigned: (await ledger.unassigned()).length,
+    };
     for (const c of roll.cited)
       io.stderr.write(
         lang === 'zh'
@@ -29,6 +36,6 @@ export async function ledgerRollUp(
           ? `注意：${p.city} ${p.period} 第 ${p.revision} 版尚未受理，未参与汇总\n`
           : `Note: ${p.city} ${p.period} revision ${p.revision} is not accepted and is not used\n`,
       );
-    return roll;
+    return { ...roll, intake };
   });
 }

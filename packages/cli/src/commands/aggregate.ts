@@ -215,9 +215,18 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     await writeOutput(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
     await writeOutput(
       join(dir, 'report.xlsx'),
-      await reportWorkbook(result, catalogue, { history: earlier }),
+      await reportWorkbook(result, catalogue, {
+        history: earlier,
+        ...(ledgerInputs ? { intake: ledgerInputs.intake } : {}),
+      }),
     );
-    await writeOutput(join(dir, 'report.html'), reportHtml(result, catalogue, { history: earlier }));
+    await writeOutput(
+      join(dir, 'report.html'),
+      reportHtml(result, catalogue, {
+        history: earlier,
+        ...(ledgerInputs ? { intake: ledgerInputs.intake } : {}),
+      }),
+    );
     io.stderr.write(
       lang === 'zh'
         ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`
