@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, root, sunan } from './ledger-process.js';
 
 // The ledger commands driven as processes on the built CLI (the test script builds first), on an
 // embedded ledger in a temp dir. The same ledger is carried through the steps, in order.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(root, 'packages/cli/dist/cli.js');
 const data = join(root, 'examples/data');
-
-function sunan(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SUNAN_DATABASE_URL: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('sunan intake / status / decisions / ledger', { timeout: 400_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'sunan-cli-ledger-'));

@@ -11,28 +11,17 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, root, sunan } from './ledger-process.js';
 
 // Issue 13: a full disk or a read-only directory during `sunan intake` gives a clear error in
 // Chinese and English and exit code 2, and `sunan ledger verify` passes afterwards with the file
 // absent. On a real small tmpfs over the ledger's file store, which needs the right to mount (root,
 // as in a CI container); skipped loudly elsewhere (packages/ledger/test/disk.test.ts covers the
 // read-only case with permission bits there).
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(root, 'packages/cli/dist/cli.js');
 const data = join(root, 'examples/data/2022');
 const small = join(data, '321100-镇江市-2022.xlsx');
 const large = join(data, '320100-南京市-2022.xlsx');
-
-function sunan(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SUNAN_DATABASE_URL: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const mount = (args: string[]) => spawnSync('mount', args, { stdio: 'ignore' }).status === 0;
 const free = (dir: string) => {

@@ -1,29 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { browserOrSkip } from '@sunan/testkit';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, root, sunan } from './ledger-process.js';
 
 // Issue 13: `sunan aggregate --ledger … --out` puts the period × city intake matrix into
 // report.html. Driven as processes on the built CLI (the test script builds first), on a real
 // embedded (PGlite) ledger in which every state occurs once.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(root, 'packages/cli/dist/cli.js');
 const data = join(root, 'examples/data');
 const out = join(root, 'test-output');
-
-function sunan(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SUNAN_DATABASE_URL: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface StatusJson {
   cities: Array<{
