@@ -1,42 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import {
-  type AggregateResult,
-  aggregate,
-  fingerprint,
-  readControls,
-  type SubmissionInput,
-} from '@sunan/aggregate';
+import { type AggregateResult, aggregate } from '@sunan/aggregate';
 import { reportHtml, reportWorkbook } from '@sunan/report';
 import { findIndicator, type Indicator, sunanCatalogue } from '@sunan/schema';
-import { validateFile } from '@sunan/validate/node';
 import { Decimal } from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { csv, inputs } from './examples-inputs.js';
 
 // Issue 11: every indicator value shown in report.xlsx and report.html carries the indicator's
 // declared decimals (3848.10, not 3848.1; 4.00, not 4). The checks iterate the catalogue and
 // every table, so a new indicator or a new table column of figures is covered without edits here.
 
-const data = new URL('../../../examples/data/', import.meta.url);
 const catalogue = sunanCatalogue();
-
-async function inputs(year: string): Promise<SubmissionInput[]> {
-  const dir = new URL(`${year}/`, data);
-  const list: SubmissionInput[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = fileURLToPath(new URL(name, dir));
-    list.push({
-      report: await validateFile(path),
-      file: name,
-      sha256: await fingerprint(new Uint8Array(readFileSync(path))),
-    });
-  }
-  return list;
-}
-
-const csv = (name: string) =>
-  readControls(new Uint8Array(readFileSync(new URL(name, data))), catalogue, name).controls;
 
 let result: AggregateResult;
 let history: AggregateResult[];

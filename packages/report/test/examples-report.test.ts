@@ -1,12 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  type AggregateResult,
-  aggregate,
-  fingerprint,
-  readControls,
-  type SubmissionInput,
-} from '@sunan/aggregate';
+import { type AggregateResult, aggregate } from '@sunan/aggregate';
 import { type InnovationIndexResult, innovationIndex, matrixFromAggregate } from '@sunan/index';
 import {
   formatSummary,
@@ -18,36 +12,17 @@ import {
 } from '@sunan/report';
 import { sunanCatalogue, sunanIndexDefinition } from '@sunan/schema';
 import { browserOrSkip } from '@sunan/testkit';
-import { validateFile } from '@sunan/validate/node';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, inputs } from './examples-inputs.js';
 
 // The bundled SYNTHETIC examples, three years, read exactly as `sunan aggregate` reads them.
-const data = new URL('../../../examples/data/', import.meta.url);
 const out = fileURLToPath(new URL('../../../test-output/', import.meta.url));
 const catalogue = sunanCatalogue();
 // Codes that are also ordinary words of the English names (GDP) are not codes in English prose.
 const WORDS = new Set(catalogue.indicators.flatMap((i) => i.name.en.split(/[^A-Za-z]+/)));
 const CODES = new Set(catalogue.indicators.map((i) => i.code).filter((c) => !WORDS.has(c)));
-
-async function inputs(year: string): Promise<SubmissionInput[]> {
-  const dir = new URL(`${year}/`, data);
-  const list: SubmissionInput[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = fileURLToPath(new URL(name, dir));
-    list.push({
-      report: await validateFile(path),
-      file: name,
-      sha256: await fingerprint(new Uint8Array(readFileSync(path))),
-    });
-  }
-  return list;
-}
-
-function csv(name: string) {
-  return readControls(new Uint8Array(readFileSync(new URL(name, data))), catalogue, name).controls;
-}
 
 let result: AggregateResult;
 let history: AggregateResult[];
