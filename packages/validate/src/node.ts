@@ -16,7 +16,8 @@ import type { Inflater } from './zip/inflate-bounded.js';
  * Pass it as `inflater` to `validateSubmission`; {@link validateFile} uses it by default.
  */
 export const nodeInflater: Inflater = {
-  inflateRaw: (data, maxOutput) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput) }),
+  inflateRaw: (data, maxOutput) =>
+    zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutput), chunkSize: Math.max(64, maxOutput) }),
   // zlib.crc32 came in Node 20.15; before it, the package's own.
   crc32: typeof zlib.crc32 === 'function' ? (data, previous = 0) => zlib.crc32(data, previous) : crc32,
 };

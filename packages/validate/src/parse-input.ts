@@ -1,7 +1,8 @@
 import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
+import { Decline } from './fast/decline.js';
 import { readFastXlsx } from './fast/read-fast.js';
-import { Decline, sheetPaths } from './fast/workbook-parts.js';
+import { sheetPaths } from './fast/workbook-parts.js';
 import { type DuplicateKey, scanJson } from './json-scan.js';
 import type { Limits } from './limits.js';
 import { underflowFinding, underflowFindingsInEntries } from './number-underflow.js';

@@ -8,15 +8,9 @@ import { underflowFindingsInEntries } from '../number-underflow.js';
 import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
 import { type Inflater, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
+import { decline } from './decline.js';
 import { type FastCell, type RowSink, SheetScanner, type SheetShape, scanSheet } from './sheet-scan.js';
-import {
-  decline,
-  formatted,
-  partPaths,
-  sheetPaths,
-  type WorkbookParts,
-  workbookParts,
-} from './workbook-parts.js';
+import { formatted, partPaths, sheetPaths, type WorkbookParts, workbookParts } from './workbook-parts.js';
 
 // Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
 // (test/fast-reader.test.ts) hold the two to identical reports.

@@ -1,5 +1,7 @@
 import * as XLSX from 'xlsx';
-import { attributes, firstElement, stringItem, unescapeXml, utf8Text, utf8TextOf } from './xml-text.js';
+import { decline } from './decline.js';
+import { type SharedStrings, sharedStrings } from './shared-strings.js';
+import { attributes, firstElement, unescapeXml, utf8Text } from './xml-text.js';
 
 /** Number formats by id as SheetJS's table holds them for one workbook: built-ins plus the file's own. */
 export type FormatTable = ReadonlyMap<number, string>;
@@ -12,20 +14,6 @@ export interface WorkbookParts {
   /** Cell style index → number format id (absent when the package has no cell styles). */
   readonly styleFormats: readonly number[] | undefined;
   readonly formats: FormatTable;
-}
-
-/** The shared string table, decoded item by item on demand (a list of 100,000 rows holds ~300,000). */
-export interface SharedStrings {
-  /** The text of item `i` as SheetJS reads it, or undefined when there is no such item. */
-  get(i: number): string | undefined;
-}
-
-/** Why the fast reader declined a file (SheetJS then reads it). */
-export class Decline extends Error {}
-
-/** Stops the fast reader: the file is read by SheetJS instead. */
-export function decline(why: string): never {
-  throw new Decline(why);
 }
 
 // SheetJS's initial format table (SSF_init_table), which it resets before every workbook.
@@ -116,50 +104,6 @@ export function sheetPaths(
   return out;
 }
 
-const NO_STRINGS: SharedStrings = { get: () => undefined };
-const bytewise = new TextDecoder('windows-1252');
-
-/**
- * The shared string table as SheetJS's parse_sst_xml splits it — the text between one `</si>` and the
- * next, `<si>` tags removed — but only item boundaries are found here; an item is decoded when a
- * cell asks for it, so reading values only never decodes the enterprise names.
- */
-function sharedStrings(entries: ReadonlyMap<string, Uint8Array>, path: string | undefined): SharedStrings {
-  const bytes = path === undefined ? undefined : entries.get(path);
-  if (bytes === undefined) return NO_STRINGS;
-  // One character per byte, so offsets found in the string are offsets into the bytes.
-  const s = bytewise.decode(bytes);
-  const open = s.search(/<(?:\w+:)?sst\b[^<>]*>/);
-  const close = open === -1 ? -1 : s.indexOf('</sst>', open);
-  if (open === -1 || close === -1)
-    return /<(?:\w+:)?sst\b/.test(s) ? decline('unusual shared strings') : NO_STRINGS;
-  if (/<\w+:si\b|<si\s|sstItem|<\/\w+:si>/.test(s)) decline('unusual shared strings');
-  const starts = [s.indexOf('>', open) + 1];
-  const ends: number[] = [];
-  for (let at = s.indexOf('</si>', starts[0]); at !== -1 && at < close; at = s.indexOf('</si>', at + 5)) {
-    ends.push(at);
-    starts.push(at + 5);
-  }
-  ends.push(close);
-  return {
-    get(i) {
-      const start = starts[i];
-      if (start === undefined || !Number.isInteger(i)) return undefined;
-      const end = ends[i] as number;
-      // The common item, `<si><t>text</t>`, read directly: the text's bytes decoded and unescaped,
-      // which is what the general path below gives for it.
-      if (s.startsWith('<si><t>', start)) {
-        const textEnd = s.indexOf('<', start + 7);
-        if (textEnd !== -1 && textEnd + 4 === end && s.startsWith('</t>', textEnd))
-          return unescapeXml(utf8TextOf(s, bytes, start + 7, textEnd), true);
-      }
-      const item = utf8TextOf(s, bytes, start, end).replace(/<si>/g, '').trim();
-      const t = stringItem(item);
-      return t === 'unreadable' ? decline('a shared string SheetJS would not read') : t;
-    },
-  };
-}
-
 /** Custom number formats and each cell style's format id (styles.xml). */
 function styles(
   entries: ReadonlyMap<string, Uint8Array>,
@@ -201,7 +145,7 @@ export function workbookParts(
     decline('shared strings or styles not read');
   return {
     sheets: sheetPaths(entries, exists),
-    sharedStrings: sharedStrings(entries, ct.sst),
+    sharedStrings: sharedStrings(ct.sst === undefined ? undefined : entries.get(ct.sst)),
     ...styles(entries, ct.styles),
   };
 }

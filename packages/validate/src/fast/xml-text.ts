@@ -58,14 +58,36 @@ export function utf8Text(bytes: Uint8Array, start = 0, end = bytes.length): stri
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+/** The shortest slice V8 keeps as a view into its parent string (SlicedString::kMinLength). */
+const SLICED_MIN = 13;
+/** Longer ASCII text is rare in a cell; it goes through the decoder, which also gives a flat string. */
+const COPY_MAX = 1024;
+/** A typed array is array-like: `apply` takes it as the list of character codes. */
+const asNumbers = (a: Uint8Array) => a as unknown as number[];
+
+/** ASCII bytes as a string of their own (never a view into a larger string). */
+function asciiCopy(bytes: Uint8Array, start: number, end: number): string {
+  const ascii = bytes.subarray(start, end);
+  return end - start > COPY_MAX ? utf8.decode(ascii) : String.fromCharCode.apply(null, asNumbers(ascii));
+}
 
 /**
  * {@link utf8Text} of bytes[start, end) when `latin1` is the same bytes decoded one character per
- * byte: ASCII text (codes, numbers, years: most cells) is taken as it is, without a decoder call.
+ * byte: ASCII text (codes, numbers, years: most cells) is taken without a decoder call.
  */
 export function utf8TextOf(latin1: string, bytes: Uint8Array, start: number, end: number): string {
   const t = latin1.slice(start, end);
-  return NON_ASCII.test(t) ? utf8.decode(bytes.subarray(start, end)) : t;
+  if (NON_ASCII.test(t)) return utf8.decode(bytes.subarray(start, end));
+  // V8 makes a slice of 13 characters or more a view into `latin1` (a whole batch of rows): one
+  // credit code kept in a report would keep the batch alive. A copy is flat.
+  return t.length < SLICED_MIN ? t : asciiCopy(bytes, start, end);
+}
+
+/** {@link utf8Text} of bytes[start, end), ASCII (most cells) without a decoder call. */
+export function utf8TextAt(bytes: Uint8Array, start: number, end: number): string {
+  for (let i = start; i < end; i++)
+    if ((bytes[i] as number) > 0x7f) return utf8.decode(bytes.subarray(start, end));
+  return asciiCopy(bytes, start, end);
 }
 
 /** `<tag …>content</tag>` anywhere in `xml` (any namespace prefix): the element and its content. */

@@ -28,7 +28,7 @@ export interface Inflater {
 }
 
 /** Slices a whole inflated entry is handed to a sink in, so a scanner still works batch by batch. */
-const SLICE = 1024 * 1024;
+const SLICE = 48 * 1024;
 /**
  * Entries streamed to a sink are inflated natively (whole, then sliced) only up to this size; a
  * larger one streams through fflate so that memory stays bounded however large the entry says it is.
