@@ -151,10 +151,26 @@ class ValueSink extends HeaderSink {
   }
 }
 
+/** Equal texts as one string, for the first `max` distinct texts (a column of names would not repeat). */
+class Interned {
+  private readonly seen = new Map<string, string>();
+  constructor(private readonly max = 1024) {}
+  of(text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    if (this.seen.size < this.max) this.seen.set(text, text);
+    return text;
+  }
+}
+
 class EnterpriseSink extends HeaderSink {
   readonly rows: RawEnterpriseRow[] = [];
   private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
   private letter = 'A';
+  // 100,000 rows name a handful of parks and years: one string each, not one per row kept to the end.
+  private readonly parks = new Interned();
+  private readonly years = new Interned();
   constructor(private readonly sheet: string) {
     super(ENTERPRISE_REQUIRED);
   }
@@ -175,9 +191,9 @@ class EnterpriseSink extends HeaderSink {
     this.rows.push({
       creditCode: textOf(cells.get(cols.code)),
       name: textOf(cells.get(cols.name)),
-      park: textOf(cells.get(cols.park)),
+      park: this.parks.of(textOf(cells.get(cols.park))),
       certificateNo: textOf(cells.get(cols.cert)),
-      certifiedYear: textOf(cells.get(cols.year)),
+      certifiedYear: this.years.of(textOf(cells.get(cols.year))),
       at: { sheet: this.sheet, cell: `${this.letter}${r + 1}` },
     });
   }

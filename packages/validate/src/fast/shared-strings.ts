@@ -62,6 +62,23 @@ function nameAt(
 const isLocal = (bytes: Uint8Array, n: ReturnType<typeof nameAt>, name: string) =>
   n.end - n.local === name.length && spells(bytes, n.local, name);
 
+/** Offsets in a typed array that doubles as it fills (300,000 items: 1.2 MB, not 2.4 MB per array of numbers). */
+class Offsets {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(at: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = at;
+  }
+  at(i: number): number | undefined {
+    return i >= 0 && i < this.length ? this.data[i] : undefined;
+  }
+}
+
 /** What the single pass over the table's tags finds. */
 interface Layout {
   /** Where the first item starts (after `<sst …>`), or -1 without a usable `<sst>`. */
@@ -69,8 +86,8 @@ interface Layout {
   readonly close: number;
   /** A `<sst` start tag seen at all (a table that is there but unreadable is declined). */
   readonly sstNamed: boolean;
-  readonly starts: number[];
-  readonly ends: number[];
+  /** Where each item ends (its `</si>`, the last at `</sst>`); the next starts 5 bytes later. */
+  readonly ends: Offsets;
 }
 
 /**
@@ -83,8 +100,7 @@ function layoutOf(bytes: Uint8Array): Layout {
   let first = -1;
   let close = -1;
   let sstNamed = false;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const ends = new Offsets();
   for (let lt = bytes.indexOf(LT); lt !== -1; lt = bytes.indexOf(LT, lt + 1)) {
     const n = nameAt(bytes, lt);
     if (n.prefixed && isLocal(bytes, n, 'si') && (!n.closing || bytes[n.end] === GT))
@@ -103,18 +119,16 @@ function layoutOf(bytes: Uint8Array): Layout {
       const nextLt = bytes.indexOf(LT, n.end);
       if (gt !== -1 && (nextLt === -1 || gt < nextLt)) {
         first = gt + 1;
-        starts.push(first);
       }
       continue;
     }
     if (close !== -1 || !n.closing || n.prefixed) continue;
     if (isLocal(bytes, n, 'si') && bytes[n.end] === GT && lt >= first) {
       ends.push(lt);
-      starts.push(lt + 5);
     } else if (isLocal(bytes, n, 'sst') && bytes[n.end] === GT) close = lt;
   }
   if (close !== -1) ends.push(close);
-  return { first, close, sstNamed, starts, ends };
+  return { first, close, sstNamed, ends };
 }
 
 /**
@@ -126,13 +140,14 @@ function layoutOf(bytes: Uint8Array): Layout {
 export function sharedStrings(bytes: Uint8Array | undefined): SharedStrings {
   if (bytes === undefined) return NO_STRINGS;
   if (find(bytes, 'sstItem', 0) !== -1) decline('unusual shared strings');
-  const { first, close, sstNamed, starts, ends } = layoutOf(bytes);
+  const { first, close, sstNamed, ends } = layoutOf(bytes);
   if (first === -1 || close === -1) return sstNamed ? decline('unusual shared strings') : NO_STRINGS;
   return {
     get(i) {
-      const start = starts[i];
-      if (start === undefined || !Number.isInteger(i)) return undefined;
-      const end = ends[i] as number;
+      if (!Number.isInteger(i)) return undefined;
+      const end = ends.at(i);
+      if (end === undefined) return undefined;
+      const start = i === 0 ? first : (ends.at(i - 1) as number) + 5;
       // The common item, `<si><t>text</t>`, read directly: the text's bytes decoded and unescaped,
       // which is what the general path below gives for it.
       if (spells(bytes, start, '<si><t>')) {

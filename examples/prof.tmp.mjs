@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+const mb = (x) => (x / 1048576).toFixed(1);
+const m = (l) => { const u = process.memoryUsage(); console.log(l, 'rss', mb(u.rss), 'heap', mb(u.heapUsed), 'ext', mb(u.external), 'ab', mb(u.arrayBuffers)); };
+m('start');
+const { validateSubmission } = await import('@sunan/validate');
+m('validate loaded');
+const { nodeInflater: inflater } = await import('@sunan/validate/node');
+const { sunanCatalogue } = await import('@sunan/schema/core').catch(() => import('@sunan/schema'));
+m('schema loaded');
+const catalogue = sunanCatalogue();
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+global.gc?.(); m('file read');
+const t = Date.now();
+const r = validateSubmission(bytes, { catalogue, inflater, valuesOnly: process.argv[3] === 'v' });
+console.log('ms', Date.now() - t, r.ok, r.stats?.reader);
+m('after'); global.gc?.(); m('after gc'); await new Promise(r=>setTimeout(r,100)); global.gc?.(); m('after gc2'); globalThis.keep=r;
+console.log('maxRSS', mb(process.resourceUsage().maxRSS * 1024));

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+const mb = (x) => (x / 1048576).toFixed(1);
+const { validateSubmission } = await import('@sunan/validate');
+const { nodeInflater } = await import('@sunan/validate/node');
+const { sunanCatalogue } = await import('@sunan/schema/core');
+const catalogue = sunanCatalogue();
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const useNative = process.argv[3] !== 'fflate';
+let peak = {};
+const sample = () => { for (const s of v8.getHeapSpaceStatistics()) peak[s.space_name] = Math.max(peak[s.space_name] ?? 0, s.space_used_size); const u = process.memoryUsage(); peak.ext = Math.max(peak.ext ?? 0, u.external); peak.rss = Math.max(peak.rss ?? 0, u.rss); };
+const iv = setInterval(sample, 5);
+// sampling needs the event loop; run validation in slices is impossible; so use inspector-free approach: hook gc
+const { PerformanceObserver } = await import('node:perf_hooks');
+const t = Date.now();
+const r = validateSubmission(bytes, { catalogue, inflater: useNative ? nodeInflater : undefined });
+sample();
+clearInterval(iv);
+console.log('ms', Date.now() - t, r.ok, r.stats.reader, 'maxRSS', mb(process.resourceUsage().maxRSS * 1024));
+for (const s of v8.getHeapSpaceStatistics()) console.log(s.space_name, 'used', mb(s.space_used_size), 'size', mb(s.space_size));
+const u = process.memoryUsage(); console.log('ext', mb(u.external), 'ab', mb(u.arrayBuffers));
+globalThis.r = r;

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+await import('xlsx');
+const { validateSubmission } = await import('@sunan/validate');
+const { nodeInflater: inflater } = await import('@sunan/validate/node');
+await import('@sunan/aggregate');
+const { sunanCatalogue } = await import('@sunan/schema');
+const catalogue = sunanCatalogue();
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const t0 = performance.now();
+const r = validateSubmission(bytes, { catalogue, inflater, valuesOnly: process.env.VO === '1' });
+process.stdout.write(JSON.stringify({ ms: performance.now() - t0, maxRssMiB: process.resourceUsage().maxRSS / 1024, reader: r.stats.reader }));
