@@ -104,7 +104,7 @@ export function checkEnterprises(
     rejected.push({ at: row.at, park: unit && parkCodes.has(unit.code) ? unit.code : undefined });
   };
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as RawEnterpriseRow;
+    const row = rows.row(i);
     const raw = row.creditCode;
     const name = row.name;
     const parkText = row.park;

@@ -1,4 +1,5 @@
 import type { Finding } from '@sunan/schema/core';
+import type { EnterpriseRows } from './enterprise-rows.js';
 
 /** Where a value sits in its input, as precisely as the format allows. */
 export interface Location {
@@ -63,7 +64,7 @@ export interface ParsedFile {
   readonly meta: FileMeta | undefined;
   readonly valueRows: readonly RawValueRow[];
   /** Undefined when the file has no enterprise list at all. */
-  readonly enterpriseRows: readonly RawEnterpriseRow[] | undefined;
+  readonly enterpriseRows: EnterpriseRows | undefined;
   readonly findings: Finding[];
   /** The value sheet's name, when there is one, for findings about missing rows. */
   readonly valueSheet: string | undefined;

@@ -1,4 +1,5 @@
 import { type Finding, finding } from '@sunan/schema/core';
+import { rowsOf } from './enterprise-rows.js';
 // The submission JSON Schema compiled by ajv at build time (scripts/generate-submission-validator.mjs):
 // no `new Function` at run time, no ajv compiler in a browser bundle.
 import validateSchema from './generated/submission-validator.js';
@@ -91,17 +92,21 @@ export function parsedFromJson(doc: unknown, limits: Pick<Limits, 'maxRows'>): P
         hidden: false,
       };
     }),
-    enterpriseRows: enterprises?.map((v, i) => {
-      const o = isObj(v) ? v : {};
-      return {
-        creditCode: cellText(raw(o.creditCode)),
-        name: cellText(raw(o.name)),
-        park: cellText(raw(o.park)),
-        certificateNo: cellText(raw(o.certificateNo)),
-        certifiedYear: cellText(raw(o.certifiedYear)),
-        at: { path: `$.enterprises[${i}]` },
-      };
-    }),
+    enterpriseRows:
+      enterprises &&
+      rowsOf(
+        enterprises.map((v, i) => {
+          const o = isObj(v) ? v : {};
+          return {
+            creditCode: cellText(raw(o.creditCode)),
+            name: cellText(raw(o.name)),
+            park: cellText(raw(o.park)),
+            certificateNo: cellText(raw(o.certificateNo)),
+            certifiedYear: cellText(raw(o.certifiedYear)),
+            at: { path: `$.enterprises[${i}]` },
+          };
+        }),
+      ),
     findings,
     valueSheet: undefined,
   };

@@ -1,9 +1,10 @@
 import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { formulaFindings } from './check-formulas.js';
+import { ListColumns } from './enterprise-rows.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
-import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from './parsed-file.js';
+import type { FileMeta, ParsedFile, RawCell, RawValueRow } from './parsed-file.js';
 
 type Sheet = XLSX.WorkSheet;
 type Grid = XLSX.CellObject[][];
@@ -196,27 +197,26 @@ function readEnterpriseRows(
   ws: Sheet,
   sheet: string,
   header: { row: number; columns: Map<string, number> },
-): RawEnterpriseRow[] {
+): ListColumns {
   const c = (h: string) => header.columns.get(h) ?? -1;
   const cCode = c(ENTERPRISE_HEADERS.creditCode);
   const cName = c(ENTERPRISE_HEADERS.name);
   const cPark = c(ENTERPRISE_HEADERS.park);
   const cCert = c(ENTERPRISE_HEADERS.certificateNo);
   const cYear = c(ENTERPRISE_HEADERS.certifiedYear);
-  const col = XLSX.utils.encode_col(Math.max(cCode, 0));
   const rows = grid(ws);
-  const out: RawEnterpriseRow[] = [];
+  const out = new ListColumns(sheet, XLSX.utils.encode_col(Math.max(cCode, 0)));
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    out.push({
-      creditCode: textOf(row[cCode]),
-      name: textOf(row[cName]),
-      park: textOf(row[cPark]),
-      certificateNo: textOf(row[cCert]),
-      certifiedYear: textOf(row[cYear]),
-      at: { sheet, cell: `${col}${r + 1}` },
-    });
+    out.add(
+      r + 1,
+      textOf(row[cCode]),
+      textOf(row[cName]),
+      textOf(row[cPark]),
+      textOf(row[cCert]),
+      textOf(row[cYear]),
+    );
   }
   return out;
 }
@@ -260,7 +260,7 @@ export function parsedFromWorkbook(
     valueRows = readValueRows(values.ws, values.name, values.header, findings);
   }
   const ent = sheetByHeaders(wb, SHEET.enterprises, ENTERPRISE_REQUIRED);
-  let enterpriseRows: RawEnterpriseRow[] | undefined;
+  let enterpriseRows: ListColumns | undefined;
   if (ent && checkSize(ent.ws, ent.name, limits, findings))
     enterpriseRows = readEnterpriseRows(ent.ws, ent.name, ent.header);
   else if (!ent && wb.Sheets[SHEET.enterprises])

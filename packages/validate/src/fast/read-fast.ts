@@ -2,10 +2,11 @@ import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { append } from '../cap-findings.js';
 import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../check-formulas.js';
+import { ListColumns } from '../enterprise-rows.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';
-import type { FileMeta, ParsedFile, RawCell, RawEnterpriseRow, RawValueRow } from '../parsed-file.js';
+import type { FileMeta, ParsedFile, RawCell, RawValueRow } from '../parsed-file.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
 import { type Inflater, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
 import { decline } from './decline.js';
@@ -165,9 +166,8 @@ class Interned {
 }
 
 class EnterpriseSink extends HeaderSink {
-  readonly rows: RawEnterpriseRow[] = [];
+  rows = new ListColumns(SHEET.enterprises, 'A');
   private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
-  private letter = 'A';
   // 100,000 rows name a handful of parks and years: one string each, not one per row kept to the end.
   private readonly parks = new Interned();
   private readonly years = new Interned();
@@ -183,19 +183,19 @@ class EnterpriseSink extends HeaderSink {
       cert: c(ENTERPRISE_HEADERS.certificateNo),
       year: c(ENTERPRISE_HEADERS.certifiedYear),
     };
-    this.letter = XLSX.utils.encode_col(Math.max(this.cols.code, 0));
+    this.rows = new ListColumns(this.sheet, XLSX.utils.encode_col(Math.max(this.cols.code, 0)));
     return Object.values(this.cols);
   }
   protected body(r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
     const { cols } = this;
-    this.rows.push({
-      creditCode: textOf(cells.get(cols.code)),
-      name: textOf(cells.get(cols.name)),
-      park: this.parks.of(textOf(cells.get(cols.park))),
-      certificateNo: textOf(cells.get(cols.cert)),
-      certifiedYear: this.years.of(textOf(cells.get(cols.year))),
-      at: { sheet: this.sheet, cell: `${this.letter}${r + 1}` },
-    });
+    this.rows.add(
+      r + 1,
+      textOf(cells.get(cols.code)),
+      textOf(cells.get(cols.name)),
+      this.parks.of(textOf(cells.get(cols.park))),
+      textOf(cells.get(cols.cert)),
+      this.years.of(textOf(cells.get(cols.year))),
+    );
   }
 }
 
