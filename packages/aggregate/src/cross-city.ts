@@ -2,9 +2,18 @@ import { type Catalogue, type Finding, findIndicator, finding, slipForRatio } fr
 import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';
+import type { ListedEnterprises } from './source.js';
 
 const locate = (u: UsedSubmission, i: number) =>
   u.input.enterpriseAt ? u.input.enterpriseAt(i) : u.input.report.enterpriseLocations[i];
+
+/** The codes and names a file lists: packed when the roll-up kept it compact, else its submission's. */
+const listedOf = (u: UsedSubmission): ListedEnterprises =>
+  u.input.listed ?? {
+    length: u.submission.enterprises.length,
+    creditCode: (i) => u.submission.enterprises[i]?.creditCode ?? '',
+    name: (i) => u.submission.enterprises[i]?.name ?? '',
+  };
 
 const where = (u: UsedSubmission, i: number) => {
   const loc = locate(u, i);
@@ -24,14 +33,16 @@ export function duplicateEnterprises(
   const findings: Finding[] = [];
   const name = (code: string) =>
     catalogue.orgUnits.find((o) => o.code === code)?.name ?? { zh: code, en: code };
-  for (const [city, u] of used)
-    u.submission.enterprises.forEach((e, i) => {
+  for (const [city, u] of used) {
+    const list = listedOf(u);
+    for (let i = 0; i < list.length; i++) {
+      const e = { creditCode: list.creditCode(i), name: list.name(i) };
       const first = seen.get(e.creditCode);
       if (!first) {
         seen.set(e.creditCode, { city, u, i });
-        return;
+        continue;
       }
-      if (first.city === city) return; // within one list: the validator already reported it
+      if (first.city === city) continue; // within one list: the validator already reported it
       const loc = locate(u, i);
       findings.push(
         finding(
@@ -53,7 +64,8 @@ export function duplicateEnterprises(
           },
         ),
       );
-    });
+    }
+  }
   return findings;
 }
 

@@ -29,4 +29,4 @@ export {
 } from './result.js';
 export { retainedInput } from './retain.js';
 export { type Rolled, rollUp, rollUpIndicator } from './roll-up.js';
-export { fingerprint, type SubmissionInput } from './source.js';
+export { fingerprint, type ListedEnterprises, type SubmissionInput } from './source.js';

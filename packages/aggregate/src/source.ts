@@ -17,6 +17,18 @@ export interface SubmissionInput {
    * (see {@link retainedInput}); otherwise `report.enterpriseLocations[i]`.
    */
   readonly enterpriseAt?: (i: number) => Location | undefined;
+  /**
+   * The listed enterprises' codes and names, packed, when `report.submission.enterprises` was emptied
+   * to save memory (see {@link retainedInput}); the cross-city check reads these.
+   */
+  readonly listed?: ListedEnterprises;
+}
+
+/** Codes and names of a city's listed enterprises, by index. */
+export interface ListedEnterprises {
+  readonly length: number;
+  creditCode(i: number): string;
+  name(i: number): string;
 }
 
 /** SHA-256 of bytes as lowercase hex (Web Crypto: the same in Node and browsers). */
