@@ -85,7 +85,9 @@ const item = fc.oneof(
   fc.tuple(text, text).map(([a, b]) => `<si><t>${a}</t><rPh sb="0" eb="1"><t>${b}</t></rPh></si>`),
   text.map((t) => `<x:si><x:t>${t}</x:t></x:si>`),
   text.map((t) => `<si a="1"><t>${t}</t></si>`),
-  text.map((t) => `<si\u00a0><t>${t}</t></si>`),
+  // \u0001 stands for a raw 0xA0 byte (not UTF-8: what a hand-made file may hold), which the
+  // string-based reader saw as a no-break space, i.e. `<si\s`.
+  text.map((t) => `<si\u0001><t>${t}</t></si>`),
   fc.constant('<si/>'),
   fc.constant('<si><t/></si>'),
 );
@@ -110,7 +112,7 @@ describe('the shared-string table read on its bytes', () => {
   it('splits and decodes every item as the string-based reader did, and declines alike (property)', () => {
     fc.assert(
       fc.property(table, ({ xml, count }) => {
-        const bytes = new TextEncoder().encode(xml);
+        const bytes = new TextEncoder().encode(xml).map((b) => (b === 0x01 ? 0xa0 : b));
         const mine = viaBytes(bytes, count);
         const theirs = viaOracle(bytes, count);
         // Declining is always safe (SheetJS then reads the file); the one place the new reader is
