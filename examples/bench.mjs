@@ -36,14 +36,24 @@ const SHEETJS_VALIDATION_OPTIONS = {
   sheetRows: 250_001,
 };
 
-async function worker(op, paths) {
-  const XLSX = await import('xlsx');
+/**
+ * Loads what `op` needs and nothing more, as the command does for one job: SheetJS alone for the
+ * SheetJS reads; the validator, its Node inflater and the catalogue's core for a validation; the
+ * roll-up adds @sunan/aggregate. Peak memory is then the job's, not the bench's.
+ */
+async function modulesFor(op) {
+  const sheetjs = op === 'sheetjs-dense' || op === 'sheetjs-options';
+  if (sheetjs || op === 'calamine') return { XLSX: sheetjs ? await import('xlsx') : undefined };
   const { validateSubmission } = await import('@sunan/validate');
   // As the command runs it: Node's native inflater (validateFile, aggregate and the ledger use it).
   const { nodeInflater: inflater } = await import('@sunan/validate/node');
-  const { aggregate, fingerprint, retainedInput } = await import('@sunan/aggregate');
-  const { sunanCatalogue } = await import('@sunan/schema');
-  const catalogue = sunanCatalogue();
+  const { sunanCatalogue } = await import('@sunan/schema/core');
+  const aggregate = op === 'roll-up' ? await import('@sunan/aggregate') : undefined;
+  return { validateSubmission, inflater, catalogue: sunanCatalogue(), aggregate };
+}
+
+async function worker(op, paths) {
+  const { XLSX, validateSubmission, inflater, catalogue, aggregate: agg } = await modulesFor(op);
   const files = paths.map((p) => new Uint8Array(readFileSync(p)));
   const valid = (r) => {
     if (!r.ok)
@@ -76,9 +86,9 @@ async function worker(op, paths) {
       const inputs = [];
       for (const [i, bytes] of files.entries()) {
         const report = validateSubmission(bytes, { catalogue, inflater, fileName: paths[i] });
-        inputs.push(retainedInput(report, paths[i], await fingerprint(bytes)));
+        inputs.push(agg.retainedInput(report, paths[i], await agg.fingerprint(bytes)));
       }
-      const result = aggregate({ submissions: inputs, period: '2022', catalogue });
+      const result = agg.aggregate({ submissions: inputs, period: '2022', catalogue });
       if (!result.complete) throw new Error('benchmark roll-up incomplete');
       break;
     }

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import v8 from 'node:v8';
+const sab = new SharedArrayBuffer(8 * 8192); const arr = new Float64Array(sab);
+const w = new Worker(`const {workerData}=require('worker_threads');const a=new Float64Array(workerData);let i=1;setInterval(()=>{if(i<4000){a[i]=process.memoryUsage.rss()/1048576;a[0]=i++;}},20);`, { eval: true, workerData: sab });
+await new Promise(r => setTimeout(r, 50));
+const { validateSubmission } = await import('@sunan/validate');
+const { nodeInflater: inflater } = await import('@sunan/validate/node');
+const { aggregate, fingerprint, retainedInput } = await import('@sunan/aggregate');
+const { sunanCatalogue } = await import('@sunan/schema');
+const catalogue = sunanCatalogue();
+const paths = process.argv.slice(2);
+const files = paths.map((p) => new Uint8Array(readFileSync(p)));
+const inputs = [];
+const line = [];
+let last = arr[0];
+const seg = () => { const pts=[]; for (let i = last; i <= arr[0]; i++) pts.push(arr[i]); last = arr[0] + 1; return Math.round(Math.max(...pts)); };
+for (const [i, bytes] of files.entries()) {
+  const report = validateSubmission(bytes, { catalogue, inflater, fileName: paths[i] });
+  inputs.push(retainedInput(report, paths[i], await fingerprint(bytes)));
+  await new Promise(r => setTimeout(r, 40));
+  const h = v8.getHeapStatistics();
+  line.push(`file${i}: peak ${seg()} heapTotal ${Math.round(h.total_heap_size/1048576)} used ${Math.round(h.used_heap_size/1048576)} ext ${Math.round(process.memoryUsage().external/1048576)}`);
+}
+const result = aggregate({ submissions: inputs, period: '2022', catalogue });
+await new Promise(r => setTimeout(r, 40));
+line.push(`aggregate: peak ${seg()}`);
+console.log(line.join('\n'));
+console.log('maxRSS', (process.resourceUsage().maxRSS / 1024).toFixed(0));
+process.exit(0);
