@@ -190,14 +190,7 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
 }
 
 /** Scans the cells of one `<row>` element's content, in column order; false when it keeps none. */
-function readRow(
-  ctx: Ctx,
-  r: number,
-  from: number,
-  to: number,
-  want: RowSink['want'],
-  guess: XLSX.Range,
-) {
+function readRow(ctx: Ctx, r: number, from: number, to: number, want: RowSink['want'], guess: XLSX.Range) {
   const { s } = ctx;
   // A new map per row, never one map cleared and refilled: a long-lived map sits in the old
   // generation, and every cell stored in it then survives the next young collection and is moved

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+const { validateSubmission } = await import('@sunan/validate');
+const { nodeInflater: inflater } = await import('@sunan/validate/node');
+const { sunanCatalogue } = await import('@sunan/schema/core');
+const catalogue = sunanCatalogue();
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const mb = (x) => (x / 1048576).toFixed(1);
+console.log('before rss', mb(process.memoryUsage.rss()));
+const r = validateSubmission(bytes, { catalogue, inflater });
+const u = process.memoryUsage();
+console.log('after rss', mb(u.rss), 'heapTotal', mb(u.heapTotal), 'used', mb(u.heapUsed), 'ext', mb(u.external), 'maxRSS', mb(process.resourceUsage().maxRSS * 1024));
+for (const s of v8.getHeapSpaceStatistics()) if (s.space_size > 0) console.log(' ', s.space_name, 'size', mb(s.space_size), 'used', mb(s.space_used_size));
+globalThis.gc?.(); const u2 = process.memoryUsage(); console.log('after gc used', mb(u2.heapUsed), 'rss', mb(u2.rss));
+globalThis.keep = r;
