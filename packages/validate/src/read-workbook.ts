@@ -5,6 +5,7 @@ import { ListColumns } from './enterprise-rows.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
 import type { FileMeta, ParsedFile, RawCell, RawValueRow } from './parsed-file.js';
+import { BLANK, SheetValueRow, type ValueColumns } from './sheet-value-row.js';
 
 type Sheet = XLSX.WorkSheet;
 type Grid = XLSX.CellObject[][];
@@ -13,12 +14,12 @@ const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /** Classifies a cell by what it holds, never by how it is displayed. */
 function rawCell(cell: XLSX.CellObject | undefined): RawCell {
-  if (!cell) return { kind: 'blank' };
+  if (!cell) return BLANK;
   if (cell.f !== undefined && (cell.v === undefined || cell.t === 'z'))
     return { kind: 'formula-no-value', formula: cell.f };
   switch (cell.t) {
     case 'z':
-      return { kind: 'blank' };
+      return BLANK;
     case 'e':
       return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
     case 'b':
@@ -34,9 +35,9 @@ function rawCell(cell: XLSX.CellObject | undefined): RawCell {
       return { kind: 'number', value: Number(cell.v), format };
     }
     case 's':
-      return String(cell.v).trim() === '' ? { kind: 'blank' } : { kind: 'text', text: String(cell.v) };
+      return String(cell.v).trim() === '' ? BLANK : { kind: 'text', text: String(cell.v) };
     default:
-      return { kind: 'blank' };
+      return BLANK;
   }
 }
 
@@ -164,23 +165,30 @@ function readValueRows(
   const rows = grid(ws);
   const out: RawValueRow[] = [];
   const pick = (row: XLSX.CellObject[] | undefined, c: number | undefined) =>
-    c === undefined ? { kind: 'blank' as const } : rawCell(row?.[c]);
+    c === undefined ? BLANK : rawCell(row?.[c]);
+  const columns: ValueColumns = {
+    sheet,
+    value: XLSX.utils.encode_col(cValue),
+    code: XLSX.utils.encode_col(cCode ?? cName ?? 0),
+    indicator: XLSX.utils.encode_col(cInd ?? 0),
+  };
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
     const noteCell = pick(row, cNote);
-    out.push({
-      orgUnitCode: pick(row, cCode),
-      orgUnitName: pick(row, cName),
-      indicatorCode: pick(row, cInd),
-      unit: pick(row, cUnit),
-      value: pick(row, cValue),
-      note: noteCell.kind === 'text' ? noteCell.text : undefined,
-      at: { sheet, cell: XLSX.utils.encode_cell({ r, c: cValue }) },
-      codeAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cCode ?? cName ?? 0 }) },
-      indicatorAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cInd ?? 0 }) },
-      hidden: rowsMeta[r]?.hidden === true,
-    });
+    out.push(
+      new SheetValueRow(
+        pick(row, cCode),
+        pick(row, cName),
+        pick(row, cInd),
+        pick(row, cUnit),
+        pick(row, cValue),
+        noteCell.kind === 'text' ? noteCell.text : undefined,
+        rowsMeta[r]?.hidden === true,
+        columns,
+        r + 1,
+      ),
+    );
   }
   return out;
 }

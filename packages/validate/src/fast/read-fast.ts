@@ -7,6 +7,7 @@ import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.j
 import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';
 import type { FileMeta, ParsedFile, RawCell, RawValueRow } from '../parsed-file.js';
+import { BLANK, SheetValueRow, type ValueColumns } from '../sheet-value-row.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
 import { type Inflater, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
 import { decline } from './decline.js';
@@ -20,10 +21,10 @@ const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /** As read-workbook's rawCell, on a cell read by the fast scanner. */
 function rawCell(cell: FastCell | undefined): RawCell {
-  if (!cell) return { kind: 'blank' };
+  if (!cell) return BLANK;
   switch (cell.t) {
     case 'z':
-      return cell.f === undefined ? { kind: 'blank' } : { kind: 'formula-no-value', formula: cell.f };
+      return cell.f === undefined ? BLANK : { kind: 'formula-no-value', formula: cell.f };
     case 'e':
       if (cell.v === undefined && cell.f !== undefined) return { kind: 'formula-no-value', formula: cell.f };
       return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
@@ -34,7 +35,7 @@ function rawCell(cell: FastCell | undefined): RawCell {
         return { kind: 'date', text: formatted(cell.z, cell.v) ?? String(cell.v) };
       return { kind: 'number', value: cell.v, format: cell.z };
     case 's':
-      return cell.v.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: cell.v };
+      return cell.v.trim() === '' ? BLANK : { kind: 'text', text: cell.v };
   }
 }
 
@@ -109,23 +110,34 @@ class ValueSink extends HeaderSink {
     return Object.values(this.cols).filter((c): c is number => c !== undefined);
   }
   protected body(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
-    const { sheet, cols } = this;
-    const pick = (c: number | undefined) =>
-      c === undefined ? { kind: 'blank' as const } : rawCell(cells.get(c));
+    const { cols } = this;
+    const pick = (c: number | undefined) => (c === undefined ? BLANK : rawCell(cells.get(c)));
     const noteCell = pick(cols.note);
-    const cValue = cols.value as number;
-    this.rows.push({
-      orgUnitCode: pick(cols.code),
-      orgUnitName: pick(cols.name),
-      indicatorCode: pick(cols.ind),
-      unit: pick(cols.unit),
-      value: pick(cValue),
-      note: noteCell.kind === 'text' ? noteCell.text : undefined,
-      at: { sheet, cell: XLSX.utils.encode_cell({ r, c: cValue }) },
-      codeAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cols.code ?? cols.name ?? 0 }) },
-      indicatorAt: { sheet, cell: XLSX.utils.encode_cell({ r, c: cols.ind ?? 0 }) },
-      hidden,
-    });
+    this.rows.push(
+      new SheetValueRow(
+        pick(cols.code),
+        pick(cols.name),
+        pick(cols.ind),
+        pick(cols.unit),
+        pick(cols.value as number),
+        noteCell.kind === 'text' ? noteCell.text : undefined,
+        hidden,
+        this.columns(),
+        r + 1,
+      ),
+    );
+  }
+  private columnLetters: ValueColumns | undefined;
+  /** The sheet's value, code and indicator column letters, worked out once. */
+  private columns(): ValueColumns {
+    const { cols } = this;
+    this.columnLetters ??= {
+      sheet: this.sheet,
+      value: XLSX.utils.encode_col(cols.value as number),
+      code: XLSX.utils.encode_col(cols.code ?? cols.name ?? 0),
+      indicator: XLSX.utils.encode_col(cols.ind ?? 0),
+    };
+    return this.columnLetters;
   }
   /** CELL_MERGED findings, as read-workbook's readValueRows makes them. */
   mergeFindings(merges: readonly XLSX.Range[]): Finding[] {
