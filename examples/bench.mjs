@@ -52,6 +52,22 @@ async function modulesFor(op) {
   return { validateSubmission, inflater, catalogue: sunanCatalogue(), aggregate };
 }
 
+/**
+ * This process's peak resident memory. On Linux the kernel's `maxrss` (what
+ * `process.resourceUsage()` gives) keeps, across exec, the peak of the process that spawned it —
+ * here the bench's parent, which may have just written 100 MB of workbooks — so a small job would be
+ * reported as large as its parent; VmHWM is this process's own high-water mark.
+ */
+function peakRssMiB() {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb !== undefined) return Number(kb) / 1024;
+  } catch {
+    // not Linux: the portable figure
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 async function worker(op, paths) {
   const { XLSX, validateSubmission, inflater, catalogue, aggregate: agg } = await modulesFor(op);
   const files = paths.map((p) => new Uint8Array(readFileSync(p)));
@@ -101,7 +117,7 @@ async function worker(op, paths) {
       throw new Error(`unknown op ${op}`);
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, reader }));
+  process.stdout.write(JSON.stringify({ ms, maxRssMiB: peakRssMiB(), reader }));
 }
 
 // ————— parent side —————
