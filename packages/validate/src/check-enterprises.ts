@@ -62,7 +62,7 @@ export function checkEnterprises(
     // A CSV holds one sheet, the values: the list cannot be in it, and the centre must know its
     // checks were not made (credit codes, list length = HTE_COUNT, cross-city duplicates).
     if (hteCity && parsed.format === 'csv')
-      findings.push(
+      findings.add('ENT_LIST_NOT_IN_FILE', 'warning', () =>
         at(
           'ENT_LIST_NOT_IN_FILE',
           'warning',
@@ -75,7 +75,7 @@ export function checkEnterprises(
         ),
       );
     else if (hteCity)
-      findings.push(
+      findings.add('ENT_LIST_MISSING', 'error', () =>
         at(
           'ENT_LIST_MISSING',
           'error',
@@ -110,7 +110,7 @@ export function checkEnterprises(
     const parkText = row.park;
     if (raw === undefined && name === undefined && parkText === undefined) continue;
     if (raw === undefined) {
-      findings.push(
+      findings.add('ENT_CODE_MISSING', 'error', () =>
         at(
           'ENT_CODE_MISSING',
           'error',
@@ -129,34 +129,37 @@ export function checkEnterprises(
     const code = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
     const check = checkCreditCode(code);
     if (!check.ok) {
-      findings.push(
-        check.reason === 'format'
-          ? at(
-              'ENT_CODE_FORMAT',
-              'error',
-              row.at,
-              {
-                zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
-                en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
-              },
-              { value: raw, expected: '18 位 GB 32100 代码' },
-            )
-          : at(
-              'ENT_CODE_CHECK',
-              'error',
-              row.at,
-              {
-                zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
-                en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
-              },
-              { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
-            ),
-      );
+      if (check.reason === 'format')
+        findings.add('ENT_CODE_FORMAT', 'error', () =>
+          at(
+            'ENT_CODE_FORMAT',
+            'error',
+            row.at,
+            {
+              zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
+              en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
+            },
+            { value: raw, expected: '18 位 GB 32100 代码' },
+          ),
+        );
+      else
+        findings.add('ENT_CODE_CHECK', 'error', () =>
+          at(
+            'ENT_CODE_CHECK',
+            'error',
+            row.at,
+            {
+              zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
+              en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
+            },
+            { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
+          ),
+        );
       reject(row);
       continue;
     }
     if (code !== raw)
-      findings.push(
+      findings.add('ENT_CODE_NORMALIZED', 'info', () =>
         at(
           'ENT_CODE_NORMALIZED',
           'info',
@@ -167,7 +170,7 @@ export function checkEnterprises(
       );
     const dup = firstSeen.get(code);
     if (dup) {
-      findings.push(
+      findings.add('ENT_DUPLICATE', 'error', () =>
         at(
           'ENT_DUPLICATE',
           'error',
@@ -188,7 +191,7 @@ export function checkEnterprises(
       const unit = resolvePark(parkText);
       if (unit && parkCodes.has(unit.code)) park = unit.code;
       else if (unit?.level === 'park')
-        findings.push(
+        findings.add('ENT_PARK_OTHER_CITY', 'error', () =>
           at(
             'ENT_PARK_OTHER_CITY',
             'error',
@@ -201,7 +204,7 @@ export function checkEnterprises(
           ),
         );
       else
-        findings.push(
+        findings.add('ENT_PARK_UNKNOWN', 'error', () =>
           at(
             'ENT_PARK_UNKNOWN',
             'error',
@@ -217,7 +220,7 @@ export function checkEnterprises(
       const y = Number(yearText.normalize('NFKC').replace(/年$/, ''));
       if (Number.isInteger(y) && y >= 2008 && y <= year) certifiedYear = y;
       else
-        findings.push(
+        findings.add('ENT_YEAR_INVALID', 'warning', () =>
           at(
             'ENT_YEAR_INVALID',
             'warning',
@@ -257,7 +260,7 @@ export function checkEnterprises(
     if (mine.length > 0 && reported.value.eq(listed + mine.length)) {
       if (!isCity) return;
       const where = places(mine);
-      findings.push(
+      findings.add('ENT_COUNT_INVALID_ROWS', 'info', () =>
         at(
           'ENT_COUNT_INVALID_ROWS',
           'info',
@@ -278,7 +281,7 @@ export function checkEnterprises(
             en: ` (${mine.length} invalid rows not counted)`,
           }
         : { zh: '', en: '' };
-    findings.push(
+    findings.add('ENT_COUNT_MISMATCH', 'error', () =>
       at(
         'ENT_COUNT_MISMATCH',
         'error',

@@ -7,6 +7,7 @@ import {
   type Period,
   requirementAt,
   resolveOrgUnit,
+  type Severity,
   UNITS,
   type UnitCode,
 } from '@sunan/schema/core';
@@ -250,6 +251,16 @@ export function checkValues(
       if (f.severity === 'error') errorAt.add(placeKey(f));
       bounded.push(f);
     },
+    /** A finding at `loc`, made only if it will be listed (see BoundedFindings.add). */
+    add(
+      code: string,
+      severity: Severity,
+      loc: Location | undefined,
+      make: (code: string, severity: Severity, loc: Location | undefined) => Finding,
+    ) {
+      if (severity === 'error') errorAt.add(placeKey(loc ?? {}));
+      bounded.add(code, severity, () => make(code, severity, loc));
+    },
   };
   const values = new Map<string, CheckedValue>();
   const seen = new Map<string, Location>();
@@ -264,26 +275,30 @@ export function checkValues(
     if (unitText === undefined && indText === undefined && row.value.kind === 'blank') continue;
     const loc = row.at;
     if (unitText === undefined || indText === undefined) {
-      findings.push(
-        at(
-          'ROW_NO_CODE',
-          'error',
-          unitText === undefined ? row.codeAt : row.indicatorAt,
-          {
-            zh: '该行缺少填报单位代码或指标代码，无法识别',
-            en: 'The row lacks a unit code or an indicator code',
-          },
-          { value: cellText(row.value) },
-        ),
+      findings.add(
+        'ROW_NO_CODE',
+        'error',
+        unitText === undefined ? row.codeAt : row.indicatorAt,
+        (code, severity, loc) =>
+          at(
+            code,
+            severity,
+            loc,
+            {
+              zh: '该行缺少填报单位代码或指标代码，无法识别',
+              en: 'The row lacks a unit code or an indicator code',
+            },
+            { value: cellText(row.value) },
+          ),
       );
       continue;
     }
     if (row.orgUnitCode.kind === 'number')
-      findings.push(
+      findings.add('ROW_CODE_AS_NUMBER', 'warning', row.codeAt, (code, severity, loc) =>
         at(
-          'ROW_CODE_AS_NUMBER',
-          'warning',
-          row.codeAt,
+          code,
+          severity,
+          loc,
           {
             zh: '单位代码被存为数字，应为文本（已按文本读取）',
             en: 'The unit code is stored as a number; it should be text (read as text)',
@@ -293,11 +308,11 @@ export function checkValues(
       );
     const unit = resolveOrgUnit(catalogue.orgUnits, unitText);
     if (!unit) {
-      findings.push(
+      findings.add('ROW_UNKNOWN_ORG_UNIT', 'error', row.codeAt, (code, severity, loc) =>
         at(
-          'ROW_UNKNOWN_ORG_UNIT',
-          'error',
-          row.codeAt,
+          code,
+          severity,
+          loc,
           { zh: `未知的填报单位：${unitText}`, en: `Unknown reporting unit: ${unitText}` },
           { value: unitText, expected: [...allowedUnits].join(', ') },
         ),
@@ -305,11 +320,11 @@ export function checkValues(
       continue;
     }
     if (!allowedUnits.has(unit.code)) {
-      findings.push(
+      findings.add('ROW_UNIT_NOT_IN_CITY', 'error', row.codeAt, (code, severity, loc) =>
         at(
-          'ROW_UNIT_NOT_IN_CITY',
-          'error',
-          row.codeAt,
+          code,
+          severity,
+          loc,
           {
             zh: `${unit.name.zh}不属于${city.name.zh}（或该报告期不存在）`,
             en: `${unit.name.en} is not part of ${city.name.en} in this period`,
@@ -325,11 +340,11 @@ export function checkValues(
     }
     const indicator = findIndicator(catalogue, indText.normalize('NFKC').trim().toUpperCase());
     if (!indicator) {
-      findings.push(
+      findings.add('ROW_UNKNOWN_INDICATOR', 'error', row.indicatorAt, (code, severity, loc) =>
         at(
-          'ROW_UNKNOWN_INDICATOR',
-          'error',
-          row.indicatorAt,
+          code,
+          severity,
+          loc,
           { zh: `未知的指标代码：${indText}`, en: `Unknown indicator code: ${indText}` },
           { orgUnit: unit.code, value: indText },
         ),
@@ -338,11 +353,11 @@ export function checkValues(
     }
     const common = { orgUnit: unit.code, indicator: indicator.code };
     if (!indicator.levels.includes(unit.level)) {
-      findings.push(
+      findings.add('ROW_LEVEL_NOT_REPORTED', 'warning', row.indicatorAt, (code, severity, loc) =>
         at(
-          'ROW_LEVEL_NOT_REPORTED',
-          'warning',
-          row.indicatorAt,
+          code,
+          severity,
+          loc,
           {
             zh: `${indicator.name.zh}不在${unit.name.zh}这一层级填报，该值未使用`,
             en: `${indicator.name.en} is not reported at the ${unit.level} level; the value is not used`,
@@ -355,11 +370,11 @@ export function checkValues(
     const key = valueKey(unit.code, indicator.code);
     const first = seen.get(key);
     if (first) {
-      findings.push(
+      findings.add('ROW_DUPLICATE', 'error', row.indicatorAt, (code, severity, loc) =>
         at(
-          'ROW_DUPLICATE',
-          'error',
-          row.indicatorAt,
+          code,
+          severity,
+          loc,
           {
             zh: `重复的指标行（首次出现在 ${first.cell ?? first.path ?? ''}），该行未使用`,
             en: `Duplicate indicator row (first at ${first.cell ?? first.path ?? ''}); this row is not used`,
@@ -371,10 +386,10 @@ export function checkValues(
     }
     seen.set(key, loc);
     if (row.hidden && row.value.kind !== 'blank')
-      findings.push(
+      findings.add('ROW_HIDDEN', 'warning', loc, (code, severity, loc) =>
         at(
-          'ROW_HIDDEN',
-          'warning',
+          code,
+          severity,
           loc,
           {
             zh: '该行被隐藏但有数值（数值已读取，请确认）',
@@ -399,15 +414,17 @@ export function checkValues(
     for (const n of got.notes) {
       if (n === 'text-number' && isCsv) continue;
       const t = NORMALIZATION_TEXT[n];
-      findings.push(at(t.code, 'info', loc, { zh: t.zh, en: t.en }, { ...common, value: seenText }));
+      findings.add(t.code, 'info', loc, (code, severity, l) =>
+        at(code, severity, l, { zh: t.zh, en: t.en }, { ...common, value: seenText }),
+      );
     }
     let value = got.value;
     if (got.percentFormat) {
       if (indicator.unit !== '%') {
-        findings.push(
+        findings.add('VAL_UNIT_MISMATCH', 'error', loc, (code, severity, loc) =>
           at(
-            'VAL_UNIT_MISMATCH',
-            'error',
+            code,
+            severity,
             loc,
             {
               zh: `单元格是百分比格式，但${indicator.name.zh}的单位是${indicator.unit}`,
@@ -419,10 +436,10 @@ export function checkValues(
         continue;
       }
       value = value.times(100);
-      findings.push(
+      findings.add('VAL_PERCENT_FORMAT', 'info', loc, (code, severity, loc) =>
         at(
-          'VAL_PERCENT_FORMAT',
-          'info',
+          code,
+          severity,
           loc,
           {
             zh: `百分比格式单元格 ${seenText} 已按 ${value.toString()}（%）读取`,
@@ -437,10 +454,10 @@ export function checkValues(
       const input =
         (got.unit as string) in UNITS ? indicator.inputUnits.find((u) => u.unit === got.unit) : undefined;
       if (!input) {
-        findings.push(
+        findings.add('VAL_UNIT_MISMATCH', 'error', loc, (code, severity, loc) =>
           at(
-            'VAL_UNIT_MISMATCH',
-            'error',
+            code,
+            severity,
             loc,
             {
               zh: `单位“${got.unit}”不能用于${indicator.name.zh}（应为${indicator.unit}）`,
@@ -454,10 +471,10 @@ export function checkValues(
       const before = value;
       value = value.times(input.factor);
       converted = true;
-      findings.push(
+      findings.add('VAL_UNIT_CONVERTED', 'info', loc, (code, severity, loc) =>
         at(
-          'VAL_UNIT_CONVERTED',
-          'info',
+          code,
+          severity,
           loc,
           {
             zh: `${before.toString()}${got.unit} 已换算为 ${value.toString()}${indicator.unit}`,
@@ -469,10 +486,10 @@ export function checkValues(
     }
     if (beyondExactPrecision(value)) {
       const limit = `≤ ${EXACT_DIGITS.integer} 位整数、${EXACT_DIGITS.decimals} 位小数 / ≤ ${EXACT_DIGITS.integer} integer digits, ${EXACT_DIGITS.decimals} decimals`;
-      findings.push(
+      findings.add('VAL_BEYOND_PRECISION', 'error', loc, (code, severity, loc) =>
         at(
-          'VAL_BEYOND_PRECISION',
-          'error',
+          code,
+          severity,
           loc,
           {
             zh: '数值位数超出精确计算的范围，不能四舍五入后使用',
@@ -484,10 +501,10 @@ export function checkValues(
       continue;
     }
     if (indicator.valueType === 'count' && !value.isInteger()) {
-      findings.push(
+      findings.add('VAL_NOT_INTEGER', 'error', loc, (code, severity, loc) =>
         at(
-          'VAL_NOT_INTEGER',
-          'error',
+          code,
+          severity,
           loc,
           {
             zh: `${indicator.name.zh}是计数指标，应为整数`,
@@ -501,10 +518,10 @@ export function checkValues(
     const { min, max } = indicator.range;
     if ((min !== undefined && value.lt(min)) || (max !== undefined && value.gt(max))) {
       const range = `${min ?? '−∞'} ~ ${max ?? '+∞'}`;
-      findings.push(
+      findings.add('VAL_OUT_OF_RANGE', 'error', loc, (code, severity, loc) =>
         at(
-          'VAL_OUT_OF_RANGE',
-          'error',
+          code,
+          severity,
           loc,
           {
             zh: `数值 ${value.toString()} 超出允许范围 ${range}`,
@@ -516,10 +533,10 @@ export function checkValues(
       continue;
     }
     if (!converted && !got.percentFormat && value.decimalPlaces() > indicator.decimals)
-      findings.push(
+      findings.add('VAL_TOO_MANY_DECIMALS', 'warning', loc, (code, severity, loc) =>
         at(
-          'VAL_TOO_MANY_DECIMALS',
-          'warning',
+          code,
+          severity,
           loc,
           {
             zh: `小数位数超过规定的 ${indicator.decimals} 位`,

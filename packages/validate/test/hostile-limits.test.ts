@@ -50,6 +50,35 @@ describe('bounded findings, bounded work', () => {
     );
   });
 
+  it('add() makes only the findings it keeps, and counts the same as push() (property)', () => {
+    const kinds = fc.array(
+      fc.record({
+        code: fc.constantFrom('ROW_DUPLICATE', 'VAL_NOT_NUMBER', 'VAL_THOUSANDS_SEPARATOR'),
+        severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+      }),
+      { maxLength: 300 },
+    );
+    fc.assert(
+      fc.property(kinds, fc.integer({ min: 1, max: 12 }), (list, max) => {
+        const eager = boundedFindings(max);
+        const lazy = boundedFindings(max);
+        let made = 0;
+        list.forEach((k, i) => {
+          const f: Finding = { ...k, message: { zh: `${i}`, en: `${i}` } };
+          eager.push(f);
+          lazy.add(k.code, k.severity, () => {
+            made++;
+            return f;
+          });
+        });
+        expect(lazy.kept).toEqual(eager.kept);
+        expect(lazy.overflow()).toEqual(eager.overflow());
+        expect(made).toBe(lazy.kept.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('a list whose every credit code is wrong keeps at most maxFindings findings while checking, counts all', () => {
     const rows = 3000;
     const enterprises = Array.from({ length: rows }, (_, i) => ({

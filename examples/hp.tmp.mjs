@@ -1,0 +1,17 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+const { validateSubmission } = await import('@sunan/validate');
+const { nodeInflater } = await import('@sunan/validate/node');
+const { sunanCatalogue } = await import('@sunan/schema/core');
+const catalogue = sunanCatalogue();
+const bytes = new Uint8Array(readFileSync(process.argv[2]));
+const s = new Session(); s.connect();
+await s.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
+const r = validateSubmission(bytes, { catalogue, inflater: nodeInflater, expectPeriod: '2022', fileName: 'x.csv' });
+const { profile } = await s.post('HeapProfiler.stopSampling');
+const self = new Map();
+const walk = (n, parent) => { const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; const key = name + ' <- ' + parent; self.set(key, (self.get(key) ?? 0) + n.selfSize); for (const c of n.children) walk(c, name); };
+walk(profile.head, []);
+const tot = [...self.values()].reduce((a, b) => a + b, 0);
+console.log('total MB', (tot / 1048576).toFixed(1), r.stats.reader);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((v / 1048576).toFixed(1).padStart(6), k);
