@@ -17,7 +17,7 @@ function pnpm(args: string[], cwd: string) {
 }
 
 // One time zone only, locally and in CI alike; no component is optional here, so nothing skips in CI.
-describe.runIf(process.env.TZ === 'Asia/Shanghai')('a fresh clone', () => {
+describe.runIf(process.env.TZ === 'Asia/Shanghai' /* one zone; CI too */)('a fresh clone', () => {
   it('the README shows the set-up command and `pnpm sunan --version`', () => {
     expect(readme).toContain('pnpm install && pnpm demo');
     expect(readme).toContain('pnpm sunan --version');

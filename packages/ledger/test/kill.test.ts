@@ -55,7 +55,7 @@ describe.each(BACKENDS)('intake killed at a random point, on %s', (name) => {
   afterAll(() => backend?.stop());
 
   // Runs in one time zone, in CI too; a server that cannot start fails Backend.start in CI (CI=true).
-  test.skipIf(!once)(
+  test.skipIf(!once /* one zone; CI too */)(
     `${TRIALS} kills leave a ledger that verify passes, each file fully in or absent`,
     async (ctx) => {
       if (!backend) return ctx.skip();
