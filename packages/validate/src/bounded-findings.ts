@@ -1,4 +1,13 @@
-import type { Finding, Severity } from '@sunan/schema/core';
+import type { Finding, LocalizedText, Severity } from '@sunan/schema/core';
+import { at, type FindingDetails } from './messages.js';
+import type { Location } from './parsed-file.js';
+
+/** A finding's place and words, asked for only when the finding is kept. */
+export interface FindingParts {
+  readonly at?: Location | undefined;
+  readonly message: LocalizedText;
+  readonly details?: FindingDetails;
+}
 
 /** How many findings of one code and severity were counted but not kept. */
 export interface Overflow {
@@ -16,6 +25,8 @@ export interface BoundedFindings {
    * (building and dropping them cost a 200,000-row CSV ~80 MB of peak memory).
    */
   add(code: string, severity: Severity, make: () => Finding): void;
+  /** {@link add} for a finding made of its parts: code and severity are said once. */
+  report(code: string, severity: Severity, parts: () => FindingParts): void;
   /** The findings kept, in the order they came. */
   readonly kept: Finding[];
   /** What was counted beyond `perKind`, per code and severity. */
@@ -46,6 +57,11 @@ export function boundedFindings(perKind: number): BoundedFindings {
   return {
     kept,
     add,
+    report: (code, severity, parts) =>
+      add(code, severity, () => {
+        const p = parts();
+        return at(code, severity, p.at, p.message, p.details);
+      }),
     push: (f) => add(f.code, f.severity, () => f),
     overflow: () =>
       [...perKey.values()]

@@ -12,7 +12,6 @@ import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { at } from './messages.js';
 import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
 const PLAIN = /^[0-9A-Z]{18}$/;
@@ -62,33 +61,24 @@ export function checkEnterprises(
     // A CSV holds one sheet, the values: the list cannot be in it, and the centre must know its
     // checks were not made (credit codes, list length = HTE_COUNT, cross-city duplicates).
     if (hteCity && parsed.format === 'csv')
-      findings.add('ENT_LIST_NOT_IN_FILE', 'warning', () =>
-        at(
-          'ENT_LIST_NOT_IN_FILE',
-          'warning',
-          undefined,
-          {
-            zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
-            en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
-          },
-          { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
-        ),
-      );
+      findings.report('ENT_LIST_NOT_IN_FILE', 'warning', () => ({
+        message: {
+          zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
+          en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
+        },
+        details: { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+      }));
     else if (hteCity)
-      findings.add('ENT_LIST_MISSING', 'error', () =>
-        at(
-          'ENT_LIST_MISSING',
-          'error',
-          undefined,
-          { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
-          { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
-        ),
-      );
+      findings.report('ENT_LIST_MISSING', 'error', () => ({
+        message: { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
+        details: { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+      }));
     return { enterprises, locations, findings: findings.kept, overflow: findings.overflow() };
   }
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
   const parkCodes = new Set(parks.map((p) => p.code));
-  const firstSeen = new Map<string, Location>();
+  // Each code's first row, as an index: its location is made only for a duplicate's finding.
+  const firstSeen = new Map<string, number>();
   const perPark = new Map<string, number>();
   const year = period.year;
   // Thousands of rows name the same few parks: resolve each distinct text once.
@@ -110,18 +100,14 @@ export function checkEnterprises(
     const parkText = row.park;
     if (raw === undefined && name === undefined && parkText === undefined) continue;
     if (raw === undefined) {
-      findings.add('ENT_CODE_MISSING', 'error', () =>
-        at(
-          'ENT_CODE_MISSING',
-          'error',
-          row.at,
-          {
-            zh: `企业“${name ?? ''}”缺少统一社会信用代码`,
-            en: `Enterprise "${name ?? ''}" has no unified social credit code`,
-          },
-          { expected: '18 位代码 / 18 characters' },
-        ),
-      );
+      findings.report('ENT_CODE_MISSING', 'error', () => ({
+        at: row.at,
+        message: {
+          zh: `企业“${name ?? ''}”缺少统一社会信用代码`,
+          en: `Enterprise "${name ?? ''}" has no unified social credit code`,
+        },
+        details: { expected: '18 位代码 / 18 characters' },
+      }));
       reject(row);
       continue;
     }
@@ -130,89 +116,68 @@ export function checkEnterprises(
     const check = checkCreditCode(code);
     if (!check.ok) {
       if (check.reason === 'format')
-        findings.add('ENT_CODE_FORMAT', 'error', () =>
-          at(
-            'ENT_CODE_FORMAT',
-            'error',
-            row.at,
-            {
-              zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
-              en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
-            },
-            { value: raw, expected: '18 位 GB 32100 代码' },
-          ),
-        );
+        findings.report('ENT_CODE_FORMAT', 'error', () => ({
+          at: row.at,
+          message: {
+            zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
+            en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
+          },
+          details: { value: raw, expected: '18 位 GB 32100 代码' },
+        }));
       else
-        findings.add('ENT_CODE_CHECK', 'error', () =>
-          at(
-            'ENT_CODE_CHECK',
-            'error',
-            row.at,
-            {
-              zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
-              en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
-            },
-            { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
-          ),
-        );
+        findings.report('ENT_CODE_CHECK', 'error', () => ({
+          at: row.at,
+          message: {
+            zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
+            en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
+          },
+          details: { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
+        }));
       reject(row);
       continue;
     }
     if (code !== raw)
-      findings.add('ENT_CODE_NORMALIZED', 'info', () =>
-        at(
-          'ENT_CODE_NORMALIZED',
-          'info',
-          row.at,
-          { zh: '统一社会信用代码已去除空格并转为大写', en: 'Credit code trimmed and upper-cased' },
-          { value: raw, expected: code },
-        ),
-      );
-    const dup = firstSeen.get(code);
-    if (dup) {
-      findings.add('ENT_DUPLICATE', 'error', () =>
-        at(
-          'ENT_DUPLICATE',
-          'error',
-          row.at,
-          {
-            zh: `企业重复列出（首次出现在 ${dup.cell ?? dup.path ?? ''}）`,
-            en: `Enterprise listed twice (first at ${dup.cell ?? dup.path ?? ''})`,
+      findings.report('ENT_CODE_NORMALIZED', 'info', () => ({
+        at: row.at,
+        message: { zh: '统一社会信用代码已去除空格并转为大写', en: 'Credit code trimmed and upper-cased' },
+        details: { value: raw, expected: code },
+      }));
+    const dupOf = firstSeen.get(code);
+    if (dupOf !== undefined) {
+      findings.report('ENT_DUPLICATE', 'error', () => {
+        const first = rows.row(dupOf).at;
+        return {
+          at: row.at,
+          message: {
+            zh: `企业重复列出（首次出现在 ${first.cell ?? first.path ?? ''}）`,
+            en: `Enterprise listed twice (first at ${first.cell ?? first.path ?? ''})`,
           },
-          { value: code },
-        ),
-      );
+          details: { value: code },
+        };
+      });
       reject(row);
       continue;
     }
-    firstSeen.set(code, row.at);
+    firstSeen.set(code, i);
     let park: string | undefined;
     if (parkText !== undefined) {
       const unit = resolvePark(parkText);
       if (unit && parkCodes.has(unit.code)) park = unit.code;
       else if (unit?.level === 'park')
-        findings.add('ENT_PARK_OTHER_CITY', 'error', () =>
-          at(
-            'ENT_PARK_OTHER_CITY',
-            'error',
-            row.at,
-            {
-              zh: `所在园区“${parkText}”不属于${city.name.zh}`,
-              en: `Park "${parkText}" is not in ${city.name.en}`,
-            },
-            { value: parkText, expected: parks.map((p) => p.name.zh).join('、') },
-          ),
-        );
+        findings.report('ENT_PARK_OTHER_CITY', 'error', () => ({
+          at: row.at,
+          message: {
+            zh: `所在园区“${parkText}”不属于${city.name.zh}`,
+            en: `Park "${parkText}" is not in ${city.name.en}`,
+          },
+          details: { value: parkText, expected: parks.map((p) => p.name.zh).join('、') },
+        }));
       else
-        findings.add('ENT_PARK_UNKNOWN', 'error', () =>
-          at(
-            'ENT_PARK_UNKNOWN',
-            'error',
-            row.at,
-            { zh: `无法识别的园区“${parkText}”`, en: `Unknown park "${parkText}"` },
-            { value: parkText, expected: parks.map((p) => `${p.code} ${p.name.zh}`).join('、') },
-          ),
-        );
+        findings.report('ENT_PARK_UNKNOWN', 'error', () => ({
+          at: row.at,
+          message: { zh: `无法识别的园区“${parkText}”`, en: `Unknown park "${parkText}"` },
+          details: { value: parkText, expected: parks.map((p) => `${p.code} ${p.name.zh}`).join('、') },
+        }));
     }
     const yearText = row.certifiedYear;
     let certifiedYear: number | undefined;
@@ -220,15 +185,11 @@ export function checkEnterprises(
       const y = Number(yearText.normalize('NFKC').replace(/年$/, ''));
       if (Number.isInteger(y) && y >= 2008 && y <= year) certifiedYear = y;
       else
-        findings.add('ENT_YEAR_INVALID', 'warning', () =>
-          at(
-            'ENT_YEAR_INVALID',
-            'warning',
-            row.at,
-            { zh: `认定年份“${yearText}”无效`, en: `Invalid certification year "${yearText}"` },
-            { value: yearText, expected: `2008–${year}` },
-          ),
-        );
+        findings.report('ENT_YEAR_INVALID', 'warning', () => ({
+          at: row.at,
+          message: { zh: `认定年份“${yearText}”无效`, en: `Invalid certification year "${yearText}"` },
+          details: { value: yearText, expected: `2008–${year}` },
+        }));
     }
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
     enterprises.push(enterpriseRow(code, name ?? '', park ?? null, row.certificateNo, certifiedYear));
@@ -260,18 +221,14 @@ export function checkEnterprises(
     if (mine.length > 0 && reported.value.eq(listed + mine.length)) {
       if (!isCity) return;
       const where = places(mine);
-      findings.add('ENT_COUNT_INVALID_ROWS', 'info', () =>
-        at(
-          'ENT_COUNT_INVALID_ROWS',
-          'info',
-          reported.at,
-          {
-            zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家：差的 ${mine.length} 家是名单中有错误而未计入的行（${where}），改正这些行即可`,
-            en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises and the list has ${listed} valid rows: the ${mine.length} missing are the invalid rows (${where}); correct them`,
-          },
-          common,
-        ),
-      );
+      findings.report('ENT_COUNT_INVALID_ROWS', 'info', () => ({
+        at: reported.at,
+        message: {
+          zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家：差的 ${mine.length} 家是名单中有错误而未计入的行（${where}），改正这些行即可`,
+          en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises and the list has ${listed} valid rows: the ${mine.length} missing are the invalid rows (${where}); correct them`,
+        },
+        details: common,
+      }));
       return;
     }
     const note =
@@ -281,18 +238,14 @@ export function checkEnterprises(
             en: ` (${mine.length} invalid rows not counted)`,
           }
         : { zh: '', en: '' };
-    findings.add('ENT_COUNT_MISMATCH', 'error', () =>
-      at(
-        'ENT_COUNT_MISMATCH',
-        'error',
-        reported.at,
-        {
-          zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家${note.zh}`,
-          en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows${note.en}`,
-        },
-        common,
-      ),
-    );
+    findings.report('ENT_COUNT_MISMATCH', 'error', () => ({
+      at: reported.at,
+      message: {
+        zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家${note.zh}`,
+        en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows${note.en}`,
+      },
+      details: common,
+    }));
   };
   reconcile(city, enterprises.length);
   for (const p of parks)

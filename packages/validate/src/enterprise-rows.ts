@@ -1,4 +1,4 @@
-import type { RawEnterpriseRow } from './parsed-file.js';
+import type { Location, RawEnterpriseRow } from './parsed-file.js';
 
 /**
  * The enterprise list as read, row by row on demand. A reader may keep it column by column: 100,000
@@ -79,13 +79,36 @@ export class ListColumns implements EnterpriseRows {
   }
 
   row(i: number): RawEnterpriseRow {
-    return {
-      creditCode: this.creditCodes.get(i),
-      name: this.names.get(i),
-      park: this.parks.get(i),
-      certificateNo: this.certificateNos.get(i),
-      certifiedYear: this.certifiedYears.get(i),
-      at: { sheet: this.sheet, cell: `${this.column}${this.lines.get(i)}` },
-    };
+    return new ListRow(
+      this.creditCodes.get(i),
+      this.names.get(i),
+      this.parks.get(i),
+      this.certificateNos.get(i),
+      this.certifiedYears.get(i),
+      this.sheet,
+      this.column,
+      this.lines.get(i) as number,
+    );
+  }
+}
+
+/**
+ * A row of the list whose location is made when asked for: the checks read it only for a finding,
+ * and every row read makes one (a location object and its cell text, 100,000 of each in a large list).
+ */
+class ListRow implements RawEnterpriseRow {
+  constructor(
+    readonly creditCode: string | undefined,
+    readonly name: string | undefined,
+    readonly park: string | undefined,
+    readonly certificateNo: string | undefined,
+    readonly certifiedYear: string | undefined,
+    private readonly sheet: string,
+    private readonly column: string,
+    /** 1-based sheet line. */
+    private readonly line: number,
+  ) {}
+  get at(): Location {
+    return { sheet: this.sheet, cell: `${this.column}${this.line}` };
   }
 }

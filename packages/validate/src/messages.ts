@@ -3,12 +3,18 @@ import type { Decimal } from 'decimal.js';
 import type { Location } from './parsed-file.js';
 
 /** Builds a finding located at a cell, row or path. */
+/** What a finding carries besides its code, severity, message and place. */
+export type FindingDetails = Omit<
+  Finding,
+  'code' | 'severity' | 'message' | 'sheet' | 'cell' | 'row' | 'path'
+>;
+
 export function at(
   code: string,
   severity: Severity,
   loc: Location | undefined,
   message: LocalizedText,
-  details: Omit<Finding, 'code' | 'severity' | 'message' | 'sheet' | 'cell' | 'row' | 'path'> = {},
+  details: FindingDetails = {},
 ): Finding {
   return finding(code, severity, message, { ...loc, ...details });
 }

@@ -19,7 +19,7 @@ import {
   sunanCatalogue,
 } from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
-import { nodeInflater, readInput } from '@sunan/validate/node';
+import { collectBetweenFiles, nodeInflater, readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
@@ -44,6 +44,9 @@ async function inputsFrom(
   const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const bar = progress(io, files.length, title);
   const out: SubmissionInput[] = [];
+  // Only the compact input is kept of each file: what is left of its validation is collected before
+  // the next file, when it is large enough to matter.
+  const settle = collectBetweenFiles();
   for (const file of files) {
     bar.tick(basename(file));
     const bytes = await readInput(file);
@@ -66,6 +69,7 @@ async function inputsFrom(
       submittedAt = undefined;
     }
     out.push(retainedInput(report, name, sha256, submittedAt));
+    settle();
   }
   bar.stop();
   return out;
