@@ -69,8 +69,14 @@ function peakRssMiB() {
 }
 
 async function worker(op, paths) {
-  const { XLSX, validateSubmission, inflater, collectBetweenFiles, catalogue, aggregate: agg } =
-    await modulesFor(op);
+  const {
+    XLSX,
+    validateSubmission,
+    inflater,
+    collectBetweenFiles,
+    catalogue,
+    aggregate: agg,
+  } = await modulesFor(op);
   // One file is read before the clock starts; several are read one at a time as their turn comes, as
   // `sunan aggregate` reads them (holding all five 100,000-row files at once would add 16 MiB).
   const read = (p) => new Uint8Array(readFileSync(p));
