@@ -1,11 +1,11 @@
 import { type Catalogue, type Finding, findIndicator, finding, slipForRatio } from '@sunan/schema';
+import { enterpriseLocation } from '@sunan/validate';
 import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';
 import type { ListedEnterprises } from './source.js';
 
-const locate = (u: UsedSubmission, i: number) =>
-  u.input.enterpriseAt ? u.input.enterpriseAt(i) : u.input.report.enterpriseLocations[i];
+const locate = (u: UsedSubmission, i: number) => enterpriseLocation(u.input.report.enterpriseLocations, i);
 
 /** The codes and names a file lists: packed when the roll-up kept it compact, else its submission's. */
 const listedOf = (u: UsedSubmission): ListedEnterprises =>

@@ -1,22 +1,6 @@
 import type { EnterpriseRow } from '@sunan/schema';
-import type { Location, ValidationReport } from '@sunan/validate';
+import type { ValidationReport } from '@sunan/validate';
 import type { ListedEnterprises, SubmissionInput } from './source.js';
-
-/** Where each listed enterprise sits, packed: one sheet and column, a row number per enterprise. */
-function packed(locations: readonly Location[]): ((i: number) => Location | undefined) | undefined {
-  const first = locations[0];
-  const column = first?.cell?.match(/^[A-Z]+/)?.[0];
-  if (!first || column === undefined || first.path !== undefined || first.row !== undefined) return undefined;
-  const rows = new Int32Array(locations.length);
-  for (const [i, loc] of locations.entries()) {
-    const m = loc.cell?.match(/^([A-Z]+)(\d+)$/);
-    if (!m || m[1] !== column || loc.sheet !== first.sheet || loc.path !== undefined || loc.row !== undefined)
-      return undefined;
-    rows[i] = Number(m[2]);
-  }
-  const sheet = first.sheet;
-  return (i) => (i >= 0 && i < rows.length ? { sheet, cell: `${column}${rows[i]}` } : undefined);
-}
 
 /** Texts joined into one string, each found again by its end offset. */
 function joined(texts: readonly string[]): (i: number) => string {
@@ -42,10 +26,10 @@ function packedListing(enterprises: readonly EnterpriseRow[]): ListedEnterprises
 
 /**
  * A validated file as the roll-up keeps it while it reads the others: the report without its
- * per-row location objects (one per listed enterprise — 100,000 in a large city's list), which are
- * packed into row numbers and rebuilt only for the rows a cross-city finding names, and without its
- * enterprise objects, whose codes and names (all the cross-city check reads) are packed into two
- * strings; park, certificate and year stay in the file and the validation's own report.
+ * enterprise objects (one per listed enterprise — 100,000 in a large city's list), whose codes and
+ * names (all the cross-city check reads) are packed into two strings; park, certificate and year
+ * stay in the file and the validation's own report. The enterprises' locations are already compact
+ * (line numbers) in a report of an xlsx list.
  */
 export function retainedInput(
   report: ValidationReport,
@@ -53,23 +37,12 @@ export function retainedInput(
   sha256: string,
   submittedAt?: string,
 ): SubmissionInput {
-  const at = packed(report.enterpriseLocations);
   const submission = report.submission;
-  const listing =
-    submission && submission.enterprises.length > 0
-      ? {
-          submission: { ...submission, enterprises: [] },
-          listed: packedListing(submission.enterprises),
-        }
-      : undefined;
-  const base = {
-    file,
-    sha256,
-    ...(submittedAt ? { submittedAt } : {}),
-    ...(listing ? { listed: listing.listed } : {}),
+  const base = { file, sha256, ...(submittedAt ? { submittedAt } : {}) };
+  if (!submission || submission.enterprises.length === 0) return { ...base, report };
+  return {
+    ...base,
+    report: { ...report, submission: { ...submission, enterprises: [] } },
+    listed: packedListing(submission.enterprises),
   };
-  const compact = listing ? { ...report, submission: listing.submission } : report;
-  return at
-    ? { ...base, report: { ...compact, enterpriseLocations: [] }, enterpriseAt: at }
-    : { ...base, report: compact };
 }

@@ -1,4 +1,4 @@
-import type { Location, ValidationReport } from '@sunan/validate';
+import type { ValidationReport } from '@sunan/validate';
 
 /** One validated file handed to the roll-up. */
 export interface SubmissionInput {
@@ -12,11 +12,6 @@ export interface SubmissionInput {
    * on a tie (or when absent) the one given later in the list wins.
    */
   readonly submittedAt?: string;
-  /**
-   * Where enterprise `i` of `report.submission.enterprises` sits, when the locations were packed
-   * (see {@link retainedInput}); otherwise `report.enterpriseLocations[i]`.
-   */
-  readonly enterpriseAt?: (i: number) => Location | undefined;
   /**
    * The listed enterprises' codes and names, packed, when `report.submission.enterprises` was emptied
    * to save memory (see {@link retainedInput}); the cross-city check reads these.

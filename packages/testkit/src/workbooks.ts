@@ -107,7 +107,10 @@ export function reportOf(submission: Submission, ok = true): ValidationReport {
     city: submission.city,
     period: submission.period,
     submission,
-    enterpriseLocations: submission.enterprises.map((_, i) => ({ path: `$.enterprises[${i}]` })),
+    enterpriseLocations: {
+      kind: 'places',
+      places: submission.enterprises.map((_, i) => ({ path: `$.enterprises[${i}]` })),
+    },
     findings: ok ? [] : [{ code: 'VAL_NOT_NUMBER', severity: 'error', message: { zh: '测试', en: 'test' } }],
     stats: {
       valueRows: submission.values.length,

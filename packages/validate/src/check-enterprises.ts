@@ -11,6 +11,8 @@ import { boundedFindings, type Overflow } from './bounded-findings.js';
 import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
+import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
+import type { EnterpriseRows } from './enterprise-rows.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
@@ -38,6 +40,35 @@ function enterpriseRow(
 }
 
 /**
+ * Collects where each kept enterprise sits: line numbers when the list is one sheet column (an
+ * xlsx list), else each row's own location.
+ */
+function locationCollector(rows: EnterpriseRows): {
+  add(i: number, row: RawEnterpriseRow): void;
+  done(): EnterpriseLocations;
+} {
+  const sheet = rows.lines;
+  if (sheet === undefined) {
+    const places: Location[] = [];
+    return { add: (_, row) => places.push(row.at), done: () => ({ kind: 'places', places }) };
+  }
+  // Sized once for every row: a growing array copies itself on the way to 100,000 entries.
+  const lines = new Int32Array(rows.length);
+  let n = 0;
+  return {
+    add: (i) => {
+      lines[n++] = sheet.line(i);
+    },
+    done: () => ({
+      kind: 'lines',
+      sheet: sheet.sheet,
+      column: sheet.column,
+      lines: Array.from(lines.subarray(0, n)),
+    }),
+  };
+}
+
+/**
  * Checks the high-tech enterprise list: each 统一社会信用代码 (format and GB 32100 check character),
  * duplicates within the list, the park (must be one of the city's), the certification year, and the
  * list's length against the reported number of high-tech enterprises for the city and each park.
@@ -49,12 +80,16 @@ export function checkEnterprises(
   city: OrgUnit,
   period: Period,
   maxPerKind: number = DEFAULT_LIMITS.maxFindings,
-): { enterprises: EnterpriseRow[]; locations: Location[]; findings: Finding[]; overflow: Overflow[] } {
+): {
+  enterprises: EnterpriseRow[];
+  locations: EnterpriseLocations;
+  findings: Finding[];
+  overflow: Overflow[];
+} {
   // Every row of a 250,000-row list can be wrong: at most `maxPerKind` of a kind are kept, the rest counted.
   const findings = boundedFindings(maxPerKind);
   // The rows that passed, already in the submission's shape, and where each sits (same order).
   const enterprises: EnterpriseRow[] = [];
-  const locations: Location[] = [];
   const rows = parsed.enterpriseRows;
   const hteCity = values.get(valueKey(city.code, 'HTE_COUNT'));
   if (rows === undefined) {
@@ -73,8 +108,14 @@ export function checkEnterprises(
         message: { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
         details: { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
       }));
-    return { enterprises, locations, findings: findings.kept, overflow: findings.overflow() };
+    return {
+      enterprises,
+      locations: NO_ENTERPRISE_LOCATIONS,
+      findings: findings.kept,
+      overflow: findings.overflow(),
+    };
   }
+  const locations = locationCollector(rows);
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
   const parkCodes = new Set(parks.map((p) => p.code));
   // Each code's first row, as an index: its location is made only for a duplicate's finding.
@@ -193,7 +234,7 @@ export function checkEnterprises(
     }
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
     enterprises.push(enterpriseRow(code, name ?? '', park ?? null, row.certificateNo, certifiedYear));
-    locations.push(row.at);
+    locations.add(i, row);
   }
 
   const place = (l: Location) => l.cell ?? l.path ?? (l.row === undefined ? '' : `第 ${l.row} 行`);
@@ -250,5 +291,5 @@ export function checkEnterprises(
   reconcile(city, enterprises.length);
   for (const p of parks)
     if (values.has(valueKey(p.code, 'HTE_COUNT'))) reconcile(p, perPark.get(p.code) ?? 0);
-  return { enterprises, locations, findings: findings.kept, overflow: findings.overflow() };
+  return { enterprises, locations: locations.done(), findings: findings.kept, overflow: findings.overflow() };
 }

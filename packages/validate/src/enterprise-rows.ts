@@ -9,6 +9,15 @@ export interface EnterpriseRows {
   readonly length: number;
   /** Row `i` (0 ≤ i < length); a fresh object each call, for the caller to keep or drop. */
   row(i: number): RawEnterpriseRow;
+  /** Set when every row sits in one sheet column: where a row's findings and its location point. */
+  readonly lines?: SheetLines;
+}
+
+/** One sheet column holding a list: row `i` is at `${column}${line(i)}` on `sheet`. */
+export interface SheetLines {
+  readonly sheet: string;
+  readonly column: string;
+  line(i: number): number;
 }
 
 /** Rows already made as objects (the JSON reader's, a test's). */
@@ -39,6 +48,18 @@ class Column<T> {
   }
 }
 
+/** The lines of a list's rows, as {@link SheetLines}. */
+class ColumnLines implements SheetLines {
+  constructor(
+    readonly sheet: string,
+    readonly column: string,
+    private readonly numbers: Column<number>,
+  ) {}
+  line(i: number): number {
+    return this.numbers.get(i) as number;
+  }
+}
+
 /** An xlsx sheet's list, column by column; each row's location is its sheet, code column and line. */
 export class ListColumns implements EnterpriseRows {
   private readonly creditCodes = new Column<string | undefined>();
@@ -47,14 +68,17 @@ export class ListColumns implements EnterpriseRows {
   private readonly certificateNos = new Column<string | undefined>();
   private readonly certifiedYears = new Column<string | undefined>();
   /** 1-based sheet line of each row. */
-  private readonly lines = new Column<number>();
+  private readonly lineNumbers = new Column<number>();
   private count = 0;
+  readonly lines: SheetLines;
 
   /** `column`: the letter of the credit-code column, where a row's findings point. */
   constructor(
     private readonly sheet: string,
     private readonly column: string,
-  ) {}
+  ) {
+    this.lines = new ColumnLines(sheet, column, this.lineNumbers);
+  }
 
   get length(): number {
     return this.count;
@@ -70,7 +94,7 @@ export class ListColumns implements EnterpriseRows {
     certifiedYear: string | undefined,
   ): void {
     this.count++;
-    this.lines.push(line);
+    this.lineNumbers.push(line);
     this.creditCodes.push(creditCode);
     this.names.push(name);
     this.parks.push(park);
@@ -87,7 +111,7 @@ export class ListColumns implements EnterpriseRows {
       this.certifiedYears.get(i),
       this.sheet,
       this.column,
-      this.lines.get(i) as number,
+      this.lineNumbers.get(i) as number,
     );
   }
 }

@@ -7,6 +7,11 @@ export { type CheckedValue, valueKey } from './check-values.js';
 export { FINDING_CODES, type FindingCodeDoc } from './codes.js';
 export { type CreditCodeCheck, checkCreditCode, creditCodeCheckChar } from './credit-code.js';
 export {
+  type EnterpriseLocations,
+  enterpriseLocation,
+  NO_ENTERPRISE_LOCATIONS,
+} from './enterprise-locations.js';
+export {
   ENTERPRISE_HEADERS,
   KNOWN_TEMPLATE_VERSIONS,
   META_KEYS,

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as zlib from 'node:zlib';
 import { finding } from '@sunan/schema/core';
+import { NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
 import { crc32 } from './zip/crc32.js';
@@ -63,7 +64,7 @@ export async function readInput(
       city: undefined,
       period: undefined,
       submission: undefined,
-      enterpriseLocations: [],
+      enterpriseLocations: NO_ENTERPRISE_LOCATIONS,
       findings: [{ ...finding(code, 'error', { zh, en }, { value }), file: name }],
       stats: { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0, errors: 1, warnings: 0, infos: 0 },
     },

@@ -27,7 +27,7 @@ function allocated(): number {
 }
 
 /** Growth of what is allocated, since the last collection, above which the next file waits for one. */
-const DEFAULT_SLACK_MIB = 48;
+const DEFAULT_SLACK_MIB = 16;
 
 /**
  * For a loop that validates file after file and keeps only a compact part of each report (the

@@ -16,11 +16,11 @@ import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
 import { checkRules } from './check-rules.js';
 import { type CheckedValue, checkValues } from './check-values.js';
+import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { checkMagnitude } from './magnitude.js';
 import { parseInput } from './parse-input.js';
-import type { Location } from './parsed-file.js';
 import { templateRows } from './template-rows.js';
 import type { Inflater } from './zip/inflate-bounded.js';
 
@@ -83,8 +83,11 @@ export interface ValidationReport {
   readonly period: string | undefined;
   /** The submission as read (exact values in canonical units), when the file could be read. */
   readonly submission: Submission | undefined;
-  /** Where each row of `submission.enterprises` sits in the file (same order), for cross-file findings. */
-  readonly enterpriseLocations: readonly Location[];
+  /**
+   * Where each row of `submission.enterprises` sits in the file (same order), for cross-file
+   * findings; read one with {@link enterpriseLocation}.
+   */
+  readonly enterpriseLocations: EnterpriseLocations;
   /** Every finding, sorted by sheet and cell. */
   readonly findings: readonly Finding[];
   readonly stats: ValidationStats;
@@ -99,7 +102,7 @@ function finish(
   findings: Finding[],
   counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
   maxFindings: number,
-  enterpriseLocations: readonly Location[] = [],
+  enterpriseLocations: EnterpriseLocations = NO_ENTERPRISE_LOCATIONS,
   overflow: readonly Overflow[] = [],
 ): ValidationReport {
   const n = (s: Finding['severity']) =>
@@ -277,7 +280,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
   append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = options.valuesOnly
-    ? { findings: [], enterprises: [], locations: [], overflow: [] }
+    ? { findings: [], enterprises: [], locations: NO_ENTERPRISE_LOCATIONS, overflow: [] }
     : checkEnterprises(parsed, checked.values, catalogue, city, period, limits.maxFindings);
   append(findings, ent.findings);
 
