@@ -7,7 +7,8 @@ import {
   type Period,
   resolveOrgUnit,
 } from '@sunan/schema/core';
-import { boundedFindings, type Overflow } from './bounded-findings.js';
+import { type BoundedFindings, boundedFindings, type Overflow } from './bounded-findings.js';
+import { checkEnterpriseCounts, type RejectedRow } from './check-enterprise-counts.js';
 import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
@@ -17,8 +18,6 @@ import { DEFAULT_LIMITS } from './limits.js';
 import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
 const PLAIN = /^[0-9A-Z]{18}$/;
-/** How many invalid rows a count message names before it says “等 N 行”. */
-const PLACES_NAMED = 20;
 
 /**
  * A listed enterprise with its optional fields present only when known, each shape built whole: a
@@ -68,6 +67,88 @@ function locationCollector(rows: EnterpriseRows): {
   };
 }
 
+/** The row's credit code, normalised, or undefined when it is missing or invalid (with its finding). */
+function creditCodeOf(row: RawEnterpriseRow, findings: BoundedFindings): string | undefined {
+  const raw = row.creditCode;
+  if (raw === undefined) {
+    findings.report('ENT_CODE_MISSING', 'error', () => ({
+      at: row.at,
+      message: {
+        zh: `企业“${row.name ?? ''}”缺少统一社会信用代码`,
+        en: `Enterprise "${row.name ?? ''}" has no unified social credit code`,
+      },
+      details: { expected: '18 位代码 / 18 characters' },
+    }));
+    return undefined;
+  }
+  // Fast path: a well-formed ASCII code needs no normalisation.
+  const code = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const check = checkCreditCode(code);
+  if (!check.ok) {
+    if (check.reason === 'format')
+      findings.report('ENT_CODE_FORMAT', 'error', () => ({
+        at: row.at,
+        message: {
+          zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
+          en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
+        },
+        details: { value: raw, expected: '18 位 GB 32100 代码' },
+      }));
+    else
+      findings.report('ENT_CODE_CHECK', 'error', () => ({
+        at: row.at,
+        message: {
+          zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
+          en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
+        },
+        details: { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
+      }));
+    return undefined;
+  }
+  if (code !== raw)
+    findings.report('ENT_CODE_NORMALIZED', 'info', () => ({
+      at: row.at,
+      message: { zh: '统一社会信用代码已去除空格并转为大写', en: 'Credit code trimmed and upper-cased' },
+      details: { value: raw, expected: code },
+    }));
+  return code;
+}
+
+/** The row's certification year when it is one from 2008 to the period's year (else a warning). */
+function certifiedYearOf(row: RawEnterpriseRow, year: number, findings: BoundedFindings): number | undefined {
+  const text = row.certifiedYear;
+  if (text === undefined) return undefined;
+  const y = Number(text.normalize('NFKC').replace(/年$/, ''));
+  if (Number.isInteger(y) && y >= 2008 && y <= year) return y;
+  findings.report('ENT_YEAR_INVALID', 'warning', () => ({
+    at: row.at,
+    message: { zh: `认定年份“${text}”无效`, en: `Invalid certification year "${text}"` },
+    details: { value: text, expected: `2008–${year}` },
+  }));
+  return undefined;
+}
+
+/**
+ * A file without a list whose city reports a number of high-tech enterprises. A CSV holds one sheet,
+ * the values: the list cannot be in it, and the centre must know its checks were not made (credit
+ * codes, list length = HTE_COUNT, cross-city duplicates).
+ */
+function listAbsent(format: ParsedFile['format'], city: OrgUnit, findings: BoundedFindings): void {
+  if (format === 'csv')
+    findings.report('ENT_LIST_NOT_IN_FILE', 'warning', () => ({
+      message: {
+        zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
+        en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
+      },
+      details: { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+    }));
+  else
+    findings.report('ENT_LIST_MISSING', 'error', () => ({
+      message: { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
+      details: { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
+    }));
+}
+
 /**
  * Checks the high-tech enterprise list: each 统一社会信用代码 (format and GB 32100 check character),
  * duplicates within the list, the park (must be one of the city's), the certification year, and the
@@ -91,23 +172,8 @@ export function checkEnterprises(
   // The rows that passed, already in the submission's shape, and where each sits (same order).
   const enterprises: EnterpriseRow[] = [];
   const rows = parsed.enterpriseRows;
-  const hteCity = values.get(valueKey(city.code, 'HTE_COUNT'));
   if (rows === undefined) {
-    // A CSV holds one sheet, the values: the list cannot be in it, and the centre must know its
-    // checks were not made (credit codes, list length = HTE_COUNT, cross-city duplicates).
-    if (hteCity && parsed.format === 'csv')
-      findings.report('ENT_LIST_NOT_IN_FILE', 'warning', () => ({
-        message: {
-          zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
-          en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
-        },
-        details: { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
-      }));
-    else if (hteCity)
-      findings.report('ENT_LIST_MISSING', 'error', () => ({
-        message: { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
-        details: { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
-      }));
+    if (values.has(valueKey(city.code, 'HTE_COUNT'))) listAbsent(parsed.format, city, findings);
     return {
       enterprises,
       locations: NO_ENTERPRISE_LOCATIONS,
@@ -129,60 +195,20 @@ export function checkEnterprises(
     return parkCache.get(text);
   };
   // Rows left out of the count (bad or missing code, duplicates), for explaining a count mismatch.
-  const rejected: Array<{ at: Location; park: string | undefined }> = [];
+  const rejected: RejectedRow[] = [];
   const reject = (row: RawEnterpriseRow) => {
     const unit = row.park === undefined ? undefined : resolvePark(row.park);
     rejected.push({ at: row.at, park: unit && parkCodes.has(unit.code) ? unit.code : undefined });
   };
   for (let i = 0; i < rows.length; i++) {
     const row = rows.row(i);
-    const raw = row.creditCode;
-    const name = row.name;
-    const parkText = row.park;
-    if (raw === undefined && name === undefined && parkText === undefined) continue;
-    if (raw === undefined) {
-      findings.report('ENT_CODE_MISSING', 'error', () => ({
-        at: row.at,
-        message: {
-          zh: `企业“${name ?? ''}”缺少统一社会信用代码`,
-          en: `Enterprise "${name ?? ''}" has no unified social credit code`,
-        },
-        details: { expected: '18 位代码 / 18 characters' },
-      }));
+    const { name, park: parkText } = row;
+    if (row.creditCode === undefined && name === undefined && parkText === undefined) continue;
+    const code = creditCodeOf(row, findings);
+    if (code === undefined) {
       reject(row);
       continue;
     }
-    // Fast path: a well-formed ASCII code needs no normalisation.
-    const code = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-    const check = checkCreditCode(code);
-    if (!check.ok) {
-      if (check.reason === 'format')
-        findings.report('ENT_CODE_FORMAT', 'error', () => ({
-          at: row.at,
-          message: {
-            zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
-            en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
-          },
-          details: { value: raw, expected: '18 位 GB 32100 代码' },
-        }));
-      else
-        findings.report('ENT_CODE_CHECK', 'error', () => ({
-          at: row.at,
-          message: {
-            zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
-            en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
-          },
-          details: { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
-        }));
-      reject(row);
-      continue;
-    }
-    if (code !== raw)
-      findings.report('ENT_CODE_NORMALIZED', 'info', () => ({
-        at: row.at,
-        message: { zh: '统一社会信用代码已去除空格并转为大写', en: 'Credit code trimmed and upper-cased' },
-        details: { value: raw, expected: code },
-      }));
     const dupOf = firstSeen.get(code);
     if (dupOf !== undefined) {
       findings.report('ENT_DUPLICATE', 'error', () => {
@@ -220,76 +246,12 @@ export function checkEnterprises(
           details: { value: parkText, expected: parks.map((p) => `${p.code} ${p.name.zh}`).join('、') },
         }));
     }
-    const yearText = row.certifiedYear;
-    let certifiedYear: number | undefined;
-    if (yearText !== undefined) {
-      const y = Number(yearText.normalize('NFKC').replace(/年$/, ''));
-      if (Number.isInteger(y) && y >= 2008 && y <= year) certifiedYear = y;
-      else
-        findings.report('ENT_YEAR_INVALID', 'warning', () => ({
-          at: row.at,
-          message: { zh: `认定年份“${yearText}”无效`, en: `Invalid certification year "${yearText}"` },
-          details: { value: yearText, expected: `2008–${year}` },
-        }));
-    }
+    const certifiedYear = certifiedYearOf(row, year, findings);
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
     enterprises.push(enterpriseRow(code, name ?? '', park ?? null, row.certificateNo, certifiedYear));
     locations.add(i, row);
   }
 
-  const place = (l: Location) => l.cell ?? l.path ?? (l.row === undefined ? '' : `第 ${l.row} 行`);
-  // The first rows are named; a message stays readable when the whole list is wrong.
-  const places = (rows: readonly { at: Location }[]) =>
-    rows.length <= PLACES_NAMED
-      ? rows.map((r) => place(r.at)).join('、')
-      : `${rows
-          .slice(0, PLACES_NAMED)
-          .map((r) => place(r.at))
-          .join('、')} 等 ${rows.length} 行`;
-  const reconcile = (unit: OrgUnit, listed: number) => {
-    const reported = values.get(valueKey(unit.code, 'HTE_COUNT'));
-    if (!reported || reported.value.eq(listed)) return;
-    const isCity = unit.code === city.code;
-    const mine = isCity ? rejected : rejected.filter((r) => r.park === unit.code);
-    const common = {
-      orgUnit: unit.code,
-      indicator: 'HTE_COUNT',
-      value: reported.value.toString(),
-      expected: String(listed),
-    };
-    // The invalid rows explain the difference: say so once, at the city, pointing at the rows; a
-    // park whose difference the same rows explain needs no second finding.
-    if (mine.length > 0 && reported.value.eq(listed + mine.length)) {
-      if (!isCity) return;
-      const where = places(mine);
-      findings.report('ENT_COUNT_INVALID_ROWS', 'info', () => ({
-        at: reported.at,
-        message: {
-          zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家：差的 ${mine.length} 家是名单中有错误而未计入的行（${where}），改正这些行即可`,
-          en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises and the list has ${listed} valid rows: the ${mine.length} missing are the invalid rows (${where}); correct them`,
-        },
-        details: common,
-      }));
-      return;
-    }
-    const note =
-      mine.length > 0
-        ? {
-            zh: `（另有 ${mine.length} 行因错误未计入：${places(mine)}）`,
-            en: ` (${mine.length} invalid rows not counted)`,
-          }
-        : { zh: '', en: '' };
-    findings.report('ENT_COUNT_MISMATCH', 'error', () => ({
-      at: reported.at,
-      message: {
-        zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家${note.zh}`,
-        en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows${note.en}`,
-      },
-      details: common,
-    }));
-  };
-  reconcile(city, enterprises.length);
-  for (const p of parks)
-    if (values.has(valueKey(p.code, 'HTE_COUNT'))) reconcile(p, perPark.get(p.code) ?? 0);
+  checkEnterpriseCounts({ city, parks, listed: enterprises.length, perPark, rejected }, values, findings);
   return { enterprises, locations: locations.done(), findings: findings.kept, overflow: findings.overflow() };
 }
