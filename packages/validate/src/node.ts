@@ -36,11 +36,19 @@ function outputChunk(maxOutput: number): number {
 export const nodeInflater: Inflater = {
   // One output chunk of the bound's size: zlib otherwise gathers 16 KiB chunks and concatenates
   // them, holding the entry twice (45 MB at the peak for a 100,000-row list).
-  inflateRaw: (data, maxOutput) =>
-    zlib.inflateRawSync(data, {
-      maxOutputLength: Math.max(1, maxOutput),
-      chunkSize: outputChunk(maxOutput),
-    }),
+  inflateRaw: (data, maxOutput) => {
+    const maxOutputLength = Math.max(1, maxOutput);
+    const exact = Math.max(64, maxOutput);
+    const chunkSize = outputChunk(maxOutput);
+    try {
+      return zlib.inflateRawSync(data, { maxOutputLength, chunkSize });
+    } catch (e) {
+      // A host that refuses to promise memory it may never use (strict overcommit) fails the larger
+      // request: a valid entry must not read as damaged for that, so it is inflated again as sized.
+      if (chunkSize === exact) throw e;
+      return zlib.inflateRawSync(data, { maxOutputLength, chunkSize: exact });
+    }
+  },
   // zlib.crc32 came in Node 20.15; before it, the package's own.
   crc32: typeof zlib.crc32 === 'function' ? (data, previous = 0) => zlib.crc32(data, previous) : crc32,
 };
