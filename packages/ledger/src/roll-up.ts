@@ -1,5 +1,6 @@
-import type { SubmissionInput } from '@sunan/aggregate';
+import { retainedInput, type SubmissionInput } from '@sunan/aggregate';
 import { formatPeriod, parsePeriod, previousPeriod } from '@sunan/schema';
+import { collectBetweenFiles } from '@sunan/validate/node';
 import type { Ledger } from './ledger.js';
 
 /** A city's revision that a roll-up used, cited in its reports. */
@@ -27,7 +28,7 @@ export interface LedgerRollUp {
 
 /**
  * Each city's latest accepted revision of a period, as roll-up inputs carrying the validation
- * report stored at intake. Revisions follow ledger order, never file times; the file label cites the
+ * report stored at intake (kept compact: see `retainedInput`). Revisions follow ledger order, never file times; the file label cites the
  * revision and `submittedAt` is when the ledger received it.
  */
 export async function acceptedInputs(
@@ -38,6 +39,7 @@ export async function acceptedInputs(
   const inputs: SubmissionInput[] = [];
   const cited: CitedRevision[] = [];
   const pending: LedgerRollUp['pending'] = [];
+  const settle = collectBetweenFiles();
   for (const cell of status.cities) {
     if (cell.latest && cell.latest.revision !== cell.accepted?.revision)
       pending.push({ city: cell.city, period: status.period, revision: cell.latest.revision });
@@ -46,7 +48,10 @@ export async function acceptedInputs(
     const report = await ledger.report(rev.sha256);
     if (!report) continue;
     const file = `${rev.fileName}（第${rev.revision}版 rev ${rev.revision}）`;
-    inputs.push({ report: { ...report, file }, file, sha256: rev.sha256, submittedAt: rev.receivedAt });
+    // Kept compact, as the roll-up from files keeps them: a stored report of a 100,000-row list is
+    // ~25 MB of objects once parsed, of which the roll-up needs the codes and names.
+    inputs.push(retainedInput({ ...report, file }, file, rev.sha256, rev.receivedAt));
+    settle();
     cited.push({
       city: cell.city,
       period: status.period,
