@@ -1,20 +1,24 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** V8's full collection, or undefined when this process cannot have it. */
-function fullCollection(): (() => void) | undefined {
+/** V8's full collection, null when this process cannot have it; looked for once per process. */
+let collector: (() => void) | null | undefined;
+
+function fullCollection(): (() => void) | null {
+  if (collector !== undefined) return collector;
   const own = (globalThis as { gc?: unknown }).gc;
-  if (typeof own === 'function') return own as () => void;
+  if (typeof own === 'function') return (collector = own as () => void);
   try {
     // The way Jest gets it for --logHeapUsage: a context made while the flag is on has `gc`. The flag
     // is put back at once, so no other context of the host's gets it.
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
     setFlagsFromString('--no-expose-gc');
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
+    collector = typeof gc === 'function' ? (gc as () => void) : null;
   } catch {
-    return undefined;
+    collector = null;
   }
+  return collector;
 }
 
 /**
@@ -41,11 +45,10 @@ const DEFAULT_SLACK_MIB = 16;
  * Does nothing where V8's collector cannot be reached.
  */
 export function collectBetweenFiles(slackMiB: number = DEFAULT_SLACK_MIB): () => void {
-  let collect: (() => void) | null | undefined;
   let base = allocated();
   return () => {
     if (allocated() - base <= slackMiB * 1024 * 1024) return;
-    if (collect === undefined) collect = fullCollection() ?? null;
+    const collect = fullCollection();
     if (collect === null) return;
     collect();
     base = allocated();
