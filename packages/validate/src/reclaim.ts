@@ -7,7 +7,10 @@ let collector: (() => void) | null | undefined;
 function fullCollection(): (() => void) | null {
   if (collector !== undefined) return collector;
   const own = (globalThis as { gc?: unknown }).gc;
-  if (typeof own === 'function') return (collector = own as () => void);
+  if (typeof own === 'function') {
+    collector = own as () => void;
+    return collector;
+  }
   try {
     // The way Jest gets it for --logHeapUsage: a context made while the flag is on has `gc`. The flag
     // is put back at once, so no other context of the host's gets it.
