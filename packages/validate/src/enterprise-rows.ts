@@ -25,6 +25,17 @@ export function rowsOf(list: readonly RawEnterpriseRow[]): EnterpriseRows {
   return { length: list.length, row: (i) => list[i] as RawEnterpriseRow };
 }
 
+/**
+ * A list cell as a reader keeps it: its trimmed text, undefined when blank, or a number — an index
+ * into the reader's {@link ListTexts}, read when a check asks for the row.
+ */
+export type ListText = string | number | undefined;
+
+/** Texts a reader keeps by index (the xlsx shared strings): trimmed, undefined when blank. */
+export interface ListTexts {
+  text(i: number): string | undefined;
+}
+
 /** Entries per chunk of a {@link Column}. */
 const CHUNK = 4096;
 
@@ -62,20 +73,24 @@ class ColumnLines implements SheetLines {
 
 /** An xlsx sheet's list, column by column; each row's location is its sheet, code column and line. */
 export class ListColumns implements EnterpriseRows {
-  private readonly creditCodes = new Column<string | undefined>();
-  private readonly names = new Column<string | undefined>();
+  private readonly creditCodes = new Column<ListText>();
+  private readonly names = new Column<ListText>();
   private readonly parks = new Column<string | undefined>();
-  private readonly certificateNos = new Column<string | undefined>();
+  private readonly certificateNos = new Column<ListText>();
   private readonly certifiedYears = new Column<string | undefined>();
   /** 1-based sheet line of each row. */
   private readonly lineNumbers = new Column<number>();
   private count = 0;
   readonly lines: SheetLines;
 
-  /** `column`: the letter of the credit-code column, where a row's findings point. */
+  /**
+   * `column`: the letter of the credit-code column, where a row's findings point; `texts`: where the
+   * cells kept as an index are read from.
+   */
   constructor(
     private readonly sheet: string,
     private readonly column: string,
+    private readonly texts?: ListTexts,
   ) {
     this.lines = new ColumnLines(sheet, column, this.lineNumbers);
   }
@@ -84,13 +99,13 @@ export class ListColumns implements EnterpriseRows {
     return this.count;
   }
 
-  /** Appends one row's trimmed cell texts (undefined when blank) read from sheet line `line`. */
+  /** Appends one row's cells (see {@link ListText}) read from sheet line `line`. */
   add(
     line: number,
-    creditCode: string | undefined,
-    name: string | undefined,
+    creditCode: ListText,
+    name: ListText,
     park: string | undefined,
-    certificateNo: string | undefined,
+    certificateNo: ListText,
     certifiedYear: string | undefined,
   ): void {
     this.count++;
@@ -102,12 +117,16 @@ export class ListColumns implements EnterpriseRows {
     this.certifiedYears.push(certifiedYear);
   }
 
+  private text(cell: ListText): string | undefined {
+    return typeof cell === 'number' ? this.texts?.text(cell) : cell;
+  }
+
   row(i: number): RawEnterpriseRow {
     return new ListRow(
-      this.creditCodes.get(i),
-      this.names.get(i),
+      this.text(this.creditCodes.get(i)),
+      this.text(this.names.get(i)),
       this.parks.get(i),
-      this.certificateNos.get(i),
+      this.text(this.certificateNos.get(i)),
       this.certifiedYears.get(i),
       this.sheet,
       this.column,

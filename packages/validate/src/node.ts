@@ -8,6 +8,7 @@ import * as zlib from 'node:zlib';
 import { finding } from '@sunan/schema/core';
 import { NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { collectReleased } from './reclaim.js';
 import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
 import { crc32 } from './zip/crc32.js';
 import type { Inflater } from './zip/inflate-bounded.js';
@@ -51,6 +52,7 @@ export const nodeInflater: Inflater = {
   },
   // zlib.crc32 came in Node 20.15; before it, the package's own.
   crc32: typeof zlib.crc32 === 'function' ? (data, previous = 0) => zlib.crc32(data, previous) : crc32,
+  released: collectReleased,
 };
 
 /** Options of {@link validateFile}; `previous` may also be a path. */

@@ -57,3 +57,18 @@ export function collectBetweenFiles(slackMiB: number = DEFAULT_SLACK_MIB): () =>
     base = allocated();
   };
 }
+
+/** A released entry at least this large is worth a full collection (~15 ms after a 100,000-row list). */
+const RELEASED_COLLECT_MIN = 8 * 1024 * 1024;
+
+/**
+ * For an inflater's `released`: a full collection when the reader has let go of an entry of at least
+ * 8 MiB. The enterprise list of 100,000 rows is 22 MB inflated; it outlives the scan's young
+ * collections, so V8 would free it only in a full collection, after the checks had built the report on
+ * top of it: one 100,000-row validation peaked ~20 MiB higher. Does nothing where V8's collector
+ * cannot be reached.
+ */
+export function collectReleased(bytes: number): void {
+  if (bytes < RELEASED_COLLECT_MIN) return;
+  fullCollection()?.();
+}

@@ -40,12 +40,31 @@ function expectSame(bytes: Uint8Array, fileName?: string): ValidationReport {
   return fast;
 }
 
+/**
+ * A reader's output as the checks see it: the list as its rows and their locations, whatever the
+ * reader stores (the fast reader keeps a plain shared string's index, SheetJS's path the text).
+ */
+function asRead(read: ReturnType<typeof parseInput>) {
+  const rows = read.parsed?.enterpriseRows;
+  if (read.parsed === undefined || rows === undefined) return read;
+  const list = Array.from({ length: rows.length }, (_, i) => {
+    const row = rows.row(i);
+    return { ...row, at: row.at };
+  });
+  const lines = rows.lines && {
+    sheet: rows.lines.sheet,
+    column: rows.lines.column,
+    lines: Array.from({ length: rows.length }, (_, i) => rows.lines?.line(i)),
+  };
+  return { ...read, parsed: { ...read.parsed, enterpriseRows: { list, lines } } };
+}
+
 /** Both readers' output (the report is a pure function of it); true when the fast reader read it. */
 function expectSameRead(bytes: Uint8Array): boolean {
   const fast = parseInput(bytes, DEFAULT_LIMITS);
   const sheetjs = parseInput(bytes, DEFAULT_LIMITS, 'sheetjs');
   expect(sheetjs.reader).toBeUndefined();
-  expect(fast).toEqual({ ...sheetjs, ...(fast.reader ? { reader: 'fast' } : {}) });
+  expect(asRead(fast)).toEqual(asRead({ ...sheetjs, ...(fast.reader ? { reader: 'fast' } : {}) }));
   return fast.reader === 'fast';
 }
 
@@ -182,10 +201,12 @@ describe('the fast reader gives the same reports as SheetJS', () => {
       fc.property(genWorkbook, (gen) => {
         const bytes = writeWorkbook(gen);
         const fast = parseInput(bytes, DEFAULT_LIMITS);
-        expect(fast).toEqual({
-          ...parseInput(bytes, DEFAULT_LIMITS, 'sheetjs'),
-          ...(fast.reader ? { reader: 'fast' } : {}),
-        });
+        expect(asRead(fast)).toEqual(
+          asRead({
+            ...parseInput(bytes, DEFAULT_LIMITS, 'sheetjs'),
+            ...(fast.reader ? { reader: 'fast' } : {}),
+          }),
+        );
         if (fast.reader === 'fast') fastCount++;
         if (n++ % 10 === 0) expectSame(bytes);
       }),

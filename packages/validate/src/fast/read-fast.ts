@@ -2,15 +2,16 @@ import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { append } from '../cap-findings.js';
 import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../check-formulas.js';
-import { ListColumns } from '../enterprise-rows.js';
+import { ListColumns, type ListText, type ListTexts } from '../enterprise-rows.js';
 import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';
 import type { FileMeta, ParsedFile, RawCell, RawValueRow } from '../parsed-file.js';
 import { BLANK, SheetValueRow, type ValueColumns } from '../sheet-value-row.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
-import { type Inflater, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
+import { type Inflater, inflatedWhole, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
 import { decline } from './decline.js';
+import type { SharedStrings } from './shared-strings.js';
 import { type FastCell, type RowSink, SheetScanner, type SheetShape, scanSheet } from './sheet-scan.js';
 import { formatted, partPaths, sheetPaths, type WorkbookParts, workbookParts } from './workbook-parts.js';
 
@@ -44,6 +45,23 @@ function textOf(cell: FastCell | undefined): string | undefined {
   if (!cell || cell.v === undefined) return undefined;
   const t = typeof cell.v === 'string' ? cell.v.trim() : String(cell.v);
   return t === '' ? undefined : t;
+}
+
+/**
+ * A list cell as the list keeps it: a plain shared string by its index (its text is made when a check
+ * reads the row, not while the sheet is scanned), any other cell as {@link textOf}.
+ */
+function listText(cell: FastCell | undefined): ListText {
+  return cell?.t === 's' && cell.shared !== undefined ? cell.shared : textOf(cell);
+}
+
+/** The shared strings as the list reads its kept indices: trimmed, blank as undefined ({@link textOf}). */
+class SharedListTexts implements ListTexts {
+  constructor(private readonly table: SharedStrings) {}
+  text(i: number): string | undefined {
+    const t = this.table.get(i)?.trim();
+    return t === '' ? undefined : t;
+  }
 }
 
 interface Header {
@@ -178,13 +196,19 @@ class Interned {
 }
 
 class EnterpriseSink extends HeaderSink {
-  rows = new ListColumns(SHEET.enterprises, 'A');
+  rows: ListColumns;
   private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
   // 100,000 rows name a handful of parks and years: one string each, not one per row kept to the end.
   private readonly parks = new Interned();
   private readonly years = new Interned();
-  constructor(private readonly sheet: string) {
+  private readonly texts: ListTexts;
+  constructor(
+    private readonly sheet: string,
+    strings: SharedStrings,
+  ) {
     super(ENTERPRISE_REQUIRED);
+    this.texts = new SharedListTexts(strings);
+    this.rows = new ListColumns(sheet, 'A', this.texts);
   }
   protected columnsWanted(columns: Map<string, number>): number[] {
     const c = (h: string) => columns.get(h) ?? -1;
@@ -195,17 +219,17 @@ class EnterpriseSink extends HeaderSink {
       cert: c(ENTERPRISE_HEADERS.certificateNo),
       year: c(ENTERPRISE_HEADERS.certifiedYear),
     };
-    this.rows = new ListColumns(this.sheet, XLSX.utils.encode_col(Math.max(this.cols.code, 0)));
+    this.rows = new ListColumns(this.sheet, XLSX.utils.encode_col(Math.max(this.cols.code, 0)), this.texts);
     return Object.values(this.cols);
   }
   protected body(r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
     const { cols } = this;
     this.rows.add(
       r + 1,
-      textOf(cells.get(cols.code)),
-      textOf(cells.get(cols.name)),
+      listText(cells.get(cols.code)),
+      listText(cells.get(cols.name)),
       this.parks.of(textOf(cells.get(cols.park))),
-      textOf(cells.get(cols.cert)),
+      listText(cells.get(cols.cert)),
       this.years.of(textOf(cells.get(cols.year))),
     );
   }
@@ -349,8 +373,10 @@ function read(
     scanSheet(entries.get(parts.sheets.get(SHEET.meta) as string) as Uint8Array, parts, limits.maxRows, sink);
     meta = sink.meta();
   }
-  const enterprises = new EnterpriseSink(SHEET.enterprises);
+  const enterprises = new EnterpriseSink(SHEET.enterprises, parts.sharedStrings);
   const listFormulas = valuesOnly ? [] : streamList(archive, list, parts, limits, enterprises, inflater);
+  // The list, if inflated whole, is no longer held (the scanner, whose last batch views it, is gone).
+  if (!valuesOnly && inflatedWhole(list, inflater)) inflater.released?.(list.size);
   const others = new Map([...parts.sheets].filter(([name]) => name !== SHEET.enterprises));
   // Numbers that underflow to 0 and live formulas, looked for in the sheets' XML as the SheetJS path does.
   const findings = underflowFindingsInEntries(entries, others, limits.maxFindings);

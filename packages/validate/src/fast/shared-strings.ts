@@ -5,10 +5,15 @@ import { stringItem, unescapeXml, utf8TextAt } from './xml-text.js';
 export interface SharedStrings {
   /** The text of item `i` as SheetJS reads it, or undefined when there is no such item. */
   get(i: number): string | undefined;
+  /**
+   * Whether item `i` is a plain `<si><t>text</t></si>`, whose text `get` then reads without any chance
+   * of failing: a reader may keep the index and read the text only when it is asked for.
+   */
+  plain(i: number): boolean;
 }
 
 /** A workbook without a shared string table. */
-export const NO_STRINGS: SharedStrings = { get: () => undefined };
+export const NO_STRINGS: SharedStrings = { get: () => undefined, plain: () => false };
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -142,22 +147,31 @@ export function sharedStrings(bytes: Uint8Array | undefined): SharedStrings {
   if (find(bytes, 'sstItem', 0) !== -1) decline('unusual shared strings');
   const { first, close, sstNamed, ends } = layoutOf(bytes);
   if (first === -1 || close === -1) return sstNamed ? decline('unusual shared strings') : NO_STRINGS;
+  // Where item i starts: after `<sst …>`, or 5 bytes after the previous item's `</si>`.
+  const startOf = (i: number) => (i === 0 ? first : (ends.at(i - 1) as number) + 5);
+  // The common item, `<si><t>text</t>`: where its text ends, or -1 for any other shape.
+  const plainTextEnd = (start: number, end: number) => {
+    if (!spells(bytes, start, '<si><t>')) return -1;
+    const textEnd = bytes.indexOf(LT, start + 7);
+    return textEnd !== -1 && textEnd + 4 === end && spells(bytes, textEnd, '</t>') ? textEnd : -1;
+  };
   return {
     get(i) {
       if (!Number.isInteger(i)) return undefined;
       const end = ends.at(i);
       if (end === undefined) return undefined;
-      const start = i === 0 ? first : (ends.at(i - 1) as number) + 5;
-      // The common item, `<si><t>text</t>`, read directly: the text's bytes decoded and unescaped,
-      // which is what the general path below gives for it.
-      if (spells(bytes, start, '<si><t>')) {
-        const textEnd = bytes.indexOf(LT, start + 7);
-        if (textEnd !== -1 && textEnd + 4 === end && spells(bytes, textEnd, '</t>'))
-          return unescapeXml(utf8TextAt(bytes, start + 7, textEnd), true);
-      }
+      const start = startOf(i);
+      // A plain item read directly: the text's bytes decoded and unescaped, which is what the general
+      // path below gives for it.
+      const textEnd = plainTextEnd(start, end);
+      if (textEnd !== -1) return unescapeXml(utf8TextAt(bytes, start + 7, textEnd), true);
       const item = utf8TextAt(bytes, start, end).replace(/<si>/g, '').trim();
       const t = stringItem(item);
       return t === 'unreadable' ? decline('a shared string SheetJS would not read') : t;
+    },
+    plain(i) {
+      const end = Number.isInteger(i) ? ends.at(i) : undefined;
+      return end !== undefined && plainTextEnd(startOf(i), end) !== -1;
     },
   };
 }

@@ -1,12 +1,14 @@
 import * as XLSX from 'xlsx';
 import { decline } from './decline.js';
+import type { SharedStrings } from './shared-strings.js';
 import type { WorkbookParts } from './workbook-parts.js';
 import { stringItem, unescapeXml, utf8Text, utf8TextOf } from './xml-text.js';
 
 /** A cell as SheetJS holds it after reading (only the fields validation looks at). */
 export type FastCell =
   | { readonly t: 'n'; readonly v: number; readonly z: string }
-  | { readonly t: 's'; readonly v: string }
+  /** `shared`: the item's index when it is a plain shared string, whose text is read when asked. */
+  | { readonly t: 's'; readonly v: string; readonly shared?: number }
   | { readonly t: 'b'; readonly v: boolean }
   | {
       readonly t: 'e';
@@ -164,7 +166,10 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
     }
     case 's': {
       if (v === undefined) return { t: 'z', v: undefined, f: formulaOf(ctx, tagEnd, end) };
-      const text = ctx.parts.sharedStrings.get(Number.parseInt(v, 10));
+      const i = Number.parseInt(v, 10);
+      const table = ctx.parts.sharedStrings;
+      if (table.plain(i)) return new SharedCell(table, i);
+      const text = table.get(i);
       return text === undefined ? decline('shared string index out of range') : { t: 's', v: text };
     }
     case 'str': {
@@ -186,6 +191,22 @@ function readCell(ctx: Ctx, tag: string, tagEnd: number, end: number): FastCell 
     }
     default:
       return decline(`cell type ${t}`);
+  }
+}
+
+/**
+ * A plain shared string's cell, its text read only when asked: cells of columns a sink does not want
+ * are never read, and the list keeps the index until a check reads the row (100,000 rows' texts made
+ * while scanning lived on to the checks, and V8 grew its young generation to its maximum for them).
+ */
+class SharedCell {
+  readonly t = 's' as const;
+  constructor(
+    private readonly table: SharedStrings,
+    readonly shared: number,
+  ) {}
+  get v(): string {
+    return this.table.get(this.shared) as string;
   }
 }
 

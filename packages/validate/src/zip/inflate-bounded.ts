@@ -25,6 +25,13 @@ export interface Inflater {
   inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array;
   /** CRC-32 of `data` continuing from `previous`, as zlib's crc32. */
   crc32(data: Uint8Array, previous?: number): number;
+  /**
+   * Told that the reader has let go of an entry it inflated whole (`bytes` long): the enterprise list,
+   * once scanned. Optional. A host whose collector would free that memory only late — V8 frees a
+   * buffer that outlived a few young collections only in a full one — may collect now, before the
+   * checks build the report.
+   */
+  released?(bytes: number): void;
 }
 
 /** Slices a whole inflated entry is handed to a sink in, so a scanner still works batch by batch. */
@@ -34,6 +41,11 @@ const SLICE = 48 * 1024;
  * larger one streams through fflate so that memory stays bounded however large the entry says it is.
  */
 const NATIVE_STREAM_MAX = 64 * 1024 * 1024;
+
+/** Whether {@link streamEntry} inflates `e` whole with the host's inflater (and slices it to the sink). */
+export function inflatedWhole(e: ZipEntry, inflater: Inflater | undefined): inflater is Inflater {
+  return inflater !== undefined && e.method !== 0 && e.size <= NATIVE_STREAM_MAX;
+}
 
 /** The entry inflated whole by a host's native inflater, checked for size and CRC-32. */
 function inflateNative(
@@ -79,7 +91,7 @@ export function streamEntry(
   inflater?: Inflater,
 ): InflateProblem | undefined {
   const data = archive.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-  if (inflater && e.method !== 0 && e.size <= NATIVE_STREAM_MAX) {
+  if (inflatedWhole(e, inflater)) {
     const whole = inflateNative(data, e, inflater);
     if (!whole.ok) return whole.problem;
     for (let p = 0; p < whole.bytes.length; p += SLICE) sink(whole.bytes.subarray(p, p + SLICE));
