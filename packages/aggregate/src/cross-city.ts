@@ -1,5 +1,5 @@
 import { type Catalogue, type Finding, findIndicator, finding, slipForRatio } from '@sunan/schema';
-import { enterpriseLocation } from '@sunan/validate';
+import { enterpriseList, enterpriseLocation } from '@sunan/validate';
 import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';
@@ -8,12 +8,7 @@ import type { ListedEnterprises } from './source.js';
 const locate = (u: UsedSubmission, i: number) => enterpriseLocation(u.input.report.enterpriseLocations, i);
 
 /** The codes and names a file lists: packed when the roll-up kept it compact, else its submission's. */
-const listedOf = (u: UsedSubmission): ListedEnterprises =>
-  u.input.listed ?? {
-    length: u.submission.enterprises.length,
-    creditCode: (i) => u.submission.enterprises[i]?.creditCode ?? '',
-    name: (i) => u.submission.enterprises[i]?.name ?? '',
-  };
+const listedOf = (u: UsedSubmission): ListedEnterprises => u.input.listed ?? enterpriseList(u.submission);
 
 const where = (u: UsedSubmission, i: number) => {
   const loc = locate(u, i);

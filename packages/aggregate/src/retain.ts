@@ -1,5 +1,5 @@
-import type { EnterpriseRow } from '@sunan/schema';
-import type { ValidationReport } from '@sunan/validate';
+import type { Submission } from '@sunan/schema';
+import { type EnterpriseList, enterpriseList, type ValidationReport } from '@sunan/validate';
 import type { ListedEnterprises, SubmissionInput } from './source.js';
 
 /** Texts joined into one string, each found again by its end offset. */
@@ -16,12 +16,23 @@ function joined(texts: readonly string[]): (i: number) => string {
 
 /**
  * The listed enterprises' codes and names in two strings: 100,000 enterprises kept by the roll-up
- * cost ~4 MB instead of ~12 MB of objects while the other files are read.
+ * cost ~4 MB instead of ~12 MB of objects while the other files are read. Read through
+ * {@link enterpriseList}, which for a fresh report never makes the list's objects.
  */
-function packedListing(enterprises: readonly EnterpriseRow[]): ListedEnterprises {
-  const creditCode = joined(enterprises.map((e) => e.creditCode));
-  const name = joined(enterprises.map((e) => e.name));
-  return { length: enterprises.length, creditCode, name };
+function packedListing(list: EnterpriseList): ListedEnterprises {
+  const codes: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    codes.push(list.creditCode(i));
+    names.push(list.name(i));
+  }
+  return { length: list.length, creditCode: joined(codes), name: joined(names) };
+}
+
+/** The submission with an empty list, copied field by field: spreading it would make the list. */
+function withoutEnterprises(s: Submission): Submission {
+  const { templateVersion, catalogueVersion, city, period, values } = s;
+  return { templateVersion, catalogueVersion, city, period, values, enterprises: [] };
 }
 
 /**
@@ -39,10 +50,11 @@ export function retainedInput(
 ): SubmissionInput {
   const submission = report.submission;
   const base = { file, sha256, ...(submittedAt ? { submittedAt } : {}) };
-  if (!submission || submission.enterprises.length === 0) return { ...base, report };
+  const list = submission && enterpriseList(submission);
+  if (!submission || !list || list.length === 0) return { ...base, report };
   return {
     ...base,
-    report: { ...report, submission: { ...submission, enterprises: [] } },
-    listed: packedListing(submission.enterprises),
+    report: { ...report, submission: withoutEnterprises(submission) },
+    listed: packedListing(list),
   };
 }

@@ -1,7 +1,6 @@
 import {
   type Catalogue,
   childrenOf,
-  type EnterpriseRow,
   type Finding,
   type OrgUnit,
   type Period,
@@ -12,31 +11,14 @@ import { checkEnterpriseCounts, type RejectedRow } from './check-enterprise-coun
 import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
+import { EMPTY_LIST, type EnterpriseList } from './enterprise-list.js';
 import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
 import type { EnterpriseRows } from './enterprise-rows.js';
+import { KeptEnterprises } from './kept-enterprises.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
 const PLAIN = /^[0-9A-Z]{18}$/;
-
-/**
- * A listed enterprise with its optional fields present only when known, each shape built whole: a
- * field added after the object is made moves the object to slower storage and costs an extra
- * allocation per row (100,000 rows in a large list).
- */
-function enterpriseRow(
-  creditCode: string,
-  name: string,
-  park: string | null,
-  certificateNo: string | undefined,
-  certifiedYear: number | undefined,
-): EnterpriseRow {
-  if (certificateNo !== undefined)
-    return certifiedYear !== undefined
-      ? { creditCode, name, park, certificateNo, certifiedYear }
-      : { creditCode, name, park, certificateNo };
-  return certifiedYear !== undefined ? { creditCode, name, park, certifiedYear } : { creditCode, name, park };
-}
 
 /**
  * Collects where each kept enterprise sits: line numbers when the list is one sheet column (an
@@ -162,25 +144,26 @@ export function checkEnterprises(
   period: Period,
   maxPerKind: number = DEFAULT_LIMITS.maxFindings,
 ): {
-  enterprises: EnterpriseRow[];
+  /** The rows that passed, in the submission's order; made into objects when read. */
+  enterprises: EnterpriseList;
   locations: EnterpriseLocations;
   findings: Finding[];
   overflow: Overflow[];
 } {
   // Every row of a 250,000-row list can be wrong: at most `maxPerKind` of a kind are kept, the rest counted.
   const findings = boundedFindings(maxPerKind);
-  // The rows that passed, already in the submission's shape, and where each sits (same order).
-  const enterprises: EnterpriseRow[] = [];
   const rows = parsed.enterpriseRows;
   if (rows === undefined) {
     if (values.has(valueKey(city.code, 'HTE_COUNT'))) listAbsent(parsed.format, city, findings);
     return {
-      enterprises,
+      enterprises: EMPTY_LIST,
       locations: NO_ENTERPRISE_LOCATIONS,
       findings: findings.kept,
       overflow: findings.overflow(),
     };
   }
+  // The rows that passed and where each sits (same order).
+  const enterprises = new KeptEnterprises(rows);
   const locations = locationCollector(rows);
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
   const parkCodes = new Set(parks.map((p) => p.code));
@@ -248,7 +231,7 @@ export function checkEnterprises(
     }
     const certifiedYear = certifiedYearOf(row, year, findings);
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
-    enterprises.push(enterpriseRow(code, name ?? '', park ?? null, row.certificateNo, certifiedYear));
+    enterprises.add(i, row, code, park ?? null, certifiedYear);
     locations.add(i, row);
   }
 

@@ -6,6 +6,7 @@
 export { type CheckedValue, valueKey } from './check-values.js';
 export { FINDING_CODES, type FindingCodeDoc } from './codes.js';
 export { type CreditCodeCheck, checkCreditCode, creditCodeCheckChar } from './credit-code.js';
+export { type EnterpriseList, enterpriseList } from './enterprise-list.js';
 export {
   type EnterpriseLocations,
   enterpriseLocation,

@@ -16,6 +16,7 @@ import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
 import { checkRules } from './check-rules.js';
 import { type CheckedValue, checkValues } from './check-values.js';
+import { EMPTY_LIST, withEnterprisesWhenRead } from './enterprise-list.js';
 import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -280,32 +281,34 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
   append(findings, checkRules(checked.values, catalogue, city, period, flagged));
   const ent = options.valuesOnly
-    ? { findings: [], enterprises: [], locations: NO_ENTERPRISE_LOCATIONS, overflow: [] }
+    ? { findings: [], enterprises: EMPTY_LIST, locations: NO_ENTERPRISE_LOCATIONS, overflow: [] }
     : checkEnterprises(parsed, checked.values, catalogue, city, period, limits.maxFindings);
   append(findings, ent.findings);
 
-  const submission: Submission = {
-    templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
-    catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
-    city: city.code,
-    period: formatPeriod(period),
-    values: [
-      ...[...checked.values.values()].map((v) => ({
-        orgUnit: v.orgUnit.code,
-        indicator: v.indicator.code,
-        value: v.value.toString(),
-        ...(v.note ? { note: v.note } : {}),
-      })),
-      // Permitted blanks travel with their reason, so the roll-up can say why a city's figure is absent.
-      ...checked.blanks.map((b) => ({
-        orgUnit: b.orgUnit,
-        indicator: b.indicator,
-        value: null,
-        note: b.note,
-      })),
-    ],
-    enterprises: ent.enterprises,
-  };
+  const submission = withEnterprisesWhenRead(
+    {
+      templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
+      catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
+      city: city.code,
+      period: formatPeriod(period),
+      values: [
+        ...[...checked.values.values()].map((v) => ({
+          orgUnit: v.orgUnit.code,
+          indicator: v.indicator.code,
+          value: v.value.toString(),
+          ...(v.note ? { note: v.note } : {}),
+        })),
+        // Permitted blanks travel with their reason, so the roll-up can say why a city's figure is absent.
+        ...checked.blanks.map((b) => ({
+          orgUnit: b.orgUnit,
+          indicator: b.indicator,
+          value: null,
+          note: b.note,
+        })),
+      ],
+    },
+    ent.enterprises,
+  );
   return finish(
     file,
     parsed.format,

@@ -1,0 +1,99 @@
+import type { EnterpriseRow } from '@sunan/schema/core';
+import type { EnterpriseList } from './enterprise-list.js';
+import type { EnterpriseRows } from './enterprise-rows.js';
+import type { RawEnterpriseRow } from './parsed-file.js';
+
+/**
+ * A listed enterprise with its optional fields present only when known, each shape built whole: a
+ * field added after the object is made moves the object to slower storage and costs an extra
+ * allocation per row (100,000 rows in a large list).
+ */
+function enterpriseRow(
+  creditCode: string,
+  name: string,
+  park: string | null,
+  certificateNo: string | undefined,
+  certifiedYear: number | undefined,
+): EnterpriseRow {
+  if (certificateNo !== undefined)
+    return certifiedYear !== undefined
+      ? { creditCode, name, park, certificateNo, certifiedYear }
+      : { creditCode, name, park, certificateNo };
+  return certifiedYear !== undefined ? { creditCode, name, park, certifiedYear } : { creditCode, name, park };
+}
+
+/** No park (the enterprise is outside the city's parks). */
+const NO_PARK = -1;
+/** No certification year (none given, or a warning said it was invalid). */
+const NO_YEAR = 0;
+
+/**
+ * The rows of a list that passed the checks, kept as what the checks decided about each — its row, its
+ * park, its year, its code where normalising changed it — in typed arrays beside the rows as read. An
+ * enterprise becomes an {@link EnterpriseRow} only when it is read: 100,000 of them with their strings
+ * cost ~20 MB of objects, and V8's young generation grew to its maximum for them.
+ */
+export class KeptEnterprises implements EnterpriseList {
+  private readonly rowOf: Int32Array;
+  private readonly parkOf: Int32Array;
+  private readonly yearOf: Int32Array;
+  /** Codes that normalising changed (spaces, full-width or lower-case letters), by kept position. */
+  private readonly normalised = new Map<number, string>();
+  private readonly parks: string[] = [];
+  private readonly parkIndex = new Map<string, number>();
+  private count = 0;
+
+  constructor(private readonly rows: EnterpriseRows) {
+    this.rowOf = new Int32Array(rows.length);
+    this.parkOf = new Int32Array(rows.length);
+    this.yearOf = new Int32Array(rows.length);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Keeps row `i` (read as `row`) with the code, park and year the checks gave it. */
+  add(i: number, row: RawEnterpriseRow, code: string, park: string | null, year: number | undefined): void {
+    const k = this.count++;
+    this.rowOf[k] = i;
+    if (code !== row.creditCode) this.normalised.set(k, code);
+    this.parkOf[k] = park === null ? NO_PARK : this.parkNumber(park);
+    this.yearOf[k] = year ?? NO_YEAR;
+  }
+
+  row(k: number): EnterpriseRow {
+    const raw = this.raw(k);
+    const park = this.parkOf[k] as number;
+    const year = this.yearOf[k] as number;
+    return enterpriseRow(
+      this.normalised.get(k) ?? (raw.creditCode as string),
+      raw.name ?? '',
+      park === NO_PARK ? null : (this.parks[park] as string),
+      raw.certificateNo,
+      year === NO_YEAR ? undefined : year,
+    );
+  }
+
+  creditCode(k: number): string {
+    return this.normalised.get(k) ?? (this.raw(k).creditCode as string);
+  }
+
+  name(k: number): string {
+    return this.raw(k).name ?? '';
+  }
+
+  private raw(k: number): RawEnterpriseRow {
+    if (!(k >= 0 && k < this.count)) throw new RangeError(`no enterprise ${k} of ${this.count}`);
+    return this.rows.row(this.rowOf[k] as number);
+  }
+
+  private parkNumber(park: string): number {
+    let n = this.parkIndex.get(park);
+    if (n === undefined) {
+      n = this.parks.push(park) - 1;
+      this.parkIndex.set(park, n);
+    }
+    return n;
+  }
+}
