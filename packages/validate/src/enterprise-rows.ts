@@ -36,7 +36,7 @@ export interface ListTexts {
   text(i: number): string | undefined;
 }
 
-/** Entries per chunk of a {@link Column}. */
+/** Entries per chunk of a column. */
 const CHUNK = 4096;
 
 /**
@@ -46,16 +46,72 @@ const CHUNK = 4096;
  */
 class Column<T> {
   private readonly chunks: T[][] = [];
-  push(value: T): void {
+  push(value: T): number {
     let last = this.chunks[this.chunks.length - 1];
     if (last === undefined || last.length === CHUNK) {
       last = [];
       this.chunks.push(last);
     }
     last.push(value);
+    return (this.chunks.length - 1) * CHUNK + last.length - 1;
   }
   get(i: number): T | undefined {
     return this.chunks[Math.floor(i / CHUNK)]?.[i % CHUNK];
+  }
+}
+
+/**
+ * A column of 32-bit integers in typed chunks, whose numbers live outside V8's heap. Kept in arrays of
+ * the heap, 100,000 rows' entries survived young collections while the list was scanned, and V8
+ * doubles its young generation each time as much has survived as it holds: it grew to its 32 MiB
+ * maximum during the scan.
+ */
+class IntColumn {
+  private readonly chunks: Int32Array[] = [];
+  private count = 0;
+  push(n: number): void {
+    const at = this.count % CHUNK;
+    if (at === 0) this.chunks.push(new Int32Array(CHUNK));
+    (this.chunks[this.chunks.length - 1] as Int32Array)[at] = n;
+    this.count++;
+  }
+  get(i: number): number {
+    return (this.chunks[Math.floor(i / CHUNK)] as Int32Array)[i % CHUNK] as number;
+  }
+}
+
+/** A blank cell in a {@link TextColumn}. */
+const NONE = -1;
+/** Distinct texts a column of few values (parks, years) keeps once each. */
+const MAX_INTERNED = 1024;
+
+/**
+ * A column of {@link ListText}, as integers: an index (≥ 0) as itself, a blank as -1, a text as −2
+ * minus its place among the column's texts. The fast reader's list is all indices and blanks, which
+ * cost nothing on V8's heap; a column of few values keeps each distinct text once.
+ */
+class TextColumn {
+  private readonly entries = new IntColumn();
+  private readonly texts = new Column<string>();
+  private readonly known: Map<string, number> | undefined;
+  constructor(few = false) {
+    this.known = few ? new Map() : undefined;
+  }
+  push(cell: ListText): void {
+    if (typeof cell === 'number') this.entries.push(cell);
+    else if (cell === undefined) this.entries.push(NONE);
+    else this.entries.push(-2 - this.place(cell));
+  }
+  get(i: number): ListText {
+    const n = this.entries.get(i);
+    return n >= 0 ? n : n === NONE ? undefined : this.texts.get(-2 - n);
+  }
+  private place(text: string): number {
+    const known = this.known?.get(text);
+    if (known !== undefined) return known;
+    const at = this.texts.push(text);
+    if (this.known && this.known.size < MAX_INTERNED) this.known.set(text, at);
+    return at;
   }
 }
 
@@ -64,22 +120,22 @@ class ColumnLines implements SheetLines {
   constructor(
     readonly sheet: string,
     readonly column: string,
-    private readonly numbers: Column<number>,
+    private readonly numbers: IntColumn,
   ) {}
   line(i: number): number {
-    return this.numbers.get(i) as number;
+    return this.numbers.get(i);
   }
 }
 
 /** An xlsx sheet's list, column by column; each row's location is its sheet, code column and line. */
 export class ListColumns implements EnterpriseRows {
-  private readonly creditCodes = new Column<ListText>();
-  private readonly names = new Column<ListText>();
-  private readonly parks = new Column<string | undefined>();
-  private readonly certificateNos = new Column<ListText>();
-  private readonly certifiedYears = new Column<string | undefined>();
+  private readonly creditCodes = new TextColumn();
+  private readonly names = new TextColumn();
+  private readonly parks = new TextColumn(true);
+  private readonly certificateNos = new TextColumn();
+  private readonly certifiedYears = new TextColumn(true);
   /** 1-based sheet line of each row. */
-  private readonly lineNumbers = new Column<number>();
+  private readonly lineNumbers = new IntColumn();
   private count = 0;
   readonly lines: SheetLines;
 
@@ -104,9 +160,9 @@ export class ListColumns implements EnterpriseRows {
     line: number,
     creditCode: ListText,
     name: ListText,
-    park: string | undefined,
+    park: ListText,
     certificateNo: ListText,
-    certifiedYear: string | undefined,
+    certifiedYear: ListText,
   ): void {
     this.count++;
     this.lineNumbers.push(line);
@@ -125,12 +181,12 @@ export class ListColumns implements EnterpriseRows {
     return new ListRow(
       this.text(this.creditCodes.get(i)),
       this.text(this.names.get(i)),
-      this.parks.get(i),
+      this.text(this.parks.get(i)),
       this.text(this.certificateNos.get(i)),
-      this.certifiedYears.get(i),
+      this.text(this.certifiedYears.get(i)),
       this.sheet,
       this.column,
-      this.lineNumbers.get(i) as number,
+      this.lineNumbers.get(i),
     );
   }
 }

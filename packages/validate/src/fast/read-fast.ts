@@ -182,25 +182,9 @@ class ValueSink extends HeaderSink {
   }
 }
 
-/** Equal texts as one string, for the first `max` distinct texts (a column of names would not repeat). */
-class Interned {
-  private readonly seen = new Map<string, string>();
-  constructor(private readonly max = 1024) {}
-  of(text: string | undefined): string | undefined {
-    if (text === undefined) return undefined;
-    const known = this.seen.get(text);
-    if (known !== undefined) return known;
-    if (this.seen.size < this.max) this.seen.set(text, text);
-    return text;
-  }
-}
-
 class EnterpriseSink extends HeaderSink {
   rows: ListColumns;
   private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
-  // 100,000 rows name a handful of parks and years: one string each, not one per row kept to the end.
-  private readonly parks = new Interned();
-  private readonly years = new Interned();
   private readonly texts: ListTexts;
   constructor(
     private readonly sheet: string,
@@ -228,9 +212,9 @@ class EnterpriseSink extends HeaderSink {
       r + 1,
       listText(cells.get(cols.code)),
       listText(cells.get(cols.name)),
-      this.parks.of(textOf(cells.get(cols.park))),
+      listText(cells.get(cols.park)),
       listText(cells.get(cols.cert)),
-      this.years.of(textOf(cells.get(cols.year))),
+      listText(cells.get(cols.year)),
     );
   }
 }
