@@ -50,8 +50,11 @@ function locationCollector(rows: EnterpriseRows): {
 }
 
 /** The row's credit code, normalised, or undefined when it is missing or invalid (with its finding). */
-function creditCodeOf(row: RawEnterpriseRow, findings: BoundedFindings): string | undefined {
-  const raw = row.creditCode;
+function creditCodeOf(
+  raw: string | undefined,
+  row: RawEnterpriseRow,
+  findings: BoundedFindings,
+): string | undefined {
   if (raw === undefined) {
     findings.report('ENT_CODE_MISSING', 'error', () => ({
       at: row.at,
@@ -185,9 +188,10 @@ export function checkEnterprises(
   };
   for (let i = 0; i < rows.length; i++) {
     const row = rows.row(i);
-    const { name, park: parkText } = row;
-    if (row.creditCode === undefined && name === undefined && parkText === undefined) continue;
-    const code = creditCodeOf(row, findings);
+    // Each cell is read once and only when needed: a list row's texts are made when read.
+    const raw = row.creditCode;
+    if (raw === undefined && row.name === undefined && row.park === undefined) continue;
+    const code = creditCodeOf(raw, row, findings);
     if (code === undefined) {
       reject(row);
       continue;
@@ -209,6 +213,7 @@ export function checkEnterprises(
       continue;
     }
     firstSeen.set(code, i);
+    const parkText = row.park;
     let park: string | undefined;
     if (parkText !== undefined) {
       const unit = resolvePark(parkText);

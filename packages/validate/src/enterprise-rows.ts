@@ -9,6 +9,8 @@ export interface EnterpriseRows {
   readonly length: number;
   /** Row `i` (0 ≤ i < length); a fresh object each call, for the caller to keep or drop. */
   row(i: number): RawEnterpriseRow;
+  /** One cell of row `i`, without making the row. */
+  text(i: number, field: ListField): string | undefined;
   /** Set when every row sits in one sheet column: where a row's findings and its location point. */
   readonly lines?: SheetLines;
 }
@@ -20,9 +22,16 @@ export interface SheetLines {
   line(i: number): number;
 }
 
+/** The cells of a list row. */
+export type ListField = 'creditCode' | 'name' | 'park' | 'certificateNo' | 'certifiedYear';
+
 /** Rows already made as objects (the JSON reader's, a test's). */
 export function rowsOf(list: readonly RawEnterpriseRow[]): EnterpriseRows {
-  return { length: list.length, row: (i) => list[i] as RawEnterpriseRow };
+  return {
+    length: list.length,
+    row: (i) => list[i] as RawEnterpriseRow,
+    text: (i, field) => (list[i] as RawEnterpriseRow)[field],
+  };
 }
 
 /**
@@ -129,11 +138,13 @@ class ColumnLines implements SheetLines {
 
 /** An xlsx sheet's list, column by column; each row's location is its sheet, code column and line. */
 export class ListColumns implements EnterpriseRows {
-  private readonly creditCodes = new TextColumn();
-  private readonly names = new TextColumn();
-  private readonly parks = new TextColumn(true);
-  private readonly certificateNos = new TextColumn();
-  private readonly certifiedYears = new TextColumn(true);
+  private readonly columns: Readonly<Record<ListField, TextColumn>> = {
+    creditCode: new TextColumn(),
+    name: new TextColumn(),
+    park: new TextColumn(true),
+    certificateNo: new TextColumn(),
+    certifiedYear: new TextColumn(true),
+  };
   /** 1-based sheet line of each row. */
   private readonly lineNumbers = new IntColumn();
   private count = 0;
@@ -164,50 +175,57 @@ export class ListColumns implements EnterpriseRows {
     certificateNo: ListText,
     certifiedYear: ListText,
   ): void {
+    const { columns } = this;
     this.count++;
     this.lineNumbers.push(line);
-    this.creditCodes.push(creditCode);
-    this.names.push(name);
-    this.parks.push(park);
-    this.certificateNos.push(certificateNo);
-    this.certifiedYears.push(certifiedYear);
+    columns.creditCode.push(creditCode);
+    columns.name.push(name);
+    columns.park.push(park);
+    columns.certificateNo.push(certificateNo);
+    columns.certifiedYear.push(certifiedYear);
   }
 
-  private text(cell: ListText): string | undefined {
+  text(i: number, field: ListField): string | undefined {
+    const cell = this.columns[field].get(i);
     return typeof cell === 'number' ? this.texts?.text(cell) : cell;
   }
 
+  /** Where row `i` sits: its line's cell in the credit-code column. */
+  at(i: number): Location {
+    return { sheet: this.sheet, cell: `${this.column}${this.lineNumbers.get(i)}` };
+  }
+
   row(i: number): RawEnterpriseRow {
-    return new ListRow(
-      this.text(this.creditCodes.get(i)),
-      this.text(this.names.get(i)),
-      this.text(this.parks.get(i)),
-      this.text(this.certificateNos.get(i)),
-      this.text(this.certifiedYears.get(i)),
-      this.sheet,
-      this.column,
-      this.lineNumbers.get(i),
-    );
+    return new ListRow(this, i);
   }
 }
 
 /**
- * A row of the list whose location is made when asked for: the checks read it only for a finding,
- * and every row read makes one (a location object and its cell text, 100,000 of each in a large list).
+ * A row of the list whose cells and location are read when asked for: the checks read a row's code,
+ * and its other cells and its location only for a finding or when the submission's list is made
+ * (every text read is a string made from the shared strings, 100,000 of each in a large list).
  */
 class ListRow implements RawEnterpriseRow {
   constructor(
-    readonly creditCode: string | undefined,
-    readonly name: string | undefined,
-    readonly park: string | undefined,
-    readonly certificateNo: string | undefined,
-    readonly certifiedYear: string | undefined,
-    private readonly sheet: string,
-    private readonly column: string,
-    /** 1-based sheet line. */
-    private readonly line: number,
+    private readonly list: ListColumns,
+    private readonly i: number,
   ) {}
+  get creditCode(): string | undefined {
+    return this.list.text(this.i, 'creditCode');
+  }
+  get name(): string | undefined {
+    return this.list.text(this.i, 'name');
+  }
+  get park(): string | undefined {
+    return this.list.text(this.i, 'park');
+  }
+  get certificateNo(): string | undefined {
+    return this.list.text(this.i, 'certificateNo');
+  }
+  get certifiedYear(): string | undefined {
+    return this.list.text(this.i, 'certifiedYear');
+  }
   get at(): Location {
-    return { sheet: this.sheet, cell: `${this.column}${this.line}` };
+    return this.list.at(this.i);
   }
 }

@@ -76,16 +76,20 @@ export class KeptEnterprises implements EnterpriseList {
   }
 
   creditCode(k: number): string {
-    return this.normalised.get(k) ?? (this.raw(k).creditCode as string);
+    return this.normalised.get(k) ?? (this.rows.text(this.rowIndex(k), 'creditCode') as string);
   }
 
   name(k: number): string {
-    return this.raw(k).name ?? '';
+    return this.rows.text(this.rowIndex(k), 'name') ?? '';
   }
 
   private raw(k: number): RawEnterpriseRow {
+    return this.rows.row(this.rowIndex(k));
+  }
+
+  private rowIndex(k: number): number {
     if (!(k >= 0 && k < this.count)) throw new RangeError(`no enterprise ${k} of ${this.count}`);
-    return this.rows.row(this.rowOf[k] as number);
+    return this.rowOf[k] as number;
   }
 
   private parkNumber(park: string): number {

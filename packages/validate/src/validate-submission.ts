@@ -7,6 +7,7 @@ import {
   type OrgUnit,
   type Period,
   type Submission,
+  type SubmissionValue,
   sunanCatalogue,
 } from '@sunan/schema/core';
 import type { Overflow } from './bounded-findings.js';
@@ -223,6 +224,20 @@ function previousFindings(
   ];
 }
 
+/** The submission's values: each checked figure as exact text, then the permitted blanks. */
+function submittedValues(checked: ReturnType<typeof checkValues>): SubmissionValue[] {
+  return [
+    ...[...checked.values.values()].map((v) => ({
+      orgUnit: v.orgUnit.code,
+      indicator: v.indicator.code,
+      value: v.value.toString(),
+      ...(v.note ? { note: v.note } : {}),
+    })),
+    // Permitted blanks travel with their reason, so the roll-up can say why a city's figure is absent.
+    ...checked.blanks.map((b) => ({ orgUnit: b.orgUnit, indicator: b.indicator, value: null, note: b.note })),
+  ];
+}
+
 /**
  * Validates a city's submission from its bytes (xlsx, xls, ods, CSV in UTF-8 or GBK, or JSON): every
  * problem at once, each a finding with a stable code, severity, sheet and cell, indicator, the value
@@ -291,21 +306,7 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
       catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
       city: city.code,
       period: formatPeriod(period),
-      values: [
-        ...[...checked.values.values()].map((v) => ({
-          orgUnit: v.orgUnit.code,
-          indicator: v.indicator.code,
-          value: v.value.toString(),
-          ...(v.note ? { note: v.note } : {}),
-        })),
-        // Permitted blanks travel with their reason, so the roll-up can say why a city's figure is absent.
-        ...checked.blanks.map((b) => ({
-          orgUnit: b.orgUnit,
-          indicator: b.indicator,
-          value: null,
-          note: b.note,
-        })),
-      ],
+      values: submittedValues(checked),
     },
     ent.enterprises,
   );

@@ -48,8 +48,8 @@ function asRead(read: ReturnType<typeof parseInput>) {
   const rows = read.parsed?.enterpriseRows;
   if (read.parsed === undefined || rows === undefined) return read;
   const list = Array.from({ length: rows.length }, (_, i) => {
-    const row = rows.row(i);
-    return { ...row, at: row.at };
+    const { creditCode, name, park, certificateNo, certifiedYear, at } = rows.row(i);
+    return { creditCode, name, park, certificateNo, certifiedYear, at };
   });
   const lines = rows.lines && {
     sheet: rows.lines.sheet,

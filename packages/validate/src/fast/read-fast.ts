@@ -182,10 +182,15 @@ class ValueSink extends HeaderSink {
   }
 }
 
+/** Shared strings a column of few values reads once each; past this many it reads each cell. */
+const MAX_FEW = 1024;
+
 class EnterpriseSink extends HeaderSink {
   rows: ListColumns;
   private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
   private readonly texts: ListTexts;
+  /** Texts of a column of few values (parks, years) by shared-string index, each read once. */
+  private readonly few = new Map<number, string | undefined>();
   constructor(
     private readonly sheet: string,
     strings: SharedStrings,
@@ -206,15 +211,27 @@ class EnterpriseSink extends HeaderSink {
     this.rows = new ListColumns(this.sheet, XLSX.utils.encode_col(Math.max(this.cols.code, 0)), this.texts);
     return Object.values(this.cols);
   }
+  /**
+   * A cell of a column of few values as its text, read once per shared string: 100,000 rows name a
+   * handful of parks and years, which the list then keeps once each.
+   */
+  private fewText(cell: FastCell | undefined): ListText {
+    if (cell?.t !== 's' || cell.shared === undefined) return textOf(cell);
+    if (this.few.has(cell.shared)) return this.few.get(cell.shared);
+    const text = textOf(cell);
+    if (this.few.size < MAX_FEW) this.few.set(cell.shared, text);
+    return text;
+  }
+
   protected body(r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
     const { cols } = this;
     this.rows.add(
       r + 1,
       listText(cells.get(cols.code)),
       listText(cells.get(cols.name)),
-      listText(cells.get(cols.park)),
+      this.fewText(cells.get(cols.park)),
       listText(cells.get(cols.cert)),
-      listText(cells.get(cols.year)),
+      this.fewText(cells.get(cols.year)),
     );
   }
 }
