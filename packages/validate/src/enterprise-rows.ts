@@ -53,7 +53,7 @@ const CHUNK = 4096;
  * dozen times on the way, and every copy is old enough to be moved to the heap's old generation
  * before it is dropped (~2.4 MB of dead copies per column); chunks are never copied.
  */
-class Column<T> {
+export class Column<T> {
   private readonly chunks: T[][] = [];
   push(value: T): number {
     let last = this.chunks[this.chunks.length - 1];

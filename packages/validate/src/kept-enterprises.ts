@@ -1,6 +1,6 @@
 import type { EnterpriseRow } from '@sunan/schema/core';
 import type { EnterpriseList } from './enterprise-list.js';
-import type { EnterpriseRows } from './enterprise-rows.js';
+import { Column, type EnterpriseRows } from './enterprise-rows.js';
 import type { RawEnterpriseRow } from './parsed-file.js';
 
 /**
@@ -29,7 +29,7 @@ const NO_YEAR = 0;
 
 /**
  * The rows of a list that passed the checks, kept as what the checks decided about each — its row, its
- * park, its year, its code where normalising changed it — in typed arrays beside the rows as read. An
+ * normalised code, its park, its year — beside the rows as read, the numbers in typed arrays. An
  * enterprise becomes an {@link EnterpriseRow} only when it is read: 100,000 of them with their strings
  * cost ~20 MB of objects, and V8's young generation grew to its maximum for them.
  */
@@ -37,8 +37,12 @@ export class KeptEnterprises implements EnterpriseList {
   private readonly rowOf: Int32Array;
   private readonly parkOf: Int32Array;
   private readonly yearOf: Int32Array;
-  /** Codes that normalising changed (spaces, full-width or lower-case letters), by kept position. */
-  private readonly normalised = new Map<number, string>();
+  /**
+   * The codes as the checks normalised them. Kept as strings: the duplicate check holds every code
+   * until the checks end anyway, and the roll-up reads them all (decoding them again cost it more
+   * than validating).
+   */
+  private readonly codes = new Column<string>();
   private readonly parks: string[] = [];
   private readonly parkIndex = new Map<string, number>();
   private count = 0;
@@ -53,11 +57,11 @@ export class KeptEnterprises implements EnterpriseList {
     return this.count;
   }
 
-  /** Keeps row `i` (read as `row`) with the code, park and year the checks gave it. */
-  add(i: number, row: RawEnterpriseRow, code: string, park: string | null, year: number | undefined): void {
+  /** Keeps row `i` with the code, park and year the checks gave it. */
+  add(i: number, code: string, park: string | null, year: number | undefined): void {
     const k = this.count++;
     this.rowOf[k] = i;
-    if (code !== row.creditCode) this.normalised.set(k, code);
+    this.codes.push(code);
     this.parkOf[k] = park === null ? NO_PARK : this.parkNumber(park);
     this.yearOf[k] = year ?? NO_YEAR;
   }
@@ -67,7 +71,7 @@ export class KeptEnterprises implements EnterpriseList {
     const park = this.parkOf[k] as number;
     const year = this.yearOf[k] as number;
     return enterpriseRow(
-      this.normalised.get(k) ?? (raw.creditCode as string),
+      this.creditCode(k),
       raw.name ?? '',
       park === NO_PARK ? null : (this.parks[park] as string),
       raw.certificateNo,
@@ -76,7 +80,7 @@ export class KeptEnterprises implements EnterpriseList {
   }
 
   creditCode(k: number): string {
-    return this.normalised.get(k) ?? (this.rows.text(this.rowIndex(k), 'creditCode') as string);
+    return this.codes.get(this.within(k)) as string;
   }
 
   name(k: number): string {
@@ -88,8 +92,13 @@ export class KeptEnterprises implements EnterpriseList {
   }
 
   private rowIndex(k: number): number {
+    return this.rowOf[this.within(k)] as number;
+  }
+
+  /** `k` when the list has an enterprise `k`; reading past the end is the caller's error. */
+  private within(k: number): number {
     if (!(k >= 0 && k < this.count)) throw new RangeError(`no enterprise ${k} of ${this.count}`);
-    return this.rowOf[k] as number;
+    return k;
   }
 
   private parkNumber(park: string): number {
