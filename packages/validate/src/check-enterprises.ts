@@ -236,7 +236,7 @@ export function checkEnterprises(
     }
     const certifiedYear = certifiedYearOf(row, year, findings);
     if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
-    enterprises.add(i, code, park ?? null, certifiedYear);
+    enterprises.add(i, code, row.name ?? '', park ?? null, certifiedYear);
     locations.add(i, row);
   }
 

@@ -75,7 +75,7 @@ export class Column<T> {
  * doubles its young generation each time as much has survived as it holds: it grew to its 32 MiB
  * maximum during the scan.
  */
-class IntColumn {
+export class IntColumn {
   private readonly chunks: Int32Array[] = [];
   private count = 0;
   push(n: number): void {
@@ -186,8 +186,28 @@ export class ListColumns implements EnterpriseRows {
   }
 
   text(i: number, field: ListField): string | undefined {
-    const cell = this.columns[field].get(i);
+    const cell = this.cells(field).get(i);
     return typeof cell === 'number' ? this.texts?.text(cell) : cell;
+  }
+
+  /**
+   * The column of a field, by a switch: a lookup by a key that varies among five names is one V8 cannot
+   * cache, and cost ~0.3 µs per cell read (30 ms for the names of a 100,000-row list).
+   */
+  private cells(field: ListField): TextColumn {
+    const { columns } = this;
+    switch (field) {
+      case 'creditCode':
+        return columns.creditCode;
+      case 'name':
+        return columns.name;
+      case 'park':
+        return columns.park;
+      case 'certificateNo':
+        return columns.certificateNo;
+      case 'certifiedYear':
+        return columns.certifiedYear;
+    }
   }
 
   /** Where row `i` sits: its line's cell in the credit-code column. */

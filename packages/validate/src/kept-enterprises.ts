@@ -1,6 +1,6 @@
 import type { EnterpriseRow } from '@sunan/schema/core';
 import type { EnterpriseList } from './enterprise-list.js';
-import { Column, type EnterpriseRows } from './enterprise-rows.js';
+import { Column, type EnterpriseRows, IntColumn } from './enterprise-rows.js';
 import type { RawEnterpriseRow } from './parsed-file.js';
 
 /**
@@ -20,6 +20,41 @@ function enterpriseRow(
       ? { creditCode, name, park, certificateNo, certifiedYear }
       : { creditCode, name, park, certificateNo };
   return certifiedYear !== undefined ? { creditCode, name, park, certifiedYear } : { creditCode, name, park };
+}
+
+/** Texts per joined string of {@link PackedTexts}. */
+const PACK = 1024;
+
+/**
+ * Texts appended one at a time and kept joined, 1,024 to a string: 100,000 names as 98 strings and
+ * their ends in a typed column. Each name is a string only until its chunk is joined, so almost none
+ * survives V8's young collections (which would grow its young generation).
+ */
+class PackedTexts {
+  private readonly joined: string[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** Where each text ends within its chunk. */
+  private readonly ends = new IntColumn();
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    this.ends.push(this.pendingLength);
+    if (this.pending.length === PACK) {
+      this.joined.push(this.pending.join(''));
+      this.pending = [];
+      this.pendingLength = 0;
+    }
+  }
+
+  get(k: number): string {
+    const chunk = Math.floor(k / PACK);
+    const at = k % PACK;
+    const whole = this.joined[chunk];
+    if (whole === undefined) return this.pending[at] as string;
+    return whole.slice(at === 0 ? 0 : this.ends.get(k - 1), this.ends.get(k));
+  }
 }
 
 /** No park (the enterprise is outside the city's parks). */
@@ -43,6 +78,11 @@ export class KeptEnterprises implements EnterpriseList {
    * than validating).
    */
   private readonly codes = new Column<string>();
+  /**
+   * The names, read while the checks run — the roll-up reads them all, and reading them there made it
+   * cost more than validating — and kept packed.
+   */
+  private readonly names = new PackedTexts();
   private readonly parks: string[] = [];
   private readonly parkIndex = new Map<string, number>();
   private count = 0;
@@ -57,11 +97,12 @@ export class KeptEnterprises implements EnterpriseList {
     return this.count;
   }
 
-  /** Keeps row `i` with the code, park and year the checks gave it. */
-  add(i: number, code: string, park: string | null, year: number | undefined): void {
+  /** Keeps row `i` with the code, name, park and year the checks gave it. */
+  add(i: number, code: string, name: string, park: string | null, year: number | undefined): void {
     const k = this.count++;
     this.rowOf[k] = i;
     this.codes.push(code);
+    this.names.push(name);
     this.parkOf[k] = park === null ? NO_PARK : this.parkNumber(park);
     this.yearOf[k] = year ?? NO_YEAR;
   }
@@ -72,7 +113,7 @@ export class KeptEnterprises implements EnterpriseList {
     const year = this.yearOf[k] as number;
     return enterpriseRow(
       this.creditCode(k),
-      raw.name ?? '',
+      this.name(k),
       park === NO_PARK ? null : (this.parks[park] as string),
       raw.certificateNo,
       year === NO_YEAR ? undefined : year,
@@ -84,7 +125,7 @@ export class KeptEnterprises implements EnterpriseList {
   }
 
   name(k: number): string {
-    return this.rows.text(this.rowIndex(k), 'name') ?? '';
+    return this.names.get(this.within(k));
   }
 
   private raw(k: number): RawEnterpriseRow {
