@@ -1,4 +1,5 @@
 import type { EnterpriseRow, Submission } from '@sunan/schema/core';
+import type { TextList } from './packed-texts.js';
 
 /**
  * The enterprises of a submission, one at a time, in the order of `submission.enterprises`. For a
@@ -12,6 +13,8 @@ export interface EnterpriseList {
   creditCode(i: number): string;
   /** Its name ('' when the row had none). */
   name(i: number): string;
+  /** The names alone, compact: what the roll-up keeps of a file without holding the rest of its report. */
+  readonly names: TextList;
 }
 
 /** A list already made as objects (a submission from JSON, a test's, one read back from a ledger). */
@@ -21,6 +24,7 @@ function listOf(rows: readonly EnterpriseRow[]): EnterpriseList {
     row: (i) => rows[i] as EnterpriseRow,
     creditCode: (i) => (rows[i] as EnterpriseRow).creditCode,
     name: (i) => (rows[i] as EnterpriseRow).name,
+    names: { length: rows.length, at: (i) => (rows[i] as EnterpriseRow).name },
   };
 }
 

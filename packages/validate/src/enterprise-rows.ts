@@ -75,7 +75,7 @@ export class Column<T> {
  * doubles its young generation each time as much has survived as it holds: it grew to its 32 MiB
  * maximum during the scan.
  */
-export class IntColumn {
+class IntColumn {
   private readonly chunks: Int32Array[] = [];
   private count = 0;
   push(n: number): void {

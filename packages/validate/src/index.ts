@@ -21,6 +21,7 @@ export {
   VALUE_HEADERS,
 } from './layout.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export type { TextList } from './packed-texts.js';
 export { type Normalization, parseTypedNumber, type TypedNumber } from './parse-number.js';
 export type { Location } from './parsed-file.js';
 export { decodeText } from './sniff.js';

@@ -1,6 +1,7 @@
 import type { EnterpriseRow } from '@sunan/schema/core';
 import type { EnterpriseList } from './enterprise-list.js';
-import { Column, type EnterpriseRows, IntColumn } from './enterprise-rows.js';
+import { Column, type EnterpriseRows } from './enterprise-rows.js';
+import { PackedTexts } from './packed-texts.js';
 import type { RawEnterpriseRow } from './parsed-file.js';
 
 /**
@@ -20,41 +21,6 @@ function enterpriseRow(
       ? { creditCode, name, park, certificateNo, certifiedYear }
       : { creditCode, name, park, certificateNo };
   return certifiedYear !== undefined ? { creditCode, name, park, certifiedYear } : { creditCode, name, park };
-}
-
-/** Texts per joined string of {@link PackedTexts}. */
-const PACK = 1024;
-
-/**
- * Texts appended one at a time and kept joined, 1,024 to a string: 100,000 names as 98 strings and
- * their ends in a typed column. Each name is a string only until its chunk is joined, so almost none
- * survives V8's young collections (which would grow its young generation).
- */
-class PackedTexts {
-  private readonly joined: string[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
-  /** Where each text ends within its chunk. */
-  private readonly ends = new IntColumn();
-
-  push(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    this.ends.push(this.pendingLength);
-    if (this.pending.length === PACK) {
-      this.joined.push(this.pending.join(''));
-      this.pending = [];
-      this.pendingLength = 0;
-    }
-  }
-
-  get(k: number): string {
-    const chunk = Math.floor(k / PACK);
-    const at = k % PACK;
-    const whole = this.joined[chunk];
-    if (whole === undefined) return this.pending[at] as string;
-    return whole.slice(at === 0 ? 0 : this.ends.get(k - 1), this.ends.get(k));
-  }
 }
 
 /** No park (the enterprise is outside the city's parks). */
@@ -79,10 +45,10 @@ export class KeptEnterprises implements EnterpriseList {
    */
   private readonly codes = new Column<string>();
   /**
-   * The names, read while the checks run — the roll-up reads them all, and reading them there made it
-   * cost more than validating — and kept packed.
+   * The names, read while the checks run and kept packed: the roll-up keeps them all (this object,
+   * without the rest), and reading them there made it cost more than validating.
    */
-  private readonly names = new PackedTexts();
+  readonly names = new PackedTexts();
   private readonly parks: string[] = [];
   private readonly parkIndex = new Map<string, number>();
   private count = 0;
@@ -125,7 +91,7 @@ export class KeptEnterprises implements EnterpriseList {
   }
 
   name(k: number): string {
-    return this.names.get(this.within(k));
+    return this.names.at(this.within(k));
   }
 
   private raw(k: number): RawEnterpriseRow {

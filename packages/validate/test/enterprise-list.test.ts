@@ -40,6 +40,9 @@ describe("a report's enterprise list, made when read", () => {
     expect(array.some((e) => typeof e.park === 'string')).toBe(true);
     expect(array.some((e) => e.park === null)).toBe(true);
     expect(array.every((e) => e.certifiedYear === undefined || e.certifiedYear >= 2008)).toBe(true);
+    expect(Array.from({ length: list.names.length }, (_, i) => list.names.at(i))).toEqual(
+      array.map((e) => e.name),
+    );
     expect(() => list.row(list.length)).toThrow(RangeError);
   });
 
@@ -72,5 +75,6 @@ describe("a report's enterprise list, made when read", () => {
     expect(list.length).toBe(sub.enterprises.length);
     expect(list.row(0)).toBe(sub.enterprises[0]);
     expect(list.creditCode(1)).toBe(sub.enterprises[1]?.creditCode);
+    expect(list.names.at(1)).toBe(sub.enterprises[1]?.name);
   });
 });
