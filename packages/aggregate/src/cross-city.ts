@@ -7,7 +7,7 @@ import type { ListedEnterprises } from './source.js';
 
 const locate = (u: UsedSubmission, i: number) => enterpriseLocation(u.input.report.enterpriseLocations, i);
 
-/** The codes and names a file lists: packed when the roll-up kept it compact, else its submission's. */
+/** The codes and names a file lists: as the roll-up kept them, else read from its submission. */
 const listedOf = (u: UsedSubmission): ListedEnterprises => u.input.listed ?? enterpriseList(u.submission);
 
 const where = (u: UsedSubmission, i: number) => {

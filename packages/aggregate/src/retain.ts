@@ -23,10 +23,10 @@ function withoutEnterprises(s: Submission): Submission {
 }
 
 /**
- * A validated file as the roll-up keeps it while it reads the others: the report without its
- * enterprise objects (one per listed enterprise — 100,000 in a large city's list), whose codes and
- * names (all the cross-city check reads) are packed into two strings; park, certificate and year
- * stay in the file and the validation's own report. The enterprises' locations are already compact
+ * A validated file as the roll-up keeps it while it reads the others: the report without its list
+ * of enterprises (100,000 in a large city's list), of which it keeps the codes and names (all the
+ * cross-city check reads; see `listing`); park, certificate and year stay in the file and the
+ * validation's own report. The enterprises' locations are already compact
  * (line numbers) in a report of an xlsx list.
  */
 export function retainedInput(

@@ -13,7 +13,7 @@ export interface SubmissionInput {
    */
   readonly submittedAt?: string;
   /**
-   * The listed enterprises' codes and names, packed, when `report.submission.enterprises` was emptied
+   * The listed enterprises' codes and names, kept compact, when `report.submission.enterprises` was emptied
    * to save memory (see {@link retainedInput}); the cross-city check reads these.
    */
   readonly listed?: ListedEnterprises;
