@@ -2,7 +2,6 @@ import type { EnterpriseRow } from '@sunan/schema/core';
 import type { EnterpriseList } from './enterprise-list.js';
 import { Column, type EnterpriseRows } from './enterprise-rows.js';
 import { PackedTexts } from './packed-texts.js';
-import type { RawEnterpriseRow } from './parsed-file.js';
 
 /**
  * A listed enterprise with its optional fields present only when known, each shape built whole: a
@@ -74,14 +73,14 @@ export class KeptEnterprises implements EnterpriseList {
   }
 
   row(k: number): EnterpriseRow {
-    const raw = this.raw(k);
+    const i = this.rowIndex(k);
     const park = this.parkOf[k] as number;
     const year = this.yearOf[k] as number;
     return enterpriseRow(
-      this.creditCode(k),
-      this.name(k),
+      this.codes.get(k) as string,
+      this.names.at(k),
       park === NO_PARK ? null : (this.parks[park] as string),
-      raw.certificateNo,
+      this.rows.text(i, 'certificateNo'),
       year === NO_YEAR ? undefined : year,
     );
   }
@@ -92,10 +91,6 @@ export class KeptEnterprises implements EnterpriseList {
 
   name(k: number): string {
     return this.names.at(this.within(k));
-  }
-
-  private raw(k: number): RawEnterpriseRow {
-    return this.rows.row(this.rowIndex(k));
   }
 
   private rowIndex(k: number): number {
