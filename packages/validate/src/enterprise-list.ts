@@ -46,30 +46,22 @@ export function withEnterprisesWhenRead(
   list: EnterpriseList,
 ): Submission {
   const submission = { ...fields } as Submission;
+  // Made or replaced, the array is the list from then on (a caller may change it).
+  const settle = (enterprises: EnterpriseRow[]): EnterpriseRow[] => {
+    Object.defineProperty(submission, 'enterprises', {
+      value: enterprises,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    unmade.delete(submission);
+    return enterprises;
+  };
   Object.defineProperty(submission, 'enterprises', {
     enumerable: true,
     configurable: true,
-    get(): EnterpriseRow[] {
-      const enterprises = Array.from({ length: list.length }, (_, i) => list.row(i));
-      Object.defineProperty(submission, 'enterprises', {
-        value: enterprises,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-      // From now on the array is the list (a caller may change it).
-      unmade.delete(submission);
-      return enterprises;
-    },
-    set(value: EnterpriseRow[]) {
-      Object.defineProperty(submission, 'enterprises', {
-        value,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      });
-      unmade.delete(submission);
-    },
+    get: () => settle(Array.from({ length: list.length }, (_, i) => list.row(i))),
+    set: settle,
   });
   unmade.set(submission, list);
   return submission;

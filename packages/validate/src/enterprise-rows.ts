@@ -95,32 +95,44 @@ const NONE = -1;
 const MAX_INTERNED = 1024;
 
 /**
+ * Texts by place: each pushed text gets the next place, and each of the first `remembered` distinct
+ * texts keeps its place when pushed again (a column of parks or years holds each once).
+ */
+export class TextPlaces {
+  private readonly texts = new Column<string>();
+  private readonly known = new Map<string, number>();
+  constructor(private readonly remembered: number) {}
+  place(text: string): number {
+    const known = this.known.get(text);
+    if (known !== undefined) return known;
+    const at = this.texts.push(text);
+    if (this.known.size < this.remembered) this.known.set(text, at);
+    return at;
+  }
+  text(place: number): string {
+    return this.texts.get(place) as string;
+  }
+}
+
+/**
  * A column of {@link ListText}, as integers: an index (≥ 0) as itself, a blank as -1, a text as −2
  * minus its place among the column's texts. The fast reader's list is all indices and blanks, which
  * cost nothing on V8's heap; a column of few values keeps each distinct text once.
  */
 class TextColumn {
   private readonly entries = new IntColumn();
-  private readonly texts = new Column<string>();
-  private readonly known: Map<string, number> | undefined;
+  private readonly texts: TextPlaces;
   constructor(few = false) {
-    this.known = few ? new Map() : undefined;
+    this.texts = new TextPlaces(few ? MAX_INTERNED : 0);
   }
   push(cell: ListText): void {
     if (typeof cell === 'number') this.entries.push(cell);
     else if (cell === undefined) this.entries.push(NONE);
-    else this.entries.push(-2 - this.place(cell));
+    else this.entries.push(-2 - this.texts.place(cell));
   }
   get(i: number): ListText {
     const n = this.entries.get(i);
-    return n >= 0 ? n : n === NONE ? undefined : this.texts.get(-2 - n);
-  }
-  private place(text: string): number {
-    const known = this.known?.get(text);
-    if (known !== undefined) return known;
-    const at = this.texts.push(text);
-    if (this.known && this.known.size < MAX_INTERNED) this.known.set(text, at);
-    return at;
+    return n >= 0 ? n : n === NONE ? undefined : this.texts.text(-2 - n);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EnterpriseRow } from '@sunan/schema/core';
 import type { EnterpriseList } from './enterprise-list.js';
-import { Column, type EnterpriseRows } from './enterprise-rows.js';
+import { Column, type EnterpriseRows, TextPlaces } from './enterprise-rows.js';
 import { PackedTexts } from './packed-texts.js';
 
 /**
@@ -48,8 +48,8 @@ export class KeptEnterprises implements EnterpriseList {
    * without the rest), and reading them there made it cost more than validating.
    */
   readonly names = new PackedTexts();
-  private readonly parks: string[] = [];
-  private readonly parkIndex = new Map<string, number>();
+  /** The parks' codes, each once (a city has a handful). */
+  private readonly parks = new TextPlaces(Number.POSITIVE_INFINITY);
   private count = 0;
 
   constructor(private readonly rows: EnterpriseRows) {
@@ -68,7 +68,7 @@ export class KeptEnterprises implements EnterpriseList {
     this.rowOf[k] = i;
     this.codes.push(code);
     this.names.push(name);
-    this.parkOf[k] = park === null ? NO_PARK : this.parkNumber(park);
+    this.parkOf[k] = park === null ? NO_PARK : this.parks.place(park);
     this.yearOf[k] = year ?? NO_YEAR;
   }
 
@@ -79,7 +79,7 @@ export class KeptEnterprises implements EnterpriseList {
     return enterpriseRow(
       this.codes.get(k) as string,
       this.names.at(k),
-      park === NO_PARK ? null : (this.parks[park] as string),
+      park === NO_PARK ? null : this.parks.text(park),
       this.rows.text(i, 'certificateNo'),
       year === NO_YEAR ? undefined : year,
     );
@@ -101,14 +101,5 @@ export class KeptEnterprises implements EnterpriseList {
   private within(k: number): number {
     if (!(k >= 0 && k < this.count)) throw new RangeError(`no enterprise ${k} of ${this.count}`);
     return k;
-  }
-
-  private parkNumber(park: string): number {
-    let n = this.parkIndex.get(park);
-    if (n === undefined) {
-      n = this.parks.push(park) - 1;
-      this.parkIndex.set(park, n);
-    }
-    return n;
   }
 }

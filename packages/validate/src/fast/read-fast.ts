@@ -40,11 +40,16 @@ function rawCell(cell: FastCell | undefined): RawCell {
   }
 }
 
+/** A cell text trimmed, undefined when blank. */
+function nonBlank(text: string): string | undefined {
+  const t = text.trim();
+  return t === '' ? undefined : t;
+}
+
 /** As read-workbook's textOf. */
 function textOf(cell: FastCell | undefined): string | undefined {
   if (!cell || cell.v === undefined) return undefined;
-  const t = typeof cell.v === 'string' ? cell.v.trim() : String(cell.v);
-  return t === '' ? undefined : t;
+  return nonBlank(typeof cell.v === 'string' ? cell.v : String(cell.v));
 }
 
 /**
@@ -59,8 +64,8 @@ function listText(cell: FastCell | undefined): ListText {
 class SharedListTexts implements ListTexts {
   constructor(private readonly table: SharedStrings) {}
   text(i: number): string | undefined {
-    const t = this.table.get(i)?.trim();
-    return t === '' ? undefined : t;
+    const t = this.table.get(i);
+    return t === undefined ? undefined : nonBlank(t);
   }
 }
 
