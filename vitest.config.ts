@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^@sunan\/ledger$/, replacement: src('ledger/src/index.ts') },
       { find: /^@sunan\/web$/, replacement: src('web/src/index.ts') },
       { find: /^@sunan\/index$/, replacement: src('index/src/index.ts') },
+      { find: /^@sunan\/exchange$/, replacement: src('exchange/src/index.ts') },
       { find: /^@sunan\/report\/node$/, replacement: src('report/src/node.ts') },
       { find: /^@sunan\/report$/, replacement: src('report/src/index.ts') },
       { find: /^@sunan\/testkit$/, replacement: src('testkit/src/index.ts') },

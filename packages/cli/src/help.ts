@@ -19,6 +19,11 @@ export const COMMAND_ROWS: readonly HelpRow[] = [
     en: 'entropy-weighted innovation index: weights, scores, ranks',
   },
   {
+    term: 'export',
+    zh: '导出 SDMX-CSV、SDMX 结构和 Frictionless 数据包',
+    en: 'export SDMX-CSV, the SDMX structure, a Frictionless Data Package',
+  },
+  {
     term: 'catalogue',
     zh: '指标目录或填报 JSON Schema',
     en: 'the indicator catalogue or the submission JSON Schema',
@@ -225,6 +230,38 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       },
       FORCE,
       FORMAT,
+      LANG,
+    ],
+  },
+  export: {
+    usage:
+      'sunan export <aggregate.json ...|报表目录 --period P> | --ledger <目录> [--period P ...] --out <目录> [选项 options]',
+    zh: '把汇总结果写成统计机构和分析人员的工具可直接读取的格式：SDMX-CSV 2.0 数据（sdmx/data.csv）、SDMX-ML 3.0 结构消息（sdmx/structure.xml：数据流 SUNAN:DF_INNOV(1.0)、数据结构定义 SUNAN:DSD_INNOV(1.0)、地区、指标、单位代码表）和 Frictionless 数据包 v2（datapackage/）。数值为精确小数；状态 A 正常、P 初步（未审核或全区数不完整）、L 缺报。亿元按百万元发布（UNIT_MULT 6），因 SDMX CL_UNIT_MULT 1.0 没有 8。',
+    en: 'Writes roll-ups in formats statistics offices and analysts load as they are: SDMX-CSV 2.0 data (sdmx/data.csv), an SDMX-ML 3.0 structure message (sdmx/structure.xml: dataflow SUNAN:DF_INNOV(1.0), DSD SUNAN:DSD_INNOV(1.0), area, indicator and unit codelists) and a Frictionless Data Package v2 (datapackage/). Exact decimals; status A normal, P provisional (not approved, or a partial zone figure), L not reported. 亿元 is published in millions of yuan (UNIT_MULT 6): SDMX CL_UNIT_MULT 1.0 has no code 8.',
+    options: [
+      {
+        term: '--format <f>',
+        zh: 'sdmx-csv | sdmx-structure | datapackage（可重复；默认全部）',
+        en: 'what to write (repeatable; default all three)',
+      },
+      { term: '--out <dir>', zh: '输出目录', en: 'output directory' },
+      {
+        term: '--period <P>',
+        zh: '报告期（汇总报表目录时必需；台账时可重复，默认全部）',
+        en: 'period (needed for a directory of submissions; with --ledger repeatable, default all)',
+      },
+      {
+        term: '--ledger <dir>',
+        zh: '取自台账：各市已受理的最新版本，已审核的为 A',
+        en: "from the ledger: each city's latest accepted revision; approved figures are A",
+      },
+      DATABASE,
+      {
+        term: '--approved',
+        zh: '文件中的数据已审核定稿（否则为 P 初步）',
+        en: 'the figures of the files are approved (otherwise P, provisional)',
+      },
+      FORCE,
       LANG,
     ],
   },

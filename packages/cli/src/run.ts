@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Handler>>> = {
   aggregate: async () => (await import('./commands/aggregate.js')).aggregateCommand,
   catalogue: async () => (await import('./commands/catalogue.js')).catalogueCommand,
   index: async () => (await import('./commands/index-command.js')).indexCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
   web: async () => (await import('./commands/web.js')).webCommand,
   intake: async () => (await import('./commands/intake.js')).intakeCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,

@@ -11,6 +11,7 @@ const RANK: Record<string, number> = {
   validate: 1,
   aggregate: 2,
   index: 3,
+  exchange: 3,
   ledger: 3,
   report: 4,
   web: 5,

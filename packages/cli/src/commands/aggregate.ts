@@ -35,7 +35,7 @@ import { unreadable } from './validate.js';
  * read once, its report kept compact (see retainedInput); `valuesOnly` for previous and history
  * periods. `defaultPeriod` applies to files that name none (CSV exports).
  */
-async function inputsFrom(
+export async function inputsFrom(
   paths: readonly string[],
   io: Io,
   title: string,
