@@ -59,6 +59,13 @@ console.log(
   `\n→ aggregate 退出码 exit code ${agg}（1 = 有错误：一个控制数不一致 / a control total disagrees）`,
 );
 console.log('→ 报告 Reports: out/report.html · out/report.xlsx · out/aggregate.json');
+
+// The same figures in open formats: SDMX-CSV 2.0 + the SDMX-ML 3.0 structure, and a Frictionless
+// Data Package, for every year in the ledger (nothing is approved in the demo: status P).
+const exported = sunan(['export', '--ledger', 'out/ledger', '--out', 'out/exchange', '--force']);
+console.log(
+  `→ 开放格式 Open formats: ${join(root, 'out/exchange')} (sdmx/data.csv · sdmx/structure.xml · datapackage/)`,
+);
 console.log('→ 台账 Ledger: out/ledger（sunan ledger verify --ledger out/ledger）');
 // Findings are the expected outcome of the demo; only a usage error or unreadable input fails it.
-process.exitCode = validate === 2 || agg === 2 || ledgerFailed ? 2 : 0;
+process.exitCode = validate === 2 || agg === 2 || exported !== 0 || ledgerFailed ? 2 : 0;

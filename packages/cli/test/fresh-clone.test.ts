@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,10 @@ describe.runIf(process.env.TZ === 'Asia/Shanghai' /* one zone; CI too */)('a fre
     const demo = pnpm(['demo'], dir);
     expect(demo.code, demo.out).toBe(0);
     expect(demo.out).toContain('采用报表');
+    // The open formats: written to out/exchange, whose path the demo prints.
+    expect(demo.out).toContain(join(dir, 'out/exchange'));
+    for (const f of ['sdmx/data.csv', 'sdmx/structure.xml', 'datapackage/datapackage.json'])
+      expect(existsSync(join(dir, 'out/exchange', f)), f).toBe(true);
     const version = pnpm(['-s', 'sunan', '--version'], dir);
     expect(version.code, version.out).toBe(0);
     expect(version.out.trim()).toMatch(/^sunan \d+\.\d+\.\d+$/);

@@ -110,7 +110,7 @@ describe('the SDMX-ML 3.0 structure message', () => {
     expect(list(areas?.['str:Code']).length).toBe(catalogue.orgUnits.length);
     const changshu = list(areas?.['str:Code']).find((c) => c['@id'] === '320500P04');
     expect(text(changshu?.['str:Parent'])).toBe('320500');
-    const notes = list((changshu?.['com:Annotations'] as Node)['com:Annotation']).map((a) => [
+    const notes = list((changshu?.['com:Annotations'] as Node | undefined)?.['com:Annotation']).map((a) => [
       text(a['com:AnnotationType']),
       text(a['com:AnnotationTitle']),
     ]);

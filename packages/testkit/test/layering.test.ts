@@ -17,7 +17,7 @@ const RANK: Record<string, number> = {
   web: 5,
   cli: 6,
 };
-const CORE = ['schema', 'validate', 'aggregate', 'index'];
+const CORE = ['schema', 'validate', 'aggregate', 'index', 'exchange'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
