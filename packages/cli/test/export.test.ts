@@ -71,6 +71,11 @@ describe('sunan export', { timeout: 400_000 }, () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('sdmx-csv');
+    // The same period twice would repeat the tables' keys.
+    const agg = join(dir, 'agg/aggregate.json');
+    const twice = sunan(['export', agg, agg, '--out', join(dir, 't')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('2022');
   });
 
   it('from the ledger: approved cities are A, the others and the unapproved zone P', () => {

@@ -14,7 +14,7 @@ import { sunanCatalogue } from '@sunan/schema';
 import { decodeText } from '@sunan/validate';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
-import { langOf } from '../lang.js';
+import { type Lang, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { inputsFrom } from './aggregate.js';
 
@@ -79,6 +79,29 @@ function assumedApproved(results: readonly AggregateResult[]): Record<string, Ap
   return out;
 }
 
+/**
+ * Refuses a period given twice (the tables' keys would repeat) and says when a roll-up was made with
+ * another catalogue than the built-in one the codelists come from.
+ */
+function checkResults(results: readonly AggregateResult[], io: Io, lang: Lang): void {
+  if (results.length === 0) throw new UsageError('没有可导出的数据', 'Nothing to export');
+  const periods = results.map((r) => r.period);
+  const twice = periods.filter((p, i) => periods.indexOf(p) !== i);
+  if (twice.length > 0)
+    throw new UsageError(
+      `报告期重复：${[...new Set(twice)].join('、')}；每期只能导出一个汇总结果`,
+      `Period given twice: ${[...new Set(twice)].join(', ')}; export one roll-up per period`,
+    );
+  const { id, version } = sunanCatalogue();
+  for (const r of results)
+    if (r.catalogue.id !== id || r.catalogue.version !== version)
+      io.stderr.write(
+        lang === 'zh'
+          ? `注意：${r.period} 的汇总用的是目录 ${r.catalogue.id} ${r.catalogue.version}，代码表取自内置目录 ${id} ${version}\n`
+          : `Note: the ${r.period} roll-up used catalogue ${r.catalogue.id} ${r.catalogue.version}; the codelists come from the built-in ${id} ${version}\n`,
+      );
+}
+
 function filesFor(formats: readonly ExportFormat[], input: ExchangeInput): Record<string, string> {
   const files: Record<string, string> = {};
   for (const f of formats)
@@ -141,7 +164,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
         : `No accepted revision for ${p} in the ledger; not exported\n`,
     );
   const results = ledger?.results ?? (await fromFiles(positionals, values.period, io));
-  if (results.length === 0) throw new UsageError('没有可导出的数据', 'Nothing to export');
+  checkResults(results, io, lang);
   const approvals = ledger?.approvals ?? (values.approved === true ? assumedApproved(results) : {});
   const files = filesFor(formats, { results, approvals, catalogue: sunanCatalogue() });
   const paths = Object.keys(files).map((name) => join(dir, name));
