@@ -125,7 +125,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       },
       {
         term: '--annotate <dir>',
-        zh: '在该目录写出标注问题的副本（新文件）',
+        zh: '在该目录写出标注副本（新文件，名为“原文件名.标注副本.xlsx”）',
         en: 'write annotated copies (new files) into dir',
       },
       { term: '--verbose', zh: '同时列出提示信息', en: 'also list info findings' },

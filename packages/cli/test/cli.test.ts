@@ -108,7 +108,7 @@ describe('sunan', () => {
     const before = readFileSync(input);
     sunan(['validate', input, '--annotate', dir]);
     expect(readFileSync(input).equals(before)).toBe(true);
-    const wb = XLSX.read(readFileSync(join(dir, 'zj.校验结果.xlsx')), { type: 'buffer' });
+    const wb = XLSX.read(readFileSync(join(dir, 'zj.标注副本.xlsx')), { type: 'buffer' });
     expect(wb.SheetNames).toContain('校验结果');
   });
 

@@ -49,12 +49,12 @@ describe('hostile text and paths in the command', () => {
   it('regression: validate DIR --annotate DIR never overwrites an input of the run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sunan-annotate-'));
     copyFileSync(clean2022, join(dir, 'a.xlsx'));
-    copyFileSync(clean2022, join(dir, 'a.校验结果.xlsx'));
-    const before = readFileSync(join(dir, 'a.校验结果.xlsx'));
+    copyFileSync(clean2022, join(dir, 'a.标注副本.xlsx'));
+    const before = readFileSync(join(dir, 'a.标注副本.xlsx'));
     const r = await sunan(['validate', dir, '--annotate', dir], dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'a.校验结果.xlsx')).equals(before)).toBe(true);
+    expect(readFileSync(join(dir, 'a.标注副本.xlsx')).equals(before)).toBe(true);
     expect(r.stderr).toContain('Not written');
-    expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'a.校验结果.xlsx', 'a.校验结果.校验结果.xlsx'].sort());
+    expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'a.标注副本.xlsx', 'a.标注副本.标注副本.xlsx'].sort());
   });
 });

@@ -93,13 +93,66 @@ export function worstSeverity(list: readonly Finding[]): Severity {
  */
 function markCell(c: ExcelJS.Cell, list: readonly Finding[]): void {
   const severity = worstSeverity(list);
+  const before = solidArgb(c.fill);
   c.style = {
     ...c.style,
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_FILL[severity] } },
+    // A solid fill shows only its foreground: the cell's own colour rides in the background, so a
+    // later annotation (or the clean copy) can give the cell its colour back.
+    fill: {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: SEVERITY_FILL[severity] },
+      ...(before ? { bgColor: { argb: before } } : {}),
+    },
   };
   c.note = list
-    .map((f) => `【${SEVERITY_ZH[f.severity]}】${f.code}\n${f.message.zh}\n${f.message.en}`)
+    .map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message.zh}\n${f.message.en}\n（${f.code}）`)
     .join('\n\n');
+}
+
+/** The colour of a solid fill, when the cell has one. */
+function solidArgb(fill: ExcelJS.Fill | undefined): string | undefined {
+  return fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+}
+
+/** A note's text, whether ExcelJS read it as a string or as rich text. */
+function noteText(note: ExcelJS.Comment | string | undefined): string {
+  if (typeof note === 'string') return note;
+  return note?.texts?.map((t) => t.text).join('') ?? '';
+}
+
+/** How an annotation note begins (【错误】, 【警告】, 【提示】): what makes a mark recognisable. */
+const MARK_NOTE = /^【(错误|警告|提示)】/;
+const MARK_FILLS = new Set(Object.values(SEVERITY_FILL));
+
+/**
+ * Removes an earlier annotation: the 校验结果 sheet, and each marked cell's note and shade (its own
+ * colour restored when the mark kept it), so marks always describe the current findings. Cells the
+ * office shaded or noted themselves are left as they are.
+ */
+export function removeMarks(wb: ExcelJS.Workbook): void {
+  const existing = wb.getWorksheet(SHEET.findings);
+  if (existing) wb.removeWorksheet(existing.id);
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (c) => unmarkCell(c));
+    });
+  });
+}
+
+function unmarkCell(c: ExcelJS.Cell): void {
+  if (!MARK_NOTE.test(noteText(c.note))) return;
+  // ExcelJS has no way to delete a note: the cell's comment is dropped, and the value set again,
+  // since a loaded value's model keeps its own copy of the note.
+  (c as unknown as { _comment: undefined })._comment = undefined;
+  const value = c.value;
+  c.value = value;
+  const fill = c.fill;
+  const argb = solidArgb(fill);
+  if (!argb || !MARK_FILLS.has(argb)) return;
+  const own = fill?.type === 'pattern' ? fill.bgColor?.argb : undefined;
+  const { fill: _mark, ...rest } = c.style;
+  c.style = own ? { ...rest, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: own } } } : rest;
 }
 
 /**
@@ -134,6 +187,7 @@ export async function annotate(bytes: Uint8Array, report: ValidationReport): Pro
       // A file SheetJS could read but ExcelJS cannot: fall back to the findings sheet alone.
     }
   }
+  removeMarks(wb);
   freezeFormulas(wb);
   wb.eachSheet(compactValidations);
   for (const [sheet, cells] of findingsByCell(report.findings)) {

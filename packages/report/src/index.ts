@@ -1,9 +1,9 @@
 /**
  * @sunan/report — every file a person opens: the fillable template (可填报模板), the annotated copy of
- * a validated workbook (批注副本), the zone report as xlsx, HTML and text, and the index report.
+ * a validated workbook (标注副本), the clean file to send (报送文件), the zone report as xlsx, HTML and text, and the index report.
  * The only package that depends on ExcelJS; file-system helpers live in `@sunan/report/node`.
  */
-export { ANNOTATION_FILL, annotate, findingsWorkbook, worstSeverity } from './annotate.js';
+export { ANNOTATION_FILL, annotate, findingsWorkbook, removeMarks, worstSeverity } from './annotate.js';
 export {
   type Contact,
   createTemplate,
@@ -26,5 +26,6 @@ export { type KeyMessage, keyMessages } from './key-messages.js';
 export { type ReportHtmlOptions, reportHtml } from './report-html.js';
 export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';
 export { type ReportWorkbookOptions, reportWorkbook } from './report-xlsx.js';
+export { ANNOTATED_COPY, annotatedCopyName, submissionFile } from './submission-file.js';
 export { PATH_RULE } from './target-text.js';
 export { type Trend, trendsOf } from './trends.js';

@@ -50,13 +50,43 @@ export async function openPage(
   return { context, page, requests, errors };
 }
 
-/** Chooses a file to validate and waits for the result and the grid. */
-export async function validateIn(page: Page, file: string): Promise<void> {
-  const before = Number((await page.getAttribute('body', 'data-validated')) ?? 0);
-  await page.setInputFiles('#file', file);
+/** 本单位 and 报告期 a file is named for (`320400-常州市-2022.xlsx`). */
+export function unitOf(file: string): { city: string; period: string } {
+  const base = file.split('/').pop() ?? '';
+  return {
+    city: /^(\d{6})/.exec(base)?.[1] ?? '',
+    period: /-(\d{4}(?:Q[1-4])?)(?=[-.])/.exec(base)?.[1] ?? '',
+  };
+}
+
+/** Chooses 本单位 and 报告期 in step 1, as a clerk does (each choice is remembered). */
+export async function chooseUnit(page: Page, unit: { city: string; period: string }): Promise<void> {
+  if ((await page.inputValue('#city')) !== unit.city) await page.selectOption('#city', unit.city);
+  if ((await page.inputValue('#period')) !== unit.period) {
+    await page.fill('#period', unit.period);
+    await page.dispatchEvent('#period', 'change');
+  }
+}
+
+/** Waits for the next verdict and the grids that follow it. */
+export async function nextVerdict(page: Page, before: number, act: () => Promise<unknown>): Promise<void> {
+  await act();
   await page.waitForSelector(`body[data-validated="${before + 1}"]`, { timeout: 60_000 });
-  // The grid of the 指标 sheet follows the findings.
   await page.waitForSelector(`body[data-grid="${before + 1}"]`, { timeout: 60_000 });
+}
+
+/** How many verdicts the page has shown. */
+export async function verdicts(page: Page): Promise<number> {
+  return Number((await page.getAttribute('body', 'data-validated')) ?? 0);
+}
+
+/**
+ * Chooses 本单位 and 报告期 (from the file's name unless given), then the file, and waits for the
+ * result and the grid.
+ */
+export async function validateIn(page: Page, file: string, unit = unitOf(file)): Promise<void> {
+  await chooseUnit(page, unit);
+  await nextVerdict(page, await verdicts(page), () => page.setInputFiles('#file', file));
 }
 
 /** Clicks a control and returns the download it starts, with its bytes. */

@@ -7,7 +7,7 @@ import { SHEET, validateSubmission } from '@sunan/validate';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPage, downloadFrom, example, OUT, openPage, sunan, validateIn } from './helpers.js';
+import { builtPage, downloadFrom, example, OUT, openPage, sunan, unitOf, validateIn } from './helpers.js';
 
 let browser: Browser | undefined;
 let page: { file: string; url: string; html: string };
@@ -121,7 +121,18 @@ describe('the page in Chromium (file://)', () => {
     for (const rel of EXAMPLES) {
       await validateIn(p, example(rel));
       const json = JSON.parse(new TextDecoder().decode((await downloadFrom(p, '#dl-json')).bytes));
-      const cli = await sunan(['validate', '--format', 'json', example(rel)]);
+      // The page checks against 本单位 and 报告期, as --expect-city and --expect-period do.
+      const { city, period } = unitOf(rel);
+      const cli = await sunan([
+        'validate',
+        '--format',
+        'json',
+        '--expect-city',
+        city,
+        '--expect-period',
+        period,
+        example(rel),
+      ]);
       const expected = JSON.parse(cli.stdout).files[0];
       expect(json.findings, rel).toEqual(expected.findings);
       expect([json.ok, json.city, json.period, json.file], rel).toEqual([
@@ -147,6 +158,10 @@ describe('the page in Chromium (file://)', () => {
       'validate',
       '--format',
       'json',
+      '--expect-city',
+      '321100',
+      '--expect-period',
+      '2022',
       '--previous',
       example('2021/321100-镇江市-2021.xlsx'),
       example('2022/321100-镇江市-2022-第1版.xlsx'),
@@ -162,8 +177,12 @@ describe('the page in Chromium (file://)', () => {
     const annotated = await downloadFrom(p, '#dl-annotated');
     const list = await downloadFrom(p, '#dl-findings');
     await context.close();
-    expect(annotated.name).toBe('321100-镇江市-2022-第1版.校验结果.xlsx');
-    const report = validateSubmission(new Uint8Array(readFileSync(file)), { fileName: 'x.xlsx' });
+    expect(annotated.name).toBe('321100-镇江市-2022-第1版.标注副本.xlsx');
+    const report = validateSubmission(new Uint8Array(readFileSync(file)), {
+      fileName: 'x.xlsx',
+      expectCity: '321100',
+      expectPeriod: '2022',
+    });
     const byCell = new Map<string, Finding[]>();
     for (const f of report.findings)
       if (f.sheet && f.cell)
@@ -225,6 +244,18 @@ describe('the page in Chromium (file://)', () => {
   });
 });
 
+/** Whether the 指标 grid shows its D (指标名称) and F (数值) columns within its box. */
+export async function valueColumnInView(p: Page): Promise<boolean> {
+  return p.evaluate(() => {
+    const box = document.getElementById('grid')?.getBoundingClientRect();
+    const rowHead = document.querySelector('#grid tbody th')?.getBoundingClientRect();
+    const d = document.getElementById('cell-D2')?.getBoundingClientRect();
+    const f = document.getElementById('cell-F2')?.getBoundingClientRect();
+    // D starts right of the sticky row numbers; F ends inside the box.
+    return !!box && !!rowHead && !!d && !!f && d.left >= rowHead.right - 1 && f.right <= box.right + 1;
+  });
+}
+
 /** Every enabled, visible control, tagged with an index the keyboard pass can report. */
 async function tagControls(p: Page): Promise<number> {
   return p.evaluate(() => {
@@ -247,15 +278,16 @@ describe('the page for people', () => {
     await validateIn(p, example('2022/321100-镇江市-2022-第1版.xlsx'));
     const report = validateSubmission(
       new Uint8Array(readFileSync(example('2022/321100-镇江市-2022-第1版.xlsx'))),
-      { fileName: 'x.xlsx' },
+      { fileName: 'x.xlsx', expectCity: '321100', expectPeriod: '2022' },
     );
     expect(await p.textContent('#verdict')).toContain('未通过');
     expect(await p.textContent('#verdict')).toContain(`错误 ${report.stats.errors} 个`);
     const sheets = [...new Set(report.findings.map((f) => f.sheet ?? ''))];
     const headings = await p.$$eval('#findings .sheet-group h4', (hs) => hs.map((h) => h.textContent ?? ''));
     expect(headings.length).toBe(sheets.length);
+    // Sheets by name, the hidden metadata sheet by what it holds.
     sheets.forEach((s, i) => {
-      if (s) expect(headings[i]).toContain(s);
+      expect(headings[i]).toContain(s === SHEET.meta ? '文件信息' : s || '文件整体');
     });
     const items = await p.$$eval('#findings .finding', (li) => li.map((l) => l.textContent ?? ''));
     expect(items.length).toBe(report.findings.length);
@@ -302,7 +334,7 @@ describe('the page for people', () => {
     const b = need(ctx);
     const { context, page: p } = await openPage(b, page.url);
     await validateIn(p, example('2022/321100-镇江市-2022-第1版.xlsx'));
-    const buttons = p.locator('#findings button.finding-head');
+    const buttons = p.locator('#findings button.finding-head[data-sheet="指标"]');
     const n = await buttons.count();
     expect(n).toBeGreaterThan(2);
     // The last finding on the sheet sits far down the grid: it must come into the grid's view.
@@ -323,7 +355,11 @@ describe('the page for people', () => {
     expect(await p.textContent('#cell-findings')).toContain('B1');
     const firstRef = (await buttons.first().getAttribute('data-cell')) ?? '';
     await p.click(`#cell-${firstRef} button`);
-    const code = ((await buttons.first().textContent()) ?? '').split('·').pop()?.trim() ?? '';
+    const code =
+      (await p
+        .locator('#findings li:has(button.finding-head[data-sheet="指标"]) small.code')
+        .first()
+        .textContent()) ?? '';
     expect(await p.textContent('#cell-findings')).toContain(code);
     await context.close();
   });
@@ -384,6 +420,8 @@ describe('the page for people', () => {
     const { context, page: p } = await openPage(b, page.url, { width });
     await validateIn(p, example('2022/321100-镇江市-2022-第1版.xlsx'));
     await p.locator('#findings button.finding-head').nth(2).click();
+    // The 指标 sheet opens on 指标名称 and 数值 side by side.
+    expect(await valueColumnInView(p)).toBe(true);
     const scroll = await p.evaluate(() => document.documentElement.scrollWidth);
     expect(scroll).toBeLessThanOrEqual(width);
     await p.screenshot({ path: `${OUT}page-${width}.png`, fullPage: true });

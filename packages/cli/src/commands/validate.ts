@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Submission, sunanCatalogue } from '@sunan/schema/core';
 import type { ValidationReport } from '@sunan/validate';
@@ -16,7 +16,8 @@ import { safeLine } from '../terminal-text.js';
  * The annotated-copy writer, loaded only for `--annotate`: it brings ExcelJS, which a plain
  * validation never needs (it would add to the start-up and ~20 MB to the peak memory).
  */
-const annotateWriter = async () => (await import('@sunan/report')).annotate;
+/** The annotation code, loaded only when a copy is asked for (it brings ExcelJS). */
+const annotateWriter = async () => await import('@sunan/report');
 
 /** True when the file could not be read at all (as opposed to read with findings). */
 export const unreadable = (r: ValidationReport) =>
@@ -86,11 +87,12 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   if (values.annotate !== undefined) {
     const dir = resolve(io.cwd, values.annotate);
     await mkdir(dir, { recursive: true });
-    // Never over any input of this run (a.xlsx's copy a.校验结果.xlsx may itself be an input).
+    // Never over any input of this run (a.xlsx's copy a.标注副本.xlsx may itself be an input).
     const inputs = new Set(files.map((f) => resolve(f)));
+    const { annotate, annotatedCopyName, ANNOTATED_COPY } = await annotateWriter();
     for (const [i, r] of reports.entries()) {
       const input = files[i] ?? '';
-      const out = join(dir, `${basename(input, extname(input))}.校验结果.xlsx`);
+      const out = join(dir, annotatedCopyName(basename(input)));
       if (unreadable(r)) continue;
       if (inputs.has(resolve(out))) {
         io.stderr.write(
@@ -100,8 +102,8 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
       }
       const bytes = await readInput(input);
       if (!('bytes' in bytes)) continue;
-      await writeFile(out, await (await annotateWriter())(bytes.bytes, r));
-      io.stderr.write(`${lang === 'zh' ? '已写出批注副本' : 'Annotated copy written'}: ${out}\n`);
+      await writeFile(out, await annotate(bytes.bytes, r));
+      io.stderr.write(`${lang === 'zh' ? `已写出${ANNOTATED_COPY.zh}` : 'Annotated copy written'}: ${out}\n`);
     }
   }
 

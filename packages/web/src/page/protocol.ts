@@ -19,11 +19,21 @@ export interface FileBytes {
   readonly bytes: Uint8Array;
 }
 
-/** The 指标 sheet as text, for the page's grid (row 1 is the header row). */
+/** A sheet as text, for the page's grid (row 1 is the header row). */
 export interface Grid {
   readonly sheet: string;
   /** Cell text by row, then column; ragged rows are allowed. */
   readonly rows: readonly (readonly string[])[];
+  /** The 1-based sheet row of each entry of `rows` (a long list is shown in part). */
+  readonly rowNumbers: readonly number[];
+  /** Rows of the sheet not shown (a long list: its first rows and those with findings are shown). */
+  readonly omitted: number;
+}
+
+/** Names a finding's title uses: indicators by code, finding codes described in words. */
+export interface Names {
+  readonly indicators: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
+  readonly codes: Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
 }
 
 /** What the page shows after validation (the report without the parsed submission). */
@@ -41,14 +51,25 @@ export interface Outcome {
     readonly enterprises: number;
   };
   readonly findings: readonly Finding[];
-  readonly grid: Grid | null;
+  /** The 指标 sheet and the enterprise list, when the file has them. */
+  readonly grids: readonly Grid[];
 }
 
 /** Page → worker. */
 export type Request =
   | { kind: 'template'; city: string; period: string }
-  | { kind: 'validate'; file: FileBytes; previous: FileBytes | null }
+  | {
+      kind: 'validate';
+      /** Which press of 开始校验 (or choice of a file) this is: replies to an older one are dropped. */
+      run: number;
+      file: FileBytes;
+      previous: FileBytes | null;
+      /** 本单位 and 报告期 chosen in step 1: the file must be theirs. */
+      city: string;
+      period: string;
+    }
   | { kind: 'annotated' }
+  | { kind: 'submission' }
   | { kind: 'findings-workbook' };
 
 /** Validation stages, in order, for the progress bar. */
@@ -57,12 +78,17 @@ export type Stage = (typeof STAGES)[number];
 
 /** Worker → page. */
 export type Reply =
-  | { kind: 'ready'; cities: readonly CityOption[] }
-  | { kind: 'progress'; stage: Stage }
-  | { kind: 'validated'; outcome: Outcome }
-  /** The grid follows the findings: reading the sheet again for display should not delay the verdict. */
-  | { kind: 'grid'; grid: Grid | null }
-  | { kind: 'file'; purpose: 'template' | 'annotated' | 'findings-workbook'; name: string; bytes: Uint8Array }
+  | { kind: 'ready'; cities: readonly CityOption[]; names: Names }
+  | { kind: 'progress'; run: number; stage: Stage }
+  | { kind: 'validated'; run: number; outcome: Outcome }
+  /** The grids follow the findings: reading the sheets again for display should not delay the verdict. */
+  | { kind: 'grid'; run: number; grids: readonly Grid[] }
+  | {
+      kind: 'file';
+      purpose: 'template' | 'annotated' | 'submission' | 'findings-workbook';
+      name: string;
+      bytes: Uint8Array;
+    }
   | { kind: 'failed'; purpose: Request['kind']; zh: string; en: string };
 
 export type { Finding, Severity };
