@@ -38,7 +38,12 @@ export const COMMAND_ROWS: readonly HelpRow[] = [
   { term: 'accept | reject', zh: '受理、退回某版本', en: 'accept or reject a revision' },
   { term: 'approve', zh: '审核（逐级向上）', en: 'approve (upward, as in DHIS2)' },
   { term: 'lock | unlock', zh: '锁定、解锁某期', en: 'lock or unlock a period' },
-  { term: 'ledger', zh: '台账校验、导出、导入', en: 'verify | export | import the ledger' },
+  { term: 'show', zh: '某市某期某版本入库时的校验结果', en: 'the findings stored for a revision' },
+  {
+    term: 'ledger',
+    zh: '台账记录、取回原件、校验、导出、导入',
+    en: 'log | get | verify | export | import the ledger',
+  },
   { term: 'help', zh: '某个命令的说明', en: "a command's help (sunan help validate)" },
 ];
 
@@ -54,16 +59,21 @@ const FORMAT: HelpRow = {
 };
 const DATABASE: HelpRow = {
   term: '--database <url>',
-  zh: 'PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）',
-  en: 'PostgreSQL server (default: embedded PGlite)',
+  zh: 'PostgreSQL 服务器（或 SUNAN_DATABASE_URL；默认内嵌 PGlite）：文件也存于数据库，多台电脑共用',
+  en: 'PostgreSQL server (or SUNAN_DATABASE_URL; default embedded PGlite): files kept in it too, shared',
 };
 const LEDGER: HelpRow = {
   term: '--ledger <dir>',
-  zh: '台账目录（或 SUNAN_LEDGER）',
-  en: 'ledger directory (or SUNAN_LEDGER)',
+  zh: '内嵌台账目录（或 SUNAN_LEDGER；用 --database 时不需要）',
+  en: 'embedded ledger directory (or SUNAN_LEDGER; not needed with --database)',
+};
+const WAIT: HelpRow = {
+  term: '--wait <seconds>',
+  zh: '台账被占用时最多等待的秒数（或 SUNAN_LEDGER_WAIT；默认 30）',
+  en: 'seconds to wait for a busy ledger (or SUNAN_LEDGER_WAIT; default 30)',
 };
 const BY: HelpRow = { term: '--by <name>', zh: '经办人（默认登录名）', en: 'who (default: login name)' };
-const LEDGER_COMMON: readonly HelpRow[] = [LEDGER, DATABASE, BY];
+const LEDGER_COMMON: readonly HelpRow[] = [LEDGER, DATABASE, WAIT, BY];
 
 /** accept, reject, approve, lock and unlock share one shape. */
 function decisionHelp(verb: string, zh: string, en: string): CommandHelp {
@@ -326,11 +336,51 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     '解锁；需要 --reason，原因被记录',
     'Unlocks; needs --reason, which is recorded',
   ),
+  show: {
+    usage:
+      'sunan show --city <代码|名称> --period <报告期> [--revision n] --ledger <目录> [--format text|json]',
+    zh: '列出某市某期某版本（默认最新版）入库时保存的校验结果：文件名、收到时间、经办人和全部问题。',
+    en: 'Prints the findings stored at intake for a revision (default the latest) of a city and period: file name, time received, who, and every finding.',
+    options: [
+      { term: '--city <code|name>', zh: '城市', en: 'city' },
+      { term: '--period <id>', zh: '报告期', en: 'period' },
+      { term: '--revision <n>', zh: '版本（默认最新）', en: 'revision (default latest)' },
+      { term: '--verbose', zh: '也列出提示', en: 'also list info findings' },
+      LEDGER,
+      DATABASE,
+      WAIT,
+      FORMAT,
+      LANG,
+    ],
+  },
   ledger: {
-    usage: 'sunan ledger verify | export <文件> | import <文件> --ledger <目录>',
-    zh: 'verify 重新计算每个存储文件和校验报告的 SHA-256，检查每个事件都带有前一事件的哈希（防篡改）；export 写出可移植的归档（文件 + 事件，JSON lines）；import 把归档读入一个空台账（先校验哈希链）。',
-    en: 'verify re-hashes every stored file and report and checks each event carries the hash of the one before; export writes a portable archive (files + events as JSON lines); import reads an archive into an empty ledger (the chain checked first).',
-    options: [...LEDGER_COMMON, FORMAT, LANG],
+    usage:
+      'sunan ledger log [--city 城市] [--period 报告期] | get --city --period [--revision n] --out <目录> | verify [--expect-head 哈希] | export <文件> [--force] | import <文件>',
+    zh: 'log 列出每条事件：时间（北京时间）、经办人、操作、城市报告期版本、原因；get 把某版本的原件按原文件名写到 --out 目录（已存在则需 --force）；verify 重新计算每个存储文件和校验报告的 SHA-256，检查事件链，逐条写明城市、报告期和版本，并打印链头哈希，--expect-head 核对发布过的链头（不在链中即退出码 1）；export 写出可移植的归档（已存在的文件需 --force；有文件缺失或被改动则拒绝，退出码 1）；import 把归档读入一个空台账（先校验哈希链和文件）。',
+    en: "log lists every event: time (Beijing), who, what, city/period/revision, why; get writes a revision's original bytes under its original name into --out (an existing file needs --force); verify re-hashes every stored file and report, checks the chain, names city, period and revision for each problem and prints the head hash — --expect-head checks a published head (exit 1 when it is not in the chain); export writes a portable archive (an existing file needs --force; refused with exit 1 when a file is missing or altered); import reads an archive into an empty ledger (chain and files checked first).",
+    options: [
+      { term: '--city <code|name>', zh: '城市（log、get）', en: 'city (log, get)' },
+      { term: '--period <id>', zh: '报告期（log、get）', en: 'period (log, get)' },
+      { term: '--revision <n>', zh: '版本（get；默认最新）', en: 'revision (get; default latest)' },
+      {
+        term: '--out <dir>',
+        zh: '写出原件的目录（get；默认当前目录）',
+        en: 'folder for the original (get; default .)',
+      },
+      {
+        term: '--expect-head <hash>',
+        zh: '发布过的链头哈希（verify）',
+        en: 'a published head hash (verify)',
+      },
+      {
+        term: '--force',
+        zh: '覆盖已有的输出文件（export、get）',
+        en: 'overwrite an existing output (export, get)',
+      },
+      ...LEDGER_COMMON,
+      FORMAT,
+      LANG,
+    ],
   },
 };
 

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { link, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sha256 } from './canonical.js';
-import { type Refusal, refuse } from './codes.js';
+import { LedgerError, type Refusal, refuse } from './codes.js';
+import { subjectOf } from './describe.js';
 import { insertEvent, type LedgerEvent, lockForAppend } from './events.js';
 import type { Ledger } from './ledger.js';
 import { checkChain } from './verify.js';
@@ -34,42 +37,108 @@ export interface ArchiveCounts {
   readonly events: number;
 }
 
+/** How {@link exportLedger} writes. */
+export interface ExportOptions {
+  /** Replace an existing file at `path` (default: refuse, and leave it as it is). */
+  readonly overwrite?: boolean;
+}
+
+/** The first file an event refers to that is missing or does not match its SHA-256, as a refusal. */
+function incomplete(ledger: Ledger, e: LedgerEvent, missing: boolean, action: 'export' | 'import'): Refusal {
+  const s = subjectOf(e, (c) => ledger.nameOf(c));
+  const h = (e.sha256 ?? '').slice(0, 12);
+  const what = missing
+    ? { zh: '缺失', en: 'is missing' }
+    : { zh: '已被改动（SHA-256 不符）', en: 'was altered (SHA-256 differs)' };
+  const act =
+    action === 'export'
+      ? { zh: '未导出任何内容', en: 'nothing was exported' }
+      : { zh: '未导入任何内容', en: 'nothing was imported' };
+  return refuse(
+    'LEDGER_ARCHIVE_INCOMPLETE',
+    `${s.zh}（第 ${e.seq} 号事件）的文件 ${h}… ${what.zh}，${act.zh}`,
+    `The file of ${s.en} (event ${e.seq}, ${h}…) ${what.en}; ${act.en}`,
+  );
+}
+
 /**
  * Writes the whole ledger as one portable file of JSON lines: every referenced stored file (base64),
  * every validation report and every event exactly as stored (hashes included, so the chain can be
- * checked again after import).
+ * checked again after import). Refused, writing nothing, when a file an event refers to is missing
+ * or altered (an archive must hold the whole ledger), and when `path` exists unless `overwrite`.
+ * Written to a temporary file beside `path` and moved into place complete.
  */
-export async function exportLedger(ledger: Ledger, path: string): Promise<ArchiveCounts> {
-  const out = await open(path, 'w');
-  const counts = { files: 0, reports: 0, events: 0 };
+export async function exportLedger(
+  ledger: Ledger,
+  path: string,
+  options: ExportOptions = {},
+): Promise<({ ok: true } & ArchiveCounts) | Refusal> {
+  const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.sunan-export.tmp`);
+  const out = await open(tmp, 'wx');
+  let done = false;
   try {
-    const write = (line: ArchiveLine) => out.write(`${JSON.stringify(line)}\n`);
-    await write({ type: 'header', format: ARCHIVE_FORMAT, version: 1, exportedAt: new Date().toISOString() });
-    const events = await ledger.events();
-    const hashes = [...new Set(events.map((e) => e.sha256).filter((h): h is string => h !== null))];
-    for (const h of hashes) {
-      const bytes = await ledger.files.read(h);
-      if (bytes) {
-        await write({ type: 'file', sha256: h, base64: Buffer.from(bytes).toString('base64') });
-        counts.files++;
-      }
-    }
-    const reports = await ledger.db.query<{ sha256: string; report: string; report_sha256: string }>(
-      'SELECT sha256, report, report_sha256 FROM ledger_reports ORDER BY sha256',
-    );
-    for (const r of reports) {
-      await write({ type: 'report', sha256: r.sha256, report: r.report, reportSha256: r.report_sha256 });
-      counts.reports++;
-    }
-    for (const event of events) {
-      await write({ type: 'event', event });
-      counts.events++;
-    }
+    const counts = await writeArchive(ledger, (text) => out.write(text));
+    if (!counts.ok) return counts;
     await out.sync();
-  } finally {
     await out.close();
+    await place(tmp, path, options.overwrite === true);
+    done = true;
+    return counts;
+  } finally {
+    if (!done) {
+      await out.close().catch(() => undefined);
+      await rm(tmp, { force: true });
+    }
   }
-  return counts;
+}
+
+/** Moves the finished archive into place: over an existing file only when asked to. */
+async function place(tmp: string, path: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return rename(tmp, path);
+  try {
+    await link(tmp, path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new LedgerError(
+        `${path} 已存在，未覆盖（覆盖请加 --force）`,
+        `${path} exists and was not overwritten (add --force to replace it)`,
+        { cause: e },
+      );
+    throw e;
+  }
+  await rm(tmp, { force: true });
+}
+
+async function writeArchive(
+  ledger: Ledger,
+  write0: (text: string) => Promise<unknown>,
+): Promise<({ ok: true } & ArchiveCounts) | Refusal> {
+  const counts = { files: 0, reports: 0, events: 0 };
+  const write = (line: ArchiveLine) => write0(`${JSON.stringify(line)}\n`);
+  await write({ type: 'header', format: ARCHIVE_FORMAT, version: 1, exportedAt: new Date().toISOString() });
+  const events = await ledger.events();
+  const seen = new Set<string>();
+  for (const e of events) {
+    const h = e.sha256;
+    if (h === null || seen.has(h)) continue;
+    seen.add(h);
+    const bytes = await ledger.files.read(h);
+    if (!bytes || sha256(bytes) !== h) return incomplete(ledger, e, !bytes, 'export');
+    await write({ type: 'file', sha256: h, base64: Buffer.from(bytes).toString('base64') });
+    counts.files++;
+  }
+  const reports = await ledger.db.query<{ sha256: string; report: string; report_sha256: string }>(
+    'SELECT sha256, report, report_sha256 FROM ledger_reports ORDER BY sha256',
+  );
+  for (const r of reports) {
+    await write({ type: 'report', sha256: r.sha256, report: r.report, reportSha256: r.report_sha256 });
+    counts.reports++;
+  }
+  for (const event of events) {
+    await write({ type: 'event', event });
+    counts.events++;
+  }
+  return { ok: true, ...counts };
 }
 
 /**
@@ -142,16 +211,21 @@ export async function importLedger(
       `归档中的事件链无效：${broken[0]?.message.zh}`,
       `The archive's event chain is invalid: ${broken[0]?.message.en}`,
     );
+  const held = new Set(files.map((f) => f.sha256));
+  const without = events.find((e) => e.sha256 !== null && !held.has(e.sha256));
+  if (without) return incomplete(ledger, without, true, 'import');
   if ((await ledger.events()).length > 0)
     return refuse(
       'LEDGER_NOT_EMPTY',
       '目标台账已有事件，只能导入到空台账',
       'The target ledger has events; import into an empty one',
     );
-  // Files first (an orphan file is harmless), then every row in one transaction.
-  for (const f of files) await ledger.files.put(f.bytes);
+  // A directory store first (an orphan file is harmless), then every row in one transaction; a
+  // database store writes the bytes in that transaction too.
+  if (ledger.files.kind === 'files') for (const f of files) await ledger.files.put(f.bytes);
   await ledger.db.transaction(async (tx) => {
     await lockForAppend(tx);
+    if (ledger.files.kind === 'database') for (const f of files) await ledger.files.put(f.bytes, tx);
     for (const r of reports)
       await tx.query(
         'INSERT INTO ledger_reports (sha256, report, report_sha256) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',

@@ -26,6 +26,10 @@ export const LEDGER_CODES = {
     '校验报告与事件记录的哈希不符 / a validation report does not match the hash in its event',
   LEDGER_ARCHIVE_INVALID: '归档文件无效 / the archive is not valid',
   LEDGER_NOT_EMPTY: '目标台账非空，不能导入 / the target ledger is not empty',
+  LEDGER_HEAD_MISMATCH:
+    '发布过的链头哈希不在事件链中：链已被改写 / a published head hash is not in the chain: it was rewritten',
+  LEDGER_ARCHIVE_INCOMPLETE:
+    '台账中有文件缺失或被改动，未导出或导入 / a stored file is missing or altered: nothing exported or imported',
 } as const;
 
 /** One of {@link LEDGER_CODES}. */

@@ -11,7 +11,9 @@ export type EventKind =
   | 'rejected'
   | 'approved'
   | 'locked'
-  | 'unlocked';
+  | 'unlocked'
+  /** A file handed in and refused (a locked period, …): kept on the record with its bytes. */
+  | 'refused';
 
 /** Every kind, for exhaustive checks and documentation. */
 export const EVENT_KINDS: readonly EventKind[] = [
@@ -23,6 +25,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'approved',
   'locked',
   'unlocked',
+  'refused',
 ];
 
 /** Facts recorded with a received file (`received`, `duplicate`, `unassigned`). */

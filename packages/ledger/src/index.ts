@@ -8,11 +8,14 @@ export {
   ARCHIVE_FORMAT,
   type ArchiveCounts,
   type ArchiveLine,
+  type ExportOptions,
   exportLedger,
   importLedger,
 } from './archive.js';
 export { canonicalJson, sha256 } from './canonical.js';
 export { type Bilingual, LEDGER_CODES, type LedgerCode, LedgerError, type Refusal } from './codes.js';
+export { DbStore } from './db-store.js';
+export { EVENT_KIND_NAMES, kindName, subjectOf } from './describe.js';
 export { type Driver, openPglite, openPostgres, type Sql } from './driver.js';
 export {
   EVENT_KINDS,
@@ -33,8 +36,27 @@ export {
   type PeriodStatus,
   type UnassignedFile,
 } from './ledger.js';
+export {
+  acquireDirLock,
+  busyMessage,
+  DEFAULT_LOCK_WAIT_MS,
+  LedgerBusyError,
+  type LockOptions,
+  type LockOwner,
+  ownerIsDead,
+  parseOwner,
+  thisOwner,
+} from './lock.js';
 export { MIGRATIONS, type Migration, migrate } from './migrations.js';
+export { networkFileSystem } from './open.js';
+export { type RefusedData, type RefusedIntake, recordRefusedIntake } from './refused.js';
 export { acceptedInputs, type CitedRevision, type LedgerRollUp, rollUpInputs } from './roll-up.js';
 export { type Cell, type CellState, cellsOf, type Decision, periodsOf, type Revision } from './state.js';
-export { FileStore } from './store.js';
-export { checkChain, type VerifyProblem, type VerifyResult, verifyLedger } from './verify.js';
+export { type BlobStore, FileStore } from './store.js';
+export {
+  checkChain,
+  type VerifyOptions,
+  type VerifyProblem,
+  type VerifyResult,
+  verifyLedger,
+} from './verify.js';

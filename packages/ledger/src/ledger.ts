@@ -1,32 +1,40 @@
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access } from 'node:fs/promises';
 import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import { nodeInflater } from '@sunan/validate/node';
 import { sha256 } from './canonical.js';
 import { type Bilingual, LedgerError, type Refusal, refuse } from './codes.js';
-import { type Driver, openPglite, openPostgres, type Sql } from './driver.js';
+import type { Driver, Sql } from './driver.js';
 import {
   append,
   type EventDraft,
   eventAt,
   type FileData,
+  GENESIS,
   type LedgerEvent,
   lockForAppend,
   readEvents,
 } from './events.js';
-import { acquireDirLock } from './lock.js';
-import { migrate } from './migrations.js';
+import { openStorage } from './open.js';
+import { type RefusedIntake, recordRefusedIntake } from './refused.js';
 import { type Cell, cellsOf } from './state.js';
-import { FileStore } from './store.js';
+import type { BlobStore } from './store.js';
 
 /** Where a ledger lives. */
 export interface OpenOptions {
-  /** The ledger directory: stored files, and the embedded database unless `database` is given. */
-  readonly dir: string;
+  /**
+   * The embedded ledger's directory (`<dir>/db`, `<dir>/files`, `<dir>/ledger.lock`). Not needed
+   * with `database`: a server ledger keeps the files' bytes in the database itself (files an older
+   * version left in `<dir>/files` are copied in when `dir` is given).
+   */
+  readonly dir?: string;
   /** A PostgreSQL server (`postgres://…`); default: embedded PGlite in `<dir>/db`. */
   readonly database?: string;
+  /** How long to wait for an embedded ledger another process holds (default 30 s), then give up. */
+  readonly waitMs?: number;
+  /** Told what a person should know while opening: waiting for a busy ledger, a lock taken over. */
+  readonly onNotice?: (message: Bilingual) => void;
   /** Defaults to the built-in Sunan catalogue. */
   readonly catalogue?: Catalogue;
   /** The zone's org-unit code (default `SUNAN`). */
@@ -64,7 +72,12 @@ export type IntakeOutcome =
       readonly event: LedgerEvent;
       readonly report: ValidationReport;
     }
-  | (Refusal & { readonly city: string; readonly period: string });
+  | (Refusal & {
+      readonly city: string;
+      readonly period: string;
+      /** The `refused` event that keeps the file on the record. */
+      readonly event?: LedgerEvent;
+    });
 
 /** A decision on a (city, period): accept, reject, approve, lock or unlock. */
 export interface DecisionInput {
@@ -107,43 +120,33 @@ export class Ledger {
   private constructor(
     /** The database (PGlite or a server). */
     readonly db: Driver,
-    /** The content-addressed file store. */
-    readonly files: FileStore,
+    /** The content-addressed file store: a directory (embedded) or the database (server). */
+    readonly files: BlobStore,
     readonly catalogue: Catalogue,
     readonly zone: string,
     private readonly release: () => Promise<void>,
   ) {}
 
-  /** Opens (creating and migrating when needed) the ledger in `options.dir`. */
+  /**
+   * Opens (creating and migrating when needed) the ledger: on the server `options.database`, or
+   * embedded in `options.dir`, which one process at a time may hold (see `acquireDirLock`).
+   */
   static async open(options: OpenOptions): Promise<Ledger> {
-    const dir = resolve(options.dir);
-    try {
-      await mkdir(join(dir, 'files'), { recursive: true });
-    } catch (e) {
-      throw new LedgerError(`无法创建台账目录：${dir}`, `Cannot create the ledger directory: ${dir}`, {
-        cause: e,
-      });
-    }
-    const release = options.database ? async () => undefined : await acquireDirLock(join(dir, 'ledger.lock'));
-    let db: Driver;
-    try {
-      db = options.database ? await openPostgres(options.database) : await openPglite(join(dir, 'db'));
-      await migrate(db);
-    } catch (e) {
-      await release();
-      throw new LedgerError(
-        `无法打开台账数据库：${e instanceof Error ? e.message : String(e)}`,
-        `Cannot open the ledger database: ${e instanceof Error ? e.message : String(e)}`,
-        { cause: e },
-      );
-    }
-    return new Ledger(
-      db,
-      new FileStore(join(dir, 'files')),
-      options.catalogue ?? sunanCatalogue(),
-      options.zone ?? 'SUNAN',
-      release,
-    );
+    const { db, files, release } = await openStorage(options);
+    return new Ledger(db, files, options.catalogue ?? sunanCatalogue(), options.zone ?? 'SUNAN', release);
+  }
+
+  /**
+   * The chain's head: the last event's number and hash (GENESIS and 0 for an empty ledger). Printed
+   * in reports and by `verify`, so a chain rewritten later can be told from the one published.
+   */
+  async head(db: Sql = this.db): Promise<{ seq: number; hash: string }> {
+    const row = (
+      await db.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM ledger_events ORDER BY seq DESC LIMIT 1',
+      )
+    )[0];
+    return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS };
   }
 
   /** Closes the database and releases the directory. */
@@ -198,14 +201,16 @@ export class Ledger {
     // Checked before storing so a refused file leaves nothing behind; checked again under the lock.
     if (place) {
       const refusal = await this.lockRefusal(this.db, place.city, place.period);
-      if (refusal) return { ...refusal, ...place };
+      if (refusal) return this.refusedIntake(input, report, refusal, place);
     }
-    const hash = await this.storeBytes(input.bytes);
+    // A server ledger writes the bytes inside the transaction below; a directory store before it.
+    const hash = this.files.kind === 'files' ? await this.storeBytes(input.bytes) : sha256(input.bytes);
     // Hashed as stored (the event carries the hash); plain JSON, as canonicalising megabytes is slow.
     const reportText = JSON.stringify(report);
     return this.db
       .transaction(async (tx): Promise<IntakeOutcome> => {
         await lockForAppend(tx);
+        if (this.files.kind === 'database') await this.files.put(input.bytes, tx);
         const first = await this.firstReceiptOf(tx, hash);
         const data = (extra: Partial<FileData> = {}): Record<string, unknown> => ({
           fileName: input.fileName,
@@ -242,7 +247,7 @@ export class Ledger {
           return { ok: true, kind: 'unassigned', event, report };
         }
         const refusal = await this.lockRefusal(tx, place.city, place.period);
-        if (refusal) throw new RefusedInTransaction({ ...refusal, ...place });
+        if (refusal) throw new RefusedInTransaction(refusal, place);
         const event = await append(tx, {
           ...base,
           kind: 'received',
@@ -253,9 +258,35 @@ export class Ledger {
         return { ok: true, kind: 'received', event, report };
       })
       .catch((e: unknown) => {
-        if (e instanceof RefusedInTransaction) return e.outcome;
+        if (e instanceof RefusedInTransaction) return this.refusedIntake(input, report, e.refusal, e.place);
         throw databaseFailure(e, input.fileName);
       });
+  }
+
+  /**
+   * Keeps a refused intake on the record (a `refused` event with the bytes); see
+   * {@link recordRefusedIntake}. Returns the recorded event.
+   */
+  recordRefused(r: RefusedIntake): Promise<LedgerEvent> {
+    return recordRefusedIntake(this, r);
+  }
+
+  private async refusedIntake(
+    input: IntakeInput,
+    report: ValidationReport,
+    refusal: Refusal,
+    place: { city: string; period: string },
+  ): Promise<IntakeOutcome> {
+    const event = await this.recordRefused({
+      bytes: input.bytes,
+      fileName: input.fileName,
+      by: input.by,
+      ...(input.note ? { note: input.note } : {}),
+      ...place,
+      refusal,
+      report,
+    });
+    return { ...refusal, ...place, event };
   }
 
   /** The (city, period) a report belongs to, when both are readable and the city is the zone's. */
@@ -272,10 +303,10 @@ export class Ledger {
     try {
       return await this.files.put(bytes);
     } catch (e) {
-      const why = await writeFailure(e, this.files.root);
+      const why = await writeFailure(e, this.files.where);
       throw new LedgerError(
-        `无法保存文件：${why.zh}；台账未变（${this.files.root}）`,
-        `Cannot store the file: ${why.en}; the ledger is unchanged (${this.files.root})`,
+        `无法保存文件：${why.zh}；台账未变（${this.files.where}）`,
+        `Cannot store the file: ${why.en}; the ledger is unchanged (${this.files.where})`,
         { cause: e },
       );
     }
@@ -418,9 +449,12 @@ export class Ledger {
   }
 }
 
-/** Carries a refusal out of a transaction so it rolls back. */
+/** Carries a refusal out of a transaction so it rolls back (the refusal is then recorded on its own). */
 class RefusedInTransaction extends Error {
-  constructor(readonly outcome: IntakeOutcome) {
+  constructor(
+    readonly refusal: Refusal,
+    readonly place: { city: string; period: string },
+  ) {
     super('refused');
   }
 }

@@ -54,6 +54,24 @@ export const MIGRATIONS: readonly Migration[] = [
        FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`,
     ],
   },
+  {
+    version: 3,
+    name: 'file bytes in the database (shared store on a server)',
+    sql: [
+      // A ledger on a server keeps the received bytes here, so every client sees the same files;
+      // an embedded ledger leaves it empty and keeps its files beside the data directory.
+      `CREATE TABLE ledger_files (
+        sha256 text PRIMARY KEY,
+        bytes bytea NOT NULL
+      )`,
+      `CREATE FUNCTION ledger_files_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         RAISE EXCEPTION 'ledger files are kept as received (% refused)', TG_OP;
+       END $$`,
+      `CREATE TRIGGER ledger_files_keep BEFORE UPDATE OR DELETE ON ledger_files
+       FOR EACH ROW EXECUTE FUNCTION ledger_files_keep()`,
+    ],
+  },
 ];
 
 /** A constant key for PostgreSQL advisory locks: serialises appends and migrations across clients. */

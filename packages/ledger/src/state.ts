@@ -92,6 +92,7 @@ function apply(cells: Map<string, Builder>, e: LedgerEvent): void {
       return;
     case 'duplicate':
     case 'unassigned':
+    case 'refused':
       return;
     default: {
       const never: never = e.kind;

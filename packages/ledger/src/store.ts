@@ -2,14 +2,44 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from './canonical.js';
+import type { Sql } from './driver.js';
+
+/**
+ * Where the received files' bytes live, addressed by SHA-256: a directory beside an embedded ledger
+ * ({@link FileStore}), or the database itself when the ledger is on a server (`DbStore`), so that
+ * every machine with the URL sees every file.
+ */
+export interface BlobStore {
+  /** `files` (a local directory) or `database` (a table in the ledger's database). */
+  readonly kind: 'files' | 'database';
+  /** Where the bytes are, for messages (a directory, or "the database"). */
+  readonly where: string;
+  /** Stores bytes (once) and returns their SHA-256; a database store writes inside `tx` when given. */
+  put(bytes: Uint8Array, tx?: Sql): Promise<string>;
+  /** Whether the file is present (its content is not re-hashed here; `verify` does). */
+  holds(hash: string): Promise<boolean>;
+  /** The stored bytes, or undefined when missing. */
+  read(hash: string): Promise<Uint8Array | undefined>;
+  /** Every stored file's name (its claimed SHA-256), sorted. */
+  list(): Promise<string[]>;
+  /** Interrupted writes never referred to by any event (a database store has none). */
+  leftovers(): Promise<string[]>;
+}
 
 /**
  * The received files, byte for byte, content-addressed: `files/ab/abcdef…` named by their SHA-256.
  * A file appears under its final name only once it is complete (written to `files/tmp`, synced,
  * then renamed), so a crash leaves either the whole file or nothing under the final name.
  */
-export class FileStore {
+export class FileStore implements BlobStore {
+  /** A directory. */
+  readonly kind = 'files' as const;
   constructor(readonly root: string) {}
+
+  /** The directory, for messages. */
+  get where(): string {
+    return this.root;
+  }
 
   /** Where a file with this SHA-256 lives. */
   pathOf(hash: string): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { aggregate } from '@sunan/aggregate';
 import {
   exportLedger,
+  FileStore,
   type IntakeOutcome,
   importLedger,
   type Ledger,
@@ -18,6 +19,17 @@ import { BACKENDS, Backend } from './helpers/backends.js';
 import { jsonSubmission, small } from './helpers/files.js';
 
 const by = 'test-clerk';
+
+/** Replaces a stored file's bytes, as a tamperer would: in the folder, or in the database's table. */
+async function storedBytes(ledger: Ledger, hash: string, bytes: Uint8Array): Promise<void> {
+  if (ledger.files instanceof FileStore) {
+    writeFileSync(ledger.files.pathOf(hash), bytes);
+    return;
+  }
+  await ledger.db.query('ALTER TABLE ledger_files DISABLE TRIGGER ledger_files_keep');
+  await ledger.db.query('UPDATE ledger_files SET bytes = $1 WHERE sha256 = $2', [bytes, hash]);
+  await ledger.db.query('ALTER TABLE ledger_files ENABLE TRIGGER ledger_files_keep');
+}
 
 function received(o: IntakeOutcome) {
   if (!o.ok || o.kind !== 'received')
@@ -229,15 +241,16 @@ describe.each(BACKENDS)('ledger on %s', (name) => {
       await ledger.intake({ bytes: jsonSubmission('320100', '2026'), fileName: 'nj.json', by }),
     );
     expect((await verifyLedger(ledger)).ok).toBe(true);
-    const path = ledger.files.pathOf(o.sha256 ?? '');
-    const original = await readFile(path);
+    const original = Buffer.from((await ledger.files.read(o.sha256 ?? '')) ?? []);
     const changed = Buffer.from(original);
     changed[100] = (changed[100] ?? 0) ^ 1;
-    writeFileSync(path, changed);
+    await storedBytes(ledger, o.sha256 ?? '', changed);
     const v1 = await verifyLedger(ledger);
     expect(v1.ok).toBe(false);
     expect(v1.problems.map((p) => p.code)).toEqual(['LEDGER_FILE_ALTERED']);
-    writeFileSync(path, original);
+    expect(v1.problems[0]).toMatchObject({ city: '320100', period: '2026', revision: 1 });
+    expect(v1.problems[0]?.message.zh).toContain('南京市 2026 第 1 版');
+    await storedBytes(ledger, o.sha256 ?? '', original);
 
     // The table refuses updates; a tamperer with database rights disables that first.
     await expect(
@@ -267,6 +280,7 @@ describe.each(BACKENDS)('ledger on %s', (name) => {
     const dir = mkdtempSync(join(tmpdir(), 'sunan-archive-'));
     const archive = join(dir, 'ledger.jsonl');
     const counts = await exportLedger(ledger, archive);
+    if (!counts.ok) throw new Error(counts.message.en);
     expect(counts.events).toBe((await ledger.events()).length);
     const copy = await (backend as Backend).fresh();
     try {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type Bilingual, Ledger, LedgerError } from '@sunan/ledger';
+import { type Bilingual, DEFAULT_LOCK_WAIT_MS, Ledger, LedgerError } from '@sunan/ledger';
 import { resolveOrgUnit, sunanCatalogue } from '@sunan/schema';
 import { type Io, UsageError } from '../io.js';
 import type { Lang } from '../lang.js';
@@ -8,31 +8,53 @@ import type { Lang } from '../lang.js';
 export const LEDGER_OPTIONS = {
   ledger: { type: 'string' },
   database: { type: 'string' },
+  wait: { type: 'string' },
   by: { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** How long to wait for a busy embedded ledger: `--wait` seconds, else SUNAN_LEDGER_WAIT, else 30 s. */
+export function waitOf(value: string | undefined, io: Io): number {
+  const text = value ?? io.env.SUNAN_LEDGER_WAIT;
+  if (text === undefined || text.trim() === '') return DEFAULT_LOCK_WAIT_MS;
+  const s = Number(text);
+  if (!Number.isFinite(s) || s < 0)
+    throw new UsageError(
+      `--wait 应为等待的秒数（如 30），而不是 ${text}`,
+      `--wait takes the seconds to wait (e.g. 30), not ${text}`,
+    );
+  return Math.round(s * 1000);
+}
+
 /**
- * Opens the ledger named by `--ledger` (or SUNAN_LEDGER), on `--database` (or SUNAN_DATABASE_URL)
- * when given, else embedded. Runs `fn` and always closes it (releasing the directory).
+ * Opens the ledger: on `--database` (or SUNAN_DATABASE_URL) when given, where `--ledger` is not
+ * needed (the files are in the database); else embedded in `--ledger` (or SUNAN_LEDGER). A busy
+ * embedded ledger is waited for (`--wait`), saying so on stderr at once. Runs `fn` and always
+ * closes the ledger (releasing the directory).
  */
 export async function withLedger<T>(
-  values: { ledger?: string; database?: string },
+  values: { ledger?: string; database?: string; wait?: string },
   io: Io,
   fn: (ledger: Ledger) => Promise<T>,
 ): Promise<T> {
   const dir = values.ledger ?? io.env.SUNAN_LEDGER;
-  if (!dir)
-    throw new UsageError(
-      '需要 --ledger <目录>（或环境变量 SUNAN_LEDGER）',
-      'Give --ledger <dir> (or SUNAN_LEDGER)',
-    );
   const database = values.database ?? io.env.SUNAN_DATABASE_URL;
+  if (!dir && !database)
+    throw new UsageError(
+      '需要 --ledger <目录>（或环境变量 SUNAN_LEDGER），或 --database <PostgreSQL 地址>',
+      'Give --ledger <dir> (or SUNAN_LEDGER), or --database <PostgreSQL URL>',
+    );
+  const waitMs = waitOf(values.wait, io);
   let ledger: Ledger;
   try {
-    ledger = await Ledger.open({ dir: resolve(io.cwd, dir), ...(database ? { database } : {}) });
+    ledger = await Ledger.open({
+      ...(dir ? { dir: resolve(io.cwd, dir) } : {}),
+      ...(database ? { database } : {}),
+      waitMs,
+      onNotice: (m) => io.stderr.write(`${m.zh}\n${m.en}\n`),
+    });
   } catch (e) {
     if (e instanceof LedgerError) throw new UsageError(e.zh, e.en);
     throw e;
