@@ -186,10 +186,12 @@ export class Ledger {
   }
 
   /**
-   * Hands one file in: validates it, stores its bytes (content-addressed, synced, renamed into
-   * place), then records the event and the validation report in one transaction. A file for a
-   * locked city and period is refused; the same bytes twice are recorded as a duplicate, not a new
-   * revision; a file whose city or period cannot be read is kept as unassigned.
+   * Hands one file in: validates it, stores its bytes (content-addressed: in the directory, synced
+   * and renamed into place, before the transaction; on a server, in the database inside it), then
+   * records the event and the validation report in one transaction. A file for a locked city and
+   * period is refused, and the refusal recorded with the bytes (`refused`); the same bytes twice
+   * are recorded as a duplicate, not a new revision; a file whose city or period cannot be read is
+   * kept as unassigned.
    */
   async intake(input: IntakeInput): Promise<IntakeOutcome> {
     const report = validateSubmission(input.bytes, {
@@ -198,7 +200,8 @@ export class Ledger {
       inflater: nodeInflater,
     });
     const place = this.placeOf(report);
-    // Checked before storing so a refused file leaves nothing behind; checked again under the lock.
+    // Checked before anything is stored (a refused file is kept only as a `refused` event); checked
+    // again under the append lock, where a lock taken meanwhile rolls the intake back.
     if (place) {
       const refusal = await this.lockRefusal(this.db, place.city, place.period);
       if (refusal) return this.refusedIntake(input, report, refusal, place);
