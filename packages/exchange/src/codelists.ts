@@ -17,8 +17,9 @@ export interface StandardCodelist {
 
 const en = (zh: string, text: string): LocalizedText => ({ zh, en: text });
 
-// The codes and English names of the SDMX global codelists, as the SDMX global registry serves these
-// versions. CL_UNIT_MULT 1.0 has no code 8 (hundreds of millions): 亿元 is published in millions.
+// The codes and English names of the SDMX global codelists in these versions, as an export of the
+// SDMX global registry lists them (the copies in the sdmx1 test data agree). CL_UNIT_MULT 1.0 has no
+// code 8 (hundreds of millions), so 亿元 is published in millions; see the README.
 /** Frequency. */
 export const CL_FREQ: StandardCodelist = {
   id: 'CL_FREQ',
