@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -76,6 +76,12 @@ describe('sunan export', { timeout: 400_000 }, () => {
     const twice = sunan(['export', agg, agg, '--out', join(dir, 't')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('2022');
+    // A broken aggregate.json is named as such, not validated as a city's return.
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...JSON.parse(readFileSync(agg, 'utf8')), period: 2022 }));
+    const r2 = sunan(['export', broken, '--out', join(dir, 'b2')]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain('not a valid sunan aggregate result');
   });
 
   it('from the ledger: approved cities are A, the others and the unapproved zone P', () => {

@@ -42,7 +42,16 @@ async function aggregateFile(path: string): Promise<AggregateResult | undefined>
     return undefined;
   }
   const parsed = AggregateResult.safeParse(doc);
-  return parsed.success ? parsed.data : undefined;
+  if (parsed.success) return parsed.data;
+  // Shaped like a roll-up but not one: say so, rather than validate it as a city's return.
+  const looksLikeResult =
+    typeof doc === 'object' && doc !== null && 'schemaVersion' in doc && 'indicators' in doc;
+  if (looksLikeResult)
+    throw new UsageError(
+      `${path} 不是有效的 sunan aggregate 结果`,
+      `${path} is not a valid sunan aggregate result`,
+    );
+  return undefined;
 }
 
 /** Roll-ups from aggregate.json files, and one roll-up of the other files (submissions) for --period. */
