@@ -238,6 +238,12 @@ describe('one ledger on PostgreSQL, two machines with different --ledger folders
     expect(
       JSON.parse(sunan(['status', '--period', '2022', ...copy, '--format', 'json']).stdout).cities,
     ).toEqual(status.cities);
+    // The second machine decides and rolls up with the URL alone.
+    expect(two(['accept', '--city', '南京', '--period', '2022']).code).toBe(0);
+    const agg = sunanEnv(['aggregate', '--period', '2022', '--database', url, '--format', 'json'], {});
+    expect(agg.code, agg.stderr).not.toBe(2);
+    const used = JSON.parse(agg.stdout).sources.filter((x: { status: string }) => x.status === 'used');
+    expect(used.map((x: { city: string }) => x.city)).toEqual(['320100']);
     await flipStoredByte(url);
     const v = two(['ledger', 'verify']);
     expect(v.code).toBe(1);

@@ -135,13 +135,19 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const lang = langOf(values.lang);
   const format = formatOf(values.format);
   if (!values.period) throw new UsageError('需要 --period', '--period is required');
-  const fromLedger = values.ledger !== undefined || positionals.length === 0;
+  // A server ledger (--database) needs no local folder: the URL alone names the whole ledger.
+  const fromLedger = values.ledger !== undefined || values.database !== undefined || positionals.length === 0;
   if (fromLedger && (positionals.length > 0 || values.previous || values.history))
     throw new UsageError(
       '--ledger 与报表文件、--previous、--history 不能同时使用：上期和往期也取自台账',
       '--ledger cannot be combined with files, --previous or --history: the ledger supplies those periods too',
     );
-  if (fromLedger && values.ledger === undefined && !io.env.SUNAN_LEDGER)
+  if (
+    fromLedger &&
+    values.ledger === undefined &&
+    !io.env.SUNAN_LEDGER &&
+    !(values.database ?? io.env.SUNAN_DATABASE_URL)
+  )
     throw new UsageError(
       '请给出报表目录或文件，或 --ledger <目录>',
       'Give the directory or files to aggregate, or --ledger <dir>',

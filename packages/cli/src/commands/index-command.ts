@@ -145,7 +145,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
   }
   const lang = langOf(values.lang);
   const format = formatOf(values.format);
-  if (positionals.length === 0 && values.ledger === undefined)
+  if (positionals.length === 0 && values.ledger === undefined && values.database === undefined)
     throw new UsageError(
       '请给出 aggregate.json 或指标矩阵文件',
       'Give aggregate.json files or a matrix file',
@@ -184,7 +184,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
 
   const matrices: IndexMatrix[] = [];
   // The years from the ledger: each year's accepted revisions, rolled up from the stored reports.
-  if (values.ledger !== undefined)
+  if (values.ledger !== undefined || values.database !== undefined)
     for (const r of await (await import('./index-ledger.js')).ledgerYears(values, io))
       matrices.push(matrixFromAggregate(r, definition));
   for (const file of await collectInputs(positionals.map((p) => resolve(io.cwd, p)))) {
