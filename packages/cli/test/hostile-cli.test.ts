@@ -1,13 +1,16 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SLOW_SHAPES } from '../../validate/test/hostile/ooxml-shapes.js';
+import { runCommand } from '../../validate/test/hostile/run-command.js';
 import { run } from '../src/run.js';
 import { safeLine, safeText } from '../src/terminal-text.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const clean2022 = join(root, 'examples/data/2022/321100-镇江市-2022.xlsx');
+const builtCli = join(root, 'packages/cli/dist/cli.js');
 
 async function sunan(args: string[], cwd: string) {
   let stdout = '';
@@ -57,4 +60,35 @@ describe('hostile text and paths in the command', () => {
     expect(r.stderr).toContain('Not written');
     expect(readdirSync(dir).sort()).toEqual(['a.xlsx', 'a.标注副本.xlsx', 'a.标注副本.标注副本.xlsx'].sort());
   });
+
+  it('regression: valid OOXML the fast reader declines (x:-prefixed, no cell references, an empty sheet) is validated within seconds, as the plain file', async () => {
+    // The built command in its own process, so that a loop is killed and reported instead of hanging the suite.
+    expect(existsSync(builtCli), 'run `pnpm build` first').toBe(true);
+    const data = join(root, 'examples/data/2022');
+    const findings = (stdout: string) =>
+      (
+        JSON.parse(stdout) as {
+          files: Array<{ file: string; findings: Array<{ code: string; cell?: string }> }>;
+        }
+      ).files
+        .map((f) => ({
+          file: f.file.replace(/^.*[\\/]/, ''),
+          findings: f.findings.map((x) => `${x.code}@${x.cell ?? ''}`),
+        }))
+        .sort((a, b) => a.file.localeCompare(b.file));
+    const scratch = mkdtempSync(join(tmpdir(), 'sunan-shapes-'));
+    const plain = await runCommand(builtCli, ['validate', data, '--format', 'json'], 60, scratch);
+    expect(plain.hung).toBe(false);
+    for (const shape of SLOW_SHAPES) {
+      const dir = mkdtempSync(join(scratch, `${shape.name}-`));
+      for (const f of readdirSync(data))
+        writeFileSync(join(dir, f), shape.make(new Uint8Array(readFileSync(join(data, f)))));
+      const r = await runCommand(builtCli, ['validate', dir, '--format', 'json'], 30, scratch);
+      expect(r.hung, `${shape.name}: killed after 30 s`).toBe(false);
+      expect(r.code, shape.name).toBe(plain.code);
+      expect(findings(r.stdout), shape.name).toEqual(findings(plain.stdout));
+      // Six files in one process; each alone takes well under a second.
+      expect(r.seconds, shape.name).toBeLessThan(20);
+    }
+  }, 120_000);
 });

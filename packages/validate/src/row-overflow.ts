@@ -8,7 +8,8 @@ import { type Finding, finding } from '@sunan/schema/core';
  */
 export function lastRowNumber(xml: Uint8Array): number | undefined {
   const dec = new TextDecoder();
-  for (let i = xml.lastIndexOf(0x3c); i >= 0; i = xml.lastIndexOf(0x3c, i - 1)) {
+  // The search stops after the `<` at byte 0: `lastIndexOf(…, -1)` would count from the end again.
+  for (let i = xml.lastIndexOf(0x3c); i >= 0; i = i === 0 ? -1 : xml.lastIndexOf(0x3c, i - 1)) {
     // "<row " — possibly with a namespace prefix, which SheetJS accepts too.
     if (xml[i + 1] === 0x2f) continue;
     const tagEnd = xml.indexOf(0x3e, i);

@@ -32,6 +32,8 @@ interface Outcome {
 function judge(c: HostileCase, run: CommandRun, modified: boolean): string[] {
   const problems: string[] = [];
   if (run.hung) return [`hung (> ${LIMIT_SECONDS} s)`];
+  if (c.maxSeconds !== undefined && run.seconds > c.maxSeconds)
+    problems.push(`took ${run.seconds.toFixed(1)} s (limit ${c.maxSeconds} s)`);
   if (STACK.test(run.stderr) || STACK.test(run.stdout))
     problems.push(`stack trace: ${run.stderr.slice(0, 300)}`);
   if (modified) problems.push('input modified');

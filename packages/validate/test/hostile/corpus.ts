@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { patchSheet, replaceCell } from './craft-xlsx.js';
 import { craftZip } from './craft-zip.js';
+import { SLOW_SHAPES } from './ooxml-shapes.js';
 
 /** One hostile input. */
 export interface HostileCase {
@@ -23,6 +24,8 @@ export interface HostileCase {
   readonly args?: readonly string[];
   /** A warning-only case may exit 0. */
   readonly mayPass?: boolean;
+  /** Seconds the command may take on it, below the corpus's kill limit (a valid file must be quick). */
+  readonly maxSeconds?: number;
 }
 
 const root = new URL('../../../../', import.meta.url);
@@ -710,6 +713,16 @@ export function hostileCorpus(): HostileCase[] {
       ext: 'json',
       bytes: json('{"templateVersion":"1.0","city":"321100","period":"0000","values":[]}'),
     },
+    // Valid OOXML the fast reader declines, with an empty sheet: read by SheetJS as quickly as the plain file.
+    ...SLOW_SHAPES.map(
+      (shape): HostileCase => ({
+        name: `${shape.name}-blank-sheet`,
+        ext: 'xlsx',
+        mayPass: true,
+        maxSeconds: 10,
+        bytes: () => shape.make(base()),
+      }),
+    ),
     {
       name: 'json-utf16le',
       ext: 'json',
