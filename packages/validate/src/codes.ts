@@ -66,6 +66,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '工作表行数超过上限',
     en: 'sheet has more rows than the limit',
   },
+  SHEET_ROW_TOO_LONG: {
+    severity: 'error',
+    zh: '工作表中一行（或行外的一段内容）超过长度上限',
+    en: 'a row of a sheet (or its XML around the rows) longer than the limit',
+  },
   FILE_TOO_MANY_COLUMNS: {
     severity: 'error',
     zh: '工作表列数超过上限',

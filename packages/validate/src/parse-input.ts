@@ -126,6 +126,7 @@ export function parseInput(
         if (s.format === 'xlsx' && reader === 'auto') {
           const fast = readFastXlsx(bytes, limits, valuesOnly, inflater);
           if (fast.kind === 'read') return { parsed: fast.parsed, findings: fast.findings, reader: 'fast' };
+          if (fast.kind === 'refused') return { parsed: undefined, findings: fast.findings, reader: 'fast' };
         }
         // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
         // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a

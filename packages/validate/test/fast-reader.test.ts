@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { Decline } from '../src/fast/decline.js';
-import { type RowSink, SheetScanner } from '../src/fast/sheet-scan.js';
+import { type RowSink, ScanLimit, SheetScanner } from '../src/fast/sheet-scan.js';
 import { type WorkbookParts, workbookParts } from '../src/fast/workbook-parts.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { parseInput } from '../src/parse-input.js';
@@ -144,14 +144,26 @@ describe('the fast reader gives the same reports as SheetJS', () => {
     }
   }, 300_000);
 
-  it('on broken input (truncated, bad zip, too many rows), which the fast reader leaves to SheetJS', () => {
+  it('on broken input (truncated, bad zip), which the fast reader leaves to SheetJS', () => {
     expectSame(clean.slice(0, Math.floor(clean.length / 2)));
     expectSame(clean.slice(0, clean.length - 10));
+  });
+
+  it('refuses a sheet past the row limit where the scan reaches it, naming the limit and the row', () => {
     const report = validateSubmission(clean, { limits: { maxRows: 50 } });
-    expect(report.stats.reader).toBe('sheetjs');
-    expect(withoutReader(report)).toEqual(
-      withoutReader(validateSubmission(clean, { limits: { maxRows: 50 }, reader: 'sheetjs' })),
-    );
+    expect(report.ok).toBe(false);
+    expect(report.findings.map((f) => [f.code, f.sheet, f.value, f.message.zh, f.message.en])).toEqual([
+      [
+        'FILE_TOO_MANY_ROWS',
+        '指标',
+        '51',
+        '工作表“指标”超过 50 行的上限（已读到第 51 行）',
+        'Sheet 指标 exceeds the limit of 50 rows (read up to row 51)',
+      ],
+    ]);
+    // The SheetJS path says the same in its own words.
+    const sheetjs = validateSubmission(clean, { limits: { maxRows: 50 }, reader: 'sheetjs' });
+    expect(sheetjs.findings.map((f) => f.code)).toContain('FILE_TOO_MANY_ROWS');
   });
 
   it('on XML below what any writer makes (hand-edited cells, odd markup, broken references)', async () => {
@@ -275,6 +287,85 @@ describe('the streaming scanner', () => {
       ),
       { numRuns: 300, seed: 16_500 + HALF },
     );
+  });
+});
+
+describe('the streaming scanner holds a bounded stretch of the sheet', () => {
+  const enc = new TextEncoder();
+  const LIMIT = 64 * 1024;
+  const BATCH = 4 * 1024;
+  const example = readFileSync(join(dataDir, '2022', '321100-镇江市-2022.xlsx'));
+  const parts = workbookParts(new Map(Object.entries(unzipSync(new Uint8Array(example)))));
+  const HEADER =
+    '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>统一社会信用代码</t></is></c></row>';
+
+  /** Pushes head, then `filler` about 1 KiB at a time up to 4 MiB, then the end; what the scan did and how far it got. */
+  function feed(head: string, filler: string, end: string) {
+    const rows: number[] = [];
+    const sink: RowSink = { want: () => true, row: (r) => rows.push(r) };
+    const scanner = new SheetScanner(parts, 250_000, sink, undefined, BATCH, LIMIT);
+    const block = enc.encode(filler.repeat(Math.max(1, Math.floor(1024 / filler.length))));
+    let pushed = 0;
+    try {
+      scanner.push(enc.encode(head));
+      for (; pushed < 4 * 1024 * 1024; pushed += block.length) scanner.push(block);
+      scanner.push(enc.encode(end));
+      return { rows, shape: scanner.end(), pushed };
+    } catch (e) {
+      if (!(e instanceof ScanLimit)) throw e;
+      return { rows, limit: [e.kind, e.row], pushed };
+    }
+  }
+
+  it('stops within a batch of the limit on a list with no row boundary, an unclosed cell, a long head or tag', () => {
+    const cases = [
+      feed('<worksheet><sheetData>', 'x', '</sheetData></worksheet>'),
+      feed(
+        `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>`,
+        '字',
+        '</t></is></c></row></sheetData></worksheet>',
+      ),
+      feed('<worksheet><cols>', ' ', '</cols><sheetData/></worksheet>'),
+      feed(`${HEADER}</sheetData><extLst a="`, 'y', '"/></worksheet>'),
+      // Tags without end, each with a `<`: scanned again only as the held bytes double.
+      feed(
+        `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>`,
+        '<b',
+        '</t></is></c></row></sheetData></worksheet>',
+      ),
+    ];
+    expect(cases.map((c) => c.limit)).toEqual([
+      ['long', 0],
+      ['long', 1],
+      ['long', 0],
+      ['long', 1],
+      ['long', 1],
+    ]);
+    for (const c of cases) expect(c.pushed).toBeLessThanOrEqual(LIMIT + BATCH);
+  });
+
+  it('reads what is long but whole: rows up to the limit, padding between rows, a long tail of merges', () => {
+    const cell = (r: number, text: string) =>
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${text}</t></is></c></row>`;
+    const wide = feed(
+      `${HEADER}${cell(2, 'a'.repeat(LIMIT - 100))}`,
+      ' ',
+      `${cell(3, 'b')}</sheetData></worksheet>`,
+    );
+    expect(wide.rows).toEqual([0, 1, 2]);
+    const spaces = feed(
+      `${HEADER}</sheetData>`,
+      ' ',
+      '<mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>',
+    );
+    expect(spaces.shape?.merges.length).toBe(1);
+    const merges = feed(
+      `${HEADER}</sheetData><mergeCells>`,
+      '<mergeCell ref="A1:B2"/>',
+      '</mergeCells></worksheet>',
+    );
+    expect(merges.limit).toBeUndefined();
+    expect(merges.shape?.merges.length).toBe((merges.pushed / 1008) * 42);
   });
 });
 

@@ -12,7 +12,15 @@ import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js
 import { type Inflater, inflatedWhole, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
 import { decline } from './decline.js';
 import type { SharedStrings } from './shared-strings.js';
-import { type FastCell, type RowSink, SheetScanner, type SheetShape, scanSheet } from './sheet-scan.js';
+import {
+  type FastCell,
+  MAX_ROW_BYTES,
+  type RowSink,
+  ScanLimit,
+  SheetScanner,
+  type SheetShape,
+  scanSheet,
+} from './sheet-scan.js';
 import { formatted, partPaths, sheetPaths, type WorkbookParts, workbookParts } from './workbook-parts.js';
 
 // Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
@@ -280,14 +288,69 @@ function scan(
   sink: RowSink,
 ): SheetShape {
   const path = parts.sheets.get(name) as string;
-  const shape = scanSheet(entries.get(path) as Uint8Array, parts, limits.maxRows, sink);
+  const shape = inSheet(name, () => scanSheet(entries.get(path) as Uint8Array, parts, limits.maxRows, sink));
   withinLimits(shape, limits);
   return shape;
+}
+
+/** A sheet beyond a limit of the scan: the file is refused with {@link refusal}'s finding. */
+class Refused extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly limit: ScanLimit,
+  ) {
+    super(limit.message);
+  }
+}
+
+/** Runs a scan of sheet `name`, naming the sheet when it stops at a limit. */
+function inSheet<T>(name: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw e instanceof ScanLimit ? new Refused(name, e) : e;
+  }
+}
+
+/** Thousands grouped with commas, as the limits are written in the messages (no locale involved). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The finding that refuses a file whose sheet stopped the scan at a limit. */
+function refusal({ sheet, limit }: Refused, limits: Limits): Finding {
+  const list = sheet === SHEET.enterprises;
+  if (limit.kind === 'rows') {
+    const max = grouped(limits.maxRows);
+    const seen = grouped(limit.row);
+    return finding(
+      'FILE_TOO_MANY_ROWS',
+      'error',
+      {
+        zh: `${list ? '名单' : `工作表“${sheet}”`}超过 ${max} 行的上限（已读到第 ${seen} 行）`,
+        en: `${list ? 'The enterprise list' : `Sheet ${sheet}`} exceeds the limit of ${max} rows (read up to row ${seen})`,
+      },
+      // value and expected as the SheetJS path gives them (digits only), the message grouped.
+      { sheet, value: String(limit.row), expected: `≤ ${limits.maxRows}` },
+    );
+  }
+  const mib = `${MAX_ROW_BYTES / (1024 * 1024)} MiB`;
+  const zhWhere = limit.row === 0 ? '开头' : `第 ${grouped(limit.row)} 行之后`;
+  const enWhere = limit.row === 0 ? 'at its start' : `after row ${grouped(limit.row)}`;
+  return finding(
+    'SHEET_ROW_TOO_LONG',
+    'error',
+    {
+      zh: `工作表“${sheet}”${zhWhere}有一段超过 ${mib} 的内容不成行（一行或行外的内容过长），文件无法读取`,
+      en: `Sheet ${sheet} holds over ${mib} of XML ${enWhere} without a row's end (one row, or the content around the rows, is too long); the file cannot be read`,
+    },
+    { sheet, value: `> ${mib}`, expected: `≤ ${mib}` },
+  );
 }
 
 /** What the fast reader made of a file: rows and findings, or "leave it to the SheetJS path". */
 export type FastRead =
   | { readonly kind: 'read'; readonly parsed: ParsedFile; readonly findings: Finding[] }
+  /** Plain, but a sheet goes beyond the row limit or holds a row too long to read: refused at once. */
+  | { readonly kind: 'refused'; readonly findings: Finding[] }
   /** Not plain enough, or not intact: the SheetJS path reads it and reports any damage. */
   | { readonly kind: 'declined' };
 
@@ -351,9 +414,14 @@ function streamList(
   const scanner = new SheetScanner(parts, limits.maxRows, sink, (ref, formula) => {
     if (formulas.length < limits.maxFindings) formulas.push({ ref, formula });
   });
-  if (streamEntry(archive, list, (chunk) => scanner.push(chunk), inflater))
-    decline('the list fails its checks');
-  withinLimits(scanner.end(), limits);
+  const problem = inSheet(SHEET.enterprises, () =>
+    streamEntry(archive, list, (chunk) => scanner.push(chunk), inflater),
+  );
+  if (problem) decline('the list fails its checks');
+  withinLimits(
+    inSheet(SHEET.enterprises, () => scanner.end()),
+    limits,
+  );
   if (!sink.header) decline('no header on the enterprise sheet');
   return formulas;
 }
@@ -376,7 +444,8 @@ function read(
   let meta: FileMeta | undefined;
   if (parts.sheets.has(SHEET.meta)) {
     const sink = new MetaSink();
-    scanSheet(entries.get(parts.sheets.get(SHEET.meta) as string) as Uint8Array, parts, limits.maxRows, sink);
+    const xml = entries.get(parts.sheets.get(SHEET.meta) as string) as Uint8Array;
+    inSheet(SHEET.meta, () => scanSheet(xml, parts, limits.maxRows, sink));
     meta = sink.meta();
   }
   const enterprises = new EnterpriseSink(SHEET.enterprises, parts.sharedStrings);
@@ -420,7 +489,9 @@ export function readFastXlsx(
 ): FastRead {
   try {
     return read(bytes, limits, valuesOnly, inflater);
-  } catch {
+  } catch (e) {
+    // Refused where the scan stopped: the SheetJS path would hold the whole sheet to say the same.
+    if (e instanceof Refused) return { kind: 'refused', findings: [refusal(e, limits)] };
     // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
     return DECLINED;
   }

@@ -250,8 +250,27 @@ export type FormulaSeen = (ref: string | undefined, formula: string) => void;
  * dead strings per 100,000-row list) and still few decoder calls.
  */
 const BATCH = 48 * 1024;
-/** Text kept between batches (one row, or the part of the sheet before or after its rows) is bounded. */
-const MAX_CARRY = 32 * 1024 * 1024;
+/**
+ * Longest stretch of a sheet's XML the scanner holds: one row, or the part before or after the rows.
+ * Excel keeps at most 32,767 characters in a cell, so a row of the template's few columns is far
+ * shorter; a longer stretch is refused with a finding, never gathered whole.
+ */
+export const MAX_ROW_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Why a scan stopped on a sheet that is plain but beyond a limit: the file is refused with a finding
+ * (the SheetJS path would hold the whole sheet to say the same).
+ */
+export class ScanLimit extends Error {
+  constructor(
+    /** `long`: a row, or the XML before or after the rows, over {@link MAX_ROW_BYTES}; `rows`: a row past the row limit. */
+    readonly kind: 'long' | 'rows',
+    /** For `long`, the number of the last whole row read (0 before any); for `rows`, the row number reached. */
+    readonly row: number,
+  ) {
+    super(kind === 'long' ? `XML over ${MAX_ROW_BYTES} bytes after row ${row}` : `row ${row} past the limit`);
+  }
+}
 
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0] as Uint8Array;
@@ -309,9 +328,18 @@ export class SheetScanner {
   private phase: 'head' | 'rows' | 'tail' = 'head';
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
+  /**
+   * Bytes at the start of what is held that a scan found incomplete (a partial row, the head before
+   * `<sheetData>`, a partial tag after the rows), and whether a `<` came since: without one nothing
+   * held can end, so it is not scanned again, only counted against the limit.
+   */
+  private carried = 0;
+  private mayEnd = false;
+  /** Bytes held before the next scan: more than a batch while a long row is carried (see keep). */
+  private nextScan: number;
   private head: XLSX.Range | undefined;
-  private readonly tail: string[] = [];
-  private tailLength = 0;
+  /** The merged ranges read so far (after the rows). */
+  private readonly merges: XLSX.Range[] = [];
   private lastRow = -1;
   private readonly guess: XLSX.Range = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
   private readonly want = (c: number) => this.sink.want(c);
@@ -323,26 +351,36 @@ export class SheetScanner {
     private readonly formulaSeen?: FormulaSeen,
     /** Bytes gathered before a batch is scanned (small values exercise the batch boundaries in tests). */
     private readonly batchBytes = BATCH,
-  ) {}
+    /** The longest row, head or tag held ({@link MAX_ROW_BYTES}; small values in tests). */
+    private readonly maxRowBytes = MAX_ROW_BYTES,
+  ) {
+    this.nextScan = batchBytes;
+  }
 
-  /** The next inflated bytes of the sheet. */
+  /**
+   * The next inflated bytes of the sheet, taken a batch at a time (as views of the chunk). Throws
+   * {@link ScanLimit} as soon as a row, the head or a tag is longer than the limit.
+   */
   push(chunk: Uint8Array): void {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= this.batchBytes) this.flush(false);
+    for (let at = 0; at < chunk.length; at += this.batchBytes) {
+      const part =
+        at === 0 && chunk.length <= this.batchBytes ? chunk : chunk.subarray(at, at + this.batchBytes);
+      this.pending.push(part);
+      this.pendingBytes += part.length;
+      if (!this.mayEnd && part.indexOf(0x3c) !== -1) this.mayEnd = true;
+      if (this.carried > 0 && !this.mayEnd) {
+        if (this.pendingBytes > this.maxRowBytes) throw new ScanLimit('long', this.lastRow + 1);
+      } else if (this.pendingBytes >= this.nextScan) this.flush(false);
+    }
   }
 
   /** The sheet is complete: scans what is left and reports its extent and merged ranges. */
   end(): SheetShape {
     this.flush(true);
     if (this.phase !== 'tail') decline(this.phase === 'head' ? 'no sheetData' : 'unclosed sheetData');
-    const tail = this.tail.join('');
-    const merges = (tail.match(/<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g) ?? []).map((m) =>
-      XLSX.utils.decode_range(m.slice(m.indexOf('=') + 2).replace(/["'][\s\S]*$/, '')),
-    );
     const { guess } = this;
     const guessed = guess.e.c >= guess.s.c && guess.e.r >= guess.s.r ? guess : undefined;
-    return { range: this.head ?? guessed, merges };
+    return { range: this.head ?? guessed, merges: this.merges };
   }
 
   private flush(final: boolean): void {
@@ -350,6 +388,9 @@ export class SheetScanner {
     const bytes = concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
+    this.carried = 0;
+    this.mayEnd = false;
+    this.nextScan = this.batchBytes;
     const s = bytewise.decode(bytes);
     const ctx: Ctx = { s, bytes, parts: this.parts };
     let from = 0;
@@ -373,19 +414,36 @@ export class SheetScanner {
       this.phase = 'tail';
       from = close;
     }
-    this.tail.push(s.slice(from));
-    this.tailLength += s.length - from;
-    if (this.tailLength > MAX_CARRY) decline('a very large part after the rows');
+    this.afterRows(bytes, s, from, final);
   }
 
-  /** Carries bytes[from…] into the next batch (a partial row, or the head not yet complete). */
+  /**
+   * Carries bytes[from…] into the next batch (a partial row, or the head not yet complete). A long
+   * carry waits for as many bytes again before it is scanned once more, so a row that spans many
+   * batches is copied and decoded a bounded number of times, not once per batch.
+   */
   private keep(bytes: Uint8Array, from: number, final: boolean): void {
     if (final || from >= bytes.length) return;
-    if (bytes.length - from > MAX_CARRY) decline('a very large row or sheet head');
+    const carry = bytes.length - from;
+    if (carry > this.maxRowBytes) throw new ScanLimit('long', this.lastRow + 1);
     // A copy, so the batch it came from is not kept alive by a view into it.
     const rest = bytes.slice(from);
     this.pending = [rest];
-    this.pendingBytes = rest.length;
+    this.pendingBytes = carry;
+    this.carried = carry;
+    this.nextScan = Math.max(carry + this.batchBytes, Math.min(2 * carry, this.maxRowBytes + 1));
+  }
+
+  /**
+   * The XML after the rows, s[from…], read for merged ranges tag by tag as it comes: only a tag not
+   * yet complete (a last `<` without its `>`) is carried to the next batch, so a long tail is never held.
+   */
+  private afterRows(bytes: Uint8Array, s: string, from: number, final: boolean): void {
+    const lt = final ? -1 : s.lastIndexOf('<');
+    const to = lt >= from && s.indexOf('>', lt) === -1 ? lt : s.length;
+    for (const m of s.slice(from, to).match(/<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g) ?? [])
+      this.merges.push(XLSX.utils.decode_range(m.slice(m.indexOf('=') + 2).replace(/["'][\s\S]*$/, '')));
+    this.keep(bytes, to, final);
   }
 
   /** Finds `<sheetData …>` and reads the extent before it; -1 while the head is incomplete. */
@@ -415,7 +473,7 @@ export class SheetScanner {
       const rAttr = attr(tag, 'r');
       const r = rAttr === undefined ? this.lastRow + 1 : Number(rAttr) - 1;
       if (!Number.isInteger(r) || r <= this.lastRow) decline('rows out of order');
-      if (r + 1 > this.maxRows + 1) decline('more rows than the limit');
+      if (r + 1 > this.maxRows) throw new ScanLimit('rows', r + 1);
       this.lastRow = r;
       if (s.charCodeAt(tagEnd - 1) === 47) {
         at = s.indexOf('<row', tagEnd);

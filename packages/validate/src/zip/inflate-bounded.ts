@@ -101,11 +101,18 @@ export function streamEntry(
   let crc = 0;
   let over = false;
   let finished = e.method === 0;
+  // What the sink throws is the sink's to report (a scan stopped at a limit), not a corrupt stream.
+  let fromSink: { error: unknown } | undefined;
   const take = (chunk: Uint8Array) => {
     if (written + chunk.length > e.size) over = true;
     else if (chunk.length > 0) {
       crc = crc32(chunk, crc);
-      sink(chunk);
+      try {
+        sink(chunk);
+      } catch (error) {
+        fromSink = { error };
+        throw error;
+      }
     }
     written += chunk.length;
   };
@@ -123,6 +130,7 @@ export function streamEntry(
       }
     }
   } catch (err) {
+    if (fromSink) throw fromSink.error;
     return { kind: 'corrupt-stream', detail: err instanceof Error ? err.message : String(err) };
   }
   if (over) return { kind: 'size-mismatch', detail: `inflates to more than the declared ${e.size} bytes` };

@@ -20,6 +20,8 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const cli = join(root, 'packages/cli/dist/cli.js');
 const LIMIT_SECONDS = Number(process.env.HOSTILE_TIME_LIMIT ?? 60);
 const PARALLEL = 2;
+/** Peak resident memory any one file of the corpus may take the command to (when measured). */
+const MAX_PEAK_MB = 400;
 const STACK = /^\s+at .+(:\d+:\d+\)?|<anonymous>\)?)$/m;
 
 interface Outcome {
@@ -37,6 +39,8 @@ function judge(c: HostileCase, run: CommandRun, modified: boolean): string[] {
   if (STACK.test(run.stderr) || STACK.test(run.stdout))
     problems.push(`stack trace: ${run.stderr.slice(0, 300)}`);
   if (modified) problems.push('input modified');
+  if (run.peakMb !== undefined && run.peakMb > MAX_PEAK_MB)
+    problems.push(`peak ${run.peakMb.toFixed(0)} MB (limit ${MAX_PEAK_MB} MB)`);
   const okExit = run.code === 1 || run.code === 2 || (c.mayPass === true && run.code === 0);
   if (!okExit) problems.push(`exit ${run.code}`);
   let codes: string[] = [];
@@ -114,6 +118,11 @@ describe('hostile corpus through the built command', () => {
       .filter((o) => o.problems.length > 0)
       .map((o) => `${o.c.name}: ${o.problems.join('; ')}`);
     expect(failed).toEqual([]);
+    // A list past the row limit is refused where the scan reaches the limit: no dearer than one at it.
+    const run = (name: string) => outcomes.find((o) => o.c.name === name)?.run;
+    const [atLimit, over] = [run('list-250k-rows'), run('list-300k-rows')];
+    expect(over?.seconds).toBeLessThanOrEqual((atLimit?.seconds ?? 0) + 1);
+    if (over?.peakMb !== undefined) expect(over.peakMb).toBeLessThanOrEqual((atLimit?.peakMb ?? 0) + 20);
   });
 
   it('the roll-up keeps going with bad files in the mix and gives every file a fate', async () => {

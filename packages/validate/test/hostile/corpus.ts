@@ -9,7 +9,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { patchSheet, replaceCell } from './craft-xlsx.js';
-import { craftZip } from './craft-zip.js';
+import { type CraftEntry, craftZip, deflateRepeated } from './craft-zip.js';
 import { SLOW_SHAPES } from './ooxml-shapes.js';
 
 /** One hostile input. */
@@ -136,6 +136,51 @@ const jsonValues = (rows: string) =>
 const P = ['--expect-period', '2022'];
 
 const BOMB_ENTRY = 'xl/worksheets/sheet9.xml';
+const LIST_ENTRY = 'xl/worksheets/sheet3.xml';
+
+/** The base workbook with its enterprise list (the third sheet) rebuilt by `list` from the list's XML. */
+function withList(list: (xml: string) => Pick<CraftEntry, 'data' | 'compressed' | 'lie'>) {
+  return (): Uint8Array => {
+    const files = unzipSync(base());
+    return craftZip(
+      Object.entries(files).map(([name, data]) =>
+        name === LIST_ENTRY ? { name, ...list(new TextDecoder().decode(data)) } : { name, data },
+      ),
+    );
+  };
+}
+
+/** The list with `rows` rows (the header included), each one enterprise's code and year. */
+const listOfRows = (rows: number) =>
+  withList((xml) => {
+    const header = xml.slice(0, xml.indexOf('</row>') + 6).replace(/ref="A1:E\d+"/, `ref="A1:E${rows}"`);
+    const code = /<c r="A2"[^>]*><v>(\d+)<\/v><\/c>/.exec(xml)?.[1] ?? '0';
+    const body: string[] = [];
+    for (let r = 2; r <= rows; r++)
+      body.push(
+        `<row r="${r}"><c r="A${r}" s="8" t="s"><v>${code}</v></c><c r="E${r}"><v>2021</v></c></row>`,
+      );
+    return { data: enc.encode(`${header}${body.join('')}${xml.slice(xml.indexOf('</sheetData>'))}`) };
+  });
+
+/**
+ * The list as an honest entry of 500 MiB: `head` (given the list's XML), then `filler` repeated, then
+ * `tail`, deflated piece by piece so the test never holds it whole.
+ */
+const list500MiB = (head: (xml: string) => string, filler: string, tail: (xml: string) => string) =>
+  withList((xml) => {
+    const block = enc.encode(filler.repeat(Math.floor((1 << 20) / enc.encode(filler).length)));
+    const z = deflateRepeated(
+      enc.encode(head(xml)),
+      block,
+      Math.floor((500 << 20) / block.length),
+      enc.encode(tail(xml)),
+    );
+    return { data: new Uint8Array(1), compressed: z.compressed, lie: { size: z.size, crc: z.crc } };
+  });
+const beforeRows = (xml: string) => xml.slice(0, xml.indexOf('<row'));
+const afterHeaderRow = (xml: string) => xml.slice(0, xml.indexOf('</row>') + 6);
+const fromSheetDataEnd = (xml: string) => xml.slice(xml.indexOf('</sheetData>'));
 const zeros = (n: number) => new Uint8Array(n);
 
 /** Every case, at least 60 kinds. */
@@ -712,6 +757,50 @@ export function hostileCorpus(): HostileCase[] {
       name: 'json-period-0000',
       ext: 'json',
       bytes: json('{"templateVersion":"1.0","city":"321100","period":"0000","values":[]}'),
+    },
+    // Honest 500 MiB lists that never end a row: refused once 32 MiB are held, never gathered whole.
+    {
+      name: 'list-500MiB-no-row',
+      ext: 'xlsx',
+      expect: 'SHEET_ROW_TOO_LONG',
+      maxSeconds: 20,
+      bytes: list500MiB(beforeRows, 'x', fromSheetDataEnd),
+    },
+    {
+      name: 'list-500MiB-one-cell',
+      ext: 'xlsx',
+      expect: 'SHEET_ROW_TOO_LONG',
+      maxSeconds: 20,
+      bytes: list500MiB(
+        (xml) => `${afterHeaderRow(xml)}<row r="2"><c r="A2" t="inlineStr"><is><t>`,
+        '字',
+        (xml) => `</t></is></c></row>${fromSheetDataEnd(xml)}`,
+      ),
+    },
+    {
+      // 500 MiB of spaces after the rows: read as it comes, merges looked for, nothing held.
+      name: 'list-500MiB-tail',
+      ext: 'xlsx',
+      mayPass: true,
+      maxSeconds: 30,
+      bytes: list500MiB(
+        (xml) => xml.slice(0, xml.indexOf('</sheetData>') + 12),
+        ' ',
+        (xml) => xml.slice(xml.indexOf('</sheetData>') + 12),
+      ),
+    },
+    // A list at the row limit, and one past it: refused at row 250,001, no later and no dearer.
+    {
+      name: 'list-250k-rows',
+      ext: 'xlsx',
+      expect: 'ENT_DUPLICATE',
+      bytes: listOfRows(DEFAULT_LIMITS.maxRows),
+    },
+    {
+      name: 'list-300k-rows',
+      ext: 'xlsx',
+      expect: 'FILE_TOO_MANY_ROWS',
+      bytes: listOfRows(300_000),
     },
     // Valid OOXML the fast reader declines, with an empty sheet: read by SheetJS as quickly as the plain file.
     ...SLOW_SHAPES.map(

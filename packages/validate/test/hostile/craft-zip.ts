@@ -2,7 +2,7 @@
  * Writes zip archives byte by byte, including ones no honest writer makes: lying sizes and CRCs,
  * entries sharing or overlapping data, truncated streams. Used by the hostile corpus and tests.
  */
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 
 /** One entry: its bytes and, optionally, lies to tell about them in the headers. */
 export interface CraftEntry {
@@ -28,10 +28,10 @@ const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c;
 });
-/** CRC-32 computed independently of the code under test. */
-export function crc(b: Uint8Array): number {
-  let c = -1;
-  for (const x of b) c = (CRC_TABLE[(c ^ x) & 0xff] as number) ^ (c >>> 8);
+/** CRC-32 computed independently of the code under test; `previous` is the CRC of the bytes before. */
+export function crc(b: Uint8Array, previous = 0): number {
+  let c = ~previous;
+  for (let i = 0; i < b.length; i++) c = (CRC_TABLE[(c ^ (b[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
@@ -122,4 +122,29 @@ export function craftZip(entries: readonly CraftEntry[]): Uint8Array {
   out.u32(cd);
   out.u16(0);
   return out.done();
+}
+
+/**
+ * A large entry made of `head`, `times` copies of `block` and `tail`, deflated without ever being held
+ * whole: each part is deflated on its own with a full flush (byte-aligned, no reference to what came
+ * before), and the pieces joined into one stream. Gives the compressed bytes, the size and the CRC-32
+ * to write as an honest entry (`compressed` with `lie.size` and `lie.crc` of {@link CraftEntry}).
+ */
+export function deflateRepeated(
+  head: Uint8Array,
+  block: Uint8Array,
+  times: number,
+  tail: Uint8Array,
+): { compressed: Uint8Array; size: number; crc: number } {
+  const flush = { finishFlush: constants.Z_FULL_FLUSH };
+  const headZ = deflateRawSync(head, flush);
+  const blockZ = deflateRawSync(block, flush);
+  const tailZ = deflateRawSync(tail);
+  const out = new Uint8Array(headZ.length + blockZ.length * times + tailZ.length);
+  out.set(headZ);
+  for (let i = 0; i < times; i++) out.set(blockZ, headZ.length + i * blockZ.length);
+  out.set(tailZ, headZ.length + blockZ.length * times);
+  let c = crc(head);
+  for (let i = 0; i < times; i++) c = crc(block, c);
+  return { compressed: out, size: head.length + block.length * times + tail.length, crc: crc(tail, c) };
 }
