@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@sunan\/validate$/, replacement: src('validate/src/index.ts') },
       { find: /^@sunan\/aggregate$/, replacement: src('aggregate/src/index.ts') },
       { find: /^@sunan\/ledger$/, replacement: src('ledger/src/index.ts') },
+      { find: /^@sunan\/quality$/, replacement: src('quality/src/index.ts') },
       { find: /^@sunan\/web$/, replacement: src('web/src/index.ts') },
       { find: /^@sunan\/index$/, replacement: src('index/src/index.ts') },
       { find: /^@sunan\/exchange$/, replacement: src('exchange/src/index.ts') },

@@ -27,5 +27,6 @@ export { type ReportHtmlOptions, reportHtml } from './report-html.js';
 export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';
 export { type ReportWorkbookOptions, reportWorkbook } from './report-xlsx.js';
 export { ANNOTATED_COPY, annotatedCopyName, submissionFile } from './submission-file.js';
+export { type TableColumn, type TableSheet, tableWorkbook } from './table-xlsx.js';
 export { PATH_RULE } from './target-text.js';
 export { type Trend, trendsOf } from './trends.js';

@@ -122,8 +122,10 @@ function archivePath(sub: 'export' | 'import', file: string | undefined, values:
   return path;
 }
 
-/** `sunan ledger verify | export <file> | import <file> | log | get`. */
+/** `sunan ledger verify | export <file> | import <file> | log | get | diff`. */
 export async function ledgerCommand(args: string[], io: Io): Promise<number> {
+  // diff takes its own options (--from, --to, --xlsx).
+  if (args[0] === 'diff') return (await import('./ledger-diff.js')).ledgerDiffCommand(args.slice(1), io);
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   const [sub, file] = positionals;
   if (values.help || sub === undefined) {
