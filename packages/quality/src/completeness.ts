@@ -37,7 +37,9 @@ export interface Completeness {
 
 const rate = (part: Q | number, whole: Q | number) => {
   const w = new Q(whole);
-  return w.isZero() ? null : new Q(part).div(w).times(100).toDecimalPlaces(PERCENT_DECIMALS).toFixed(PERCENT_DECIMALS);
+  return w.isZero()
+    ? null
+    : new Q(part).div(w).times(100).toDecimalPlaces(PERCENT_DECIMALS).toFixed(PERCENT_DECIMALS);
 };
 
 /** R1 and list completeness of one report; `report` undefined gives an all-missing row. */
@@ -51,7 +53,9 @@ export function completenessOf(
   const unit = resolveOrgUnit(catalogue.orgUnits, city);
   const p = parsePeriod(period);
   if (!unit || !p) return undefined;
-  const given = new Map((report?.submission?.values ?? []).map((v) => [`${v.orgUnit}\u0000${v.indicator}`, v]));
+  const given = new Map(
+    (report?.submission?.values ?? []).map((v) => [`${v.orgUnit}\u0000${v.indicator}`, v]),
+  );
   let required = 0;
   let provided = 0;
   const blanksWithReason: BlankWithReason[] = [];
@@ -62,7 +66,8 @@ export function completenessOf(
     required++;
     const v = given.get(`${orgUnit.code}\u0000${indicator.code}`);
     if (decimalOf(v?.value) !== undefined) provided++;
-    else if (v?.note?.trim()) blanksWithReason.push({ orgUnit: orgUnit.code, indicator: indicator.code, reason: v.note.trim() });
+    else if (v?.note?.trim())
+      blanksWithReason.push({ orgUnit: orgUnit.code, indicator: indicator.code, reason: v.note.trim() });
     else missing.push({ orgUnit: orgUnit.code, indicator: indicator.code });
   }
   const hte = decimalOf(given.get(`${city}\u0000HTE_COUNT`)?.value);
@@ -81,7 +86,12 @@ export function completenessOf(
 }
 
 /** The zone's R1: every city's required and provided cells added (not a mean of city rates). */
-export function zoneCompleteness(rows: readonly Completeness[]): { required: number; provided: number; withReason: number; r1: string | null } {
+export function zoneCompleteness(rows: readonly Completeness[]): {
+  required: number;
+  provided: number;
+  withReason: number;
+  r1: string | null;
+} {
   const required = rows.reduce((n, r) => n + r.required, 0);
   const provided = rows.reduce((n, r) => n + r.provided, 0);
   const withReason = rows.reduce((n, r) => n + r.blanksWithReason.length, 0);

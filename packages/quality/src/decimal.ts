@@ -4,7 +4,12 @@ import { Decimal } from 'decimal.js';
  * The Decimal of quality figures: 40 significant digits like the roll-up's, so differences of
  * reported figures are exact and only means and percentages are rounded, on output.
  */
-export const Q = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 60 });
+export const Q = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 60,
+});
 /** A decimal of the quality report's precision. */
 export type Q = InstanceType<typeof Q>;
 

@@ -12,7 +12,8 @@ const signed = (s: string) => (s.startsWith('-') ? s : `+${s}`);
 
 /** One changed value as a line: 名称 (单位) 单元格: 旧 → 新 (改动, 改动%). */
 export function valueLine(v: ValueChange): string {
-  const change = v.change === null ? '' : ` (${signed(v.change)}${v.percent === null ? '' : `, ${signed(v.percent)}%`})`;
+  const change =
+    v.change === null ? '' : ` (${signed(v.change)}${v.percent === null ? '' : `, ${signed(v.percent)}%`})`;
   const cell = v.cell ? ` ${v.cell}` : '';
   const unit = v.orgUnit.length > 0 ? ` [${v.orgUnit}]` : '';
   return `${v.name.zh} ${v.name.en}（${v.unit}）${unit}${cell}: ${v.old ?? '空 blank'} → ${v.new ?? '空 blank'}${change}`;
@@ -47,9 +48,12 @@ export function diffText(d: RevisionDiff, cityName: Bilingual): string {
 /** A number for a spreadsheet cell from exact decimal text (the JSON keeps the exact text). */
 export const cellNumber = (s: string | null): number | null => (s === null ? null : Number(s));
 
-/** The diff as one table sheet (rows of values, list rows and findings), for `tableWorkbook`. */
-export function diffSheet(d: RevisionDiff, cityName: Bilingual) {
-  const rows: Array<Array<string | number | null>> = [
+/** A table row: text, numbers (written as numbers) and blanks. */
+export type TableRow = Array<string | number | null>;
+
+/** The diff's rows: values changed, list rows added and removed, findings fixed and new. */
+export function diffRows(d: RevisionDiff): TableRow[] {
+  return [
     ...d.values.map((v) => [
       '数值 value',
       `${v.name.zh} ${v.name.en}`,
@@ -61,11 +65,45 @@ export function diffSheet(d: RevisionDiff, cityName: Bilingual) {
       cellNumber(v.change),
       cellNumber(v.percent),
     ]),
-    ...d.enterprisesAdded.map((r) => ['名单新增 row added', r.name, r.creditCode, null, null, null, null, null, null]),
-    ...d.enterprisesRemoved.map((r) => ['名单删除 row removed', r.name, r.creditCode, null, null, null, null, null, null]),
-    ...d.findingsFixed.map((f) => ['已修正 fixed', f.message.zh, f.code, f.where, null, null, null, null, null]),
+    ...d.enterprisesAdded.map((r) => [
+      '名单新增 row added',
+      r.name,
+      r.creditCode,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]),
+    ...d.enterprisesRemoved.map((r) => [
+      '名单删除 row removed',
+      r.name,
+      r.creditCode,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]),
+    ...d.findingsFixed.map((f) => [
+      '已修正 fixed',
+      f.message.zh,
+      f.code,
+      f.where,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]),
     ...d.findingsNew.map((f) => ['新问题 new', f.message.zh, f.code, f.where, null, null, null, null, null]),
   ];
+}
+
+/** The diff as one table sheet, for `@sunan/report`'s `tableWorkbook`. */
+export function diffSheet(d: RevisionDiff, cityName: Bilingual) {
   return {
     name: `${d.period} 第${d.from.revision}-${d.to.revision}版`,
     title: `${cityName.zh} ${d.period} ${changeLine(d).zh} / ${cityName.en}: ${changeLine(d).en}`,
@@ -80,6 +118,6 @@ export function diffSheet(d: RevisionDiff, cityName: Bilingual) {
       { header: '改动 change', decimals: 2 },
       { header: '改动% change %', decimals: 2 },
     ],
-    rows,
+    rows: diffRows(d),
   };
 }

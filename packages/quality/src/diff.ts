@@ -181,7 +181,10 @@ function listOf(report: ValidationReport): Map<string, ListRow> {
 }
 
 /** List rows present in `b` and not in `a` (added) and the reverse (removed), by credit code. */
-export function listChanges(a: ValidationReport, b: ValidationReport): { added: ListRow[]; removed: ListRow[] } {
+export function listChanges(
+  a: ValidationReport,
+  b: ValidationReport,
+): { added: ListRow[]; removed: ListRow[] } {
   const la = listOf(a);
   const lb = listOf(b);
   return {

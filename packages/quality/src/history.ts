@@ -56,7 +56,10 @@ const key = (city: string, period: string) => `${period}\u0000${city}`;
  * `received` and `accepted` do not change what was sent or accepted and are passed over.
  */
 export function historiesOf(events: readonly HistoryEvent[]): Map<string, CellHistory> {
-  const out = new Map<string, { city: string; period: string; revisions: ReceivedRevision[]; acceptances: Acceptance[] }>();
+  const out = new Map<
+    string,
+    { city: string; period: string; revisions: ReceivedRevision[]; acceptances: Acceptance[] }
+  >();
   for (const e of events) {
     if (e.city === null || e.period === null || e.revision === null) continue;
     if (e.kind !== 'received' && e.kind !== 'accepted') continue;
@@ -77,7 +80,11 @@ export function historiesOf(events: readonly HistoryEvent[]): Map<string, CellHi
 }
 
 /** The history of one (city, period), empty when the ledger holds nothing for it. */
-export function historyOf(histories: ReadonlyMap<string, CellHistory>, city: string, period: string): CellHistory {
+export function historyOf(
+  histories: ReadonlyMap<string, CellHistory>,
+  city: string,
+  period: string,
+): CellHistory {
   return histories.get(key(city, period)) ?? { city, period, revisions: [], acceptances: [] };
 }
 

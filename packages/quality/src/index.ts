@@ -26,7 +26,15 @@ export {
   type ValueChange,
   valueChanges,
 } from './diff.js';
-export { cellNumber, changeLine, diffSheet, diffText, valueLine } from './diff-text.js';
+export {
+  cellNumber,
+  changeLine,
+  diffRows,
+  diffSheet,
+  diffText,
+  type TableRow,
+  valueLine,
+} from './diff-text.js';
 export {
   type Acceptance,
   acceptedAt,

@@ -35,7 +35,8 @@ export function punctualityOf(catalogue: Catalogue, h: CellHistory, now: string)
   const first = h.revisions[0];
   const acc = acceptedSequence(h).at(-1);
   const accRev = acc ? revisionNo(h, acc.revision) : undefined;
-  const days = (at: string | undefined) => (at === undefined ? null : daysBetween(deadline, shanghaiDate(at)));
+  const days = (at: string | undefined) =>
+    at === undefined ? null : daysBetween(deadline, shanghaiDate(at));
   const firstDays = days(first?.receivedAt);
   return {
     city: h.city,
@@ -77,7 +78,10 @@ export function onTimeRates(rows: readonly PunctualityRow[], cities: readonly st
       onTime,
       late,
       missing,
-      rate: due === 0 ? null : new Q(onTime).div(due).times(100).toDecimalPlaces(PERCENT_DECIMALS).toFixed(PERCENT_DECIMALS),
+      rate:
+        due === 0
+          ? null
+          : new Q(onTime).div(due).times(100).toDecimalPlaces(PERCENT_DECIMALS).toFixed(PERCENT_DECIMALS),
     };
   });
 }

@@ -91,7 +91,9 @@ export function qualityReport(input: QualityInput, o: QualityOptions): QualityRe
   const histories = historiesOf(input.events);
   const periods = periodsUpTo(input, o.period);
   const cities = citiesOf(o.catalogue, zone, o.period).map((c) => c.code);
-  const cells = periods.flatMap((p) => citiesOf(o.catalogue, zone, p).map((c) => historyOf(histories, c.code, p)));
+  const cells = periods.flatMap((p) =>
+    citiesOf(o.catalogue, zone, p).map((c) => historyOf(histories, c.code, p)),
+  );
   const current = cities.map((c) => historyOf(histories, c, o.period));
   const diffs = current.flatMap((h) => {
     const d = diffRevisions(o.catalogue, h, input.reports);
@@ -103,7 +105,15 @@ export function qualityReport(input: QualityInput, o: QualityOptions): QualityRe
   const completeness = current.flatMap((h) => {
     const acc = acceptedSequence(h).at(-1);
     const rev = acc ? revisionNo(h, acc.revision) : undefined;
-    return completenessOf(o.catalogue, h.city, h.period, rev?.revision ?? null, rev && values.report(rev.sha256)) ?? [];
+    return (
+      completenessOf(
+        o.catalogue,
+        h.city,
+        h.period,
+        rev?.revision ?? null,
+        rev && values.report(rev.sha256),
+      ) ?? []
+    );
   });
   return {
     format: QUALITY_FORMAT,
@@ -115,7 +125,8 @@ export function qualityReport(input: QualityInput, o: QualityOptions): QualityRe
     vintages,
     revisions: revisionSummaries(vintages),
     zoneRevisions,
-    triangle: revisionTriangle(o.catalogue, o.triangleIndicator ?? 'RD_INTENSITY', null, byPeriod, values) ?? null,
+    triangle:
+      revisionTriangle(o.catalogue, o.triangleIndicator ?? 'RD_INTENSITY', null, byPeriod, values) ?? null,
     punctuality,
     onTime: onTimeRates(punctuality, cities),
     completeness: { cities: completeness, zone: zoneCompleteness(completeness) },

@@ -39,11 +39,7 @@ function point(values: ValueReader, h: CellHistory, rev: number, at: string, ind
 }
 
 /** The vintage rows of one (city, period), one per city-level indicator, in catalogue order. */
-export function vintagesOf(
-  catalogue: Catalogue,
-  h: CellHistory,
-  values: ValueReader,
-): VintageRow[] {
+export function vintagesOf(catalogue: Catalogue, h: CellHistory, values: ValueReader): VintageRow[] {
   const first = h.revisions[0];
   const firstAcc = h.acceptances[0];
   const seq = acceptedSequence(h);
@@ -122,11 +118,25 @@ export function revisionSummaries(rows: readonly VintageRow[]): RevisionSummary[
   const indicators = [...new Set(rows.map((r) => r.indicator))];
   const cities = [...new Set(rows.map((r) => r.city))];
   const out: RevisionSummary[] = [];
-  for (const c of cities) out.push(summarise(rows.filter((r) => r.city === c), c, null));
+  for (const c of cities)
+    out.push(
+      summarise(
+        rows.filter((r) => r.city === c),
+        c,
+        null,
+      ),
+    );
   for (const i of indicators) {
     const of = rows.filter((r) => r.indicator === i);
     out.push(summarise(of, null, i));
-    for (const c of cities) out.push(summarise(of.filter((r) => r.city === c), c, i));
+    for (const c of cities)
+      out.push(
+        summarise(
+          of.filter((r) => r.city === c),
+          c,
+          i,
+        ),
+      );
   }
   return out;
 }

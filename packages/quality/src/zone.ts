@@ -46,7 +46,10 @@ export function zoneAt(
   const rolled = rollUpIndicator(indicator, cities, figures, new Map());
   return {
     at,
-    value: rolled.zone === undefined ? null : rolled.zone.toDecimalPlaces(indicator.decimals).toFixed(indicator.decimals),
+    value:
+      rolled.zone === undefined
+        ? null
+        : rolled.zone.toDecimalPlaces(indicator.decimals).toFixed(indicator.decimals),
     missingCities: rolled.missingCities,
   };
 }

@@ -53,11 +53,18 @@ export function revisionOf(code: string, period: string, r: number): Submission 
   const rd = figure(s, 'RD_EXP');
   const decimals = findIndicator(catalogue, 'RD_INTENSITY')?.decimals ?? 2;
   let values = set(s.values, code, 'GDP', gdp.toString());
-  values = set(values, code, 'RD_INTENSITY', rd.div(gdp).times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toString());
+  values = set(
+    values,
+    code,
+    'RD_INTENSITY',
+    rd.div(gdp).times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toString(),
+  );
   let enterprises = s.enterprises;
   if (code === ZJ && period === '2022') {
     if (r === 2) values = set(values, code, 'NAT_KEY_LABS', '-1');
-    enterprises = enterprises.map((e, i) => (i === 0 || (i === 1 && r === 3) ? { ...newRow(code, i, e.park) } : e));
+    enterprises = enterprises.map((e, i) =>
+      i === 0 || (i === 1 && r === 3) ? { ...newRow(code, i, e.park) } : e,
+    );
   }
   return { ...s, values, enterprises };
 }
@@ -69,8 +76,13 @@ export async function plantHistory(ledger: Ledger): Promise<void> {
   for (const r of [1, 2, 3])
     for (const period of PERIODS)
       for (const code of CITIES) {
-        const o = await ledger.intake({ bytes: bytes(revisionOf(code, period, r)), fileName: `${code}-${period}-v${r}.json`, by: 'clerk' });
-        if (!o.ok || o.kind !== 'received') throw new Error(`intake ${code} ${period} ${r}: ${JSON.stringify(o).slice(0, 300)}`);
+        const o = await ledger.intake({
+          bytes: bytes(revisionOf(code, period, r)),
+          fileName: `${code}-${period}-v${r}.json`,
+          by: 'clerk',
+        });
+        if (!o.ok || o.kind !== 'received')
+          throw new Error(`intake ${code} ${period} ${r}: ${JSON.stringify(o).slice(0, 300)}`);
         const a = await ledger.accept({ city: code, period, by: 'lead' });
         if (!a.ok) throw new Error(`accept ${code} ${period} ${r}`);
       }

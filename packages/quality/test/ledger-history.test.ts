@@ -1,11 +1,24 @@
-import type { Ledger } from '@sunan/ledger';
+import { readFileSync } from 'node:fs';
+import { Ledger } from '@sunan/ledger';
 import { diffRevisions, historiesOf, historyOf, type QualityInput, qualityReport } from '@sunan/quality';
 import { CITIES, catalogue } from '@sunan/testkit';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as XLSX from 'xlsx';
 import { loadQualityInput } from '../../cli/src/commands/ledger-diff.js';
+import { run } from '../../cli/src/run.js';
 import { BACKENDS, Backend } from '../../ledger/test/helpers/backends.js';
-import { base, figure, gdpStep2, gdpStep3, newRow, PERIODS, plantHistory, revisionOf, ZJ } from './history-ledger.js';
+import {
+  base,
+  figure,
+  gdpStep2,
+  gdpStep3,
+  newRow,
+  PERIODS,
+  plantHistory,
+  revisionOf,
+  ZJ,
+} from './history-ledger.js';
 
 const pct = (change: Decimal, old: Decimal) => change.div(old.abs()).times(100).toDecimalPlaces(2).toFixed(2);
 
@@ -35,10 +48,12 @@ describe.each(BACKENDS)('quality over a ledger on %s', (name) => {
   let backend: Backend | undefined;
   let ledger: Ledger;
   let input: QualityInput;
+  let loc: { dir: string; database?: string };
   beforeAll(async () => {
     backend = await Backend.start(name);
     if (!backend) return;
-    ledger = await backend.fresh();
+    loc = await backend.location();
+    ledger = await Ledger.open(loc);
     await plantHistory(ledger);
     input = await loadQualityInput(ledger);
   }, 300_000);
@@ -55,8 +70,15 @@ describe.each(BACKENDS)('quality over a ledger on %s', (name) => {
     if (!latest.ok) throw new Error(latest.code);
     expect([latest.from.revision, latest.to.revision]).toEqual([2, 3]);
     const pick = (d: typeof latest) =>
-      d.values.map((v) => ({ indicator: v.indicator, old: v.old, new: v.new, change: v.change, percent: v.percent }));
-    const byCode = (xs: Array<{ indicator: string }>) => [...xs].sort((a, b) => a.indicator.localeCompare(b.indicator));
+      d.values.map((v) => ({
+        indicator: v.indicator,
+        old: v.old,
+        new: v.new,
+        change: v.change,
+        percent: v.percent,
+      }));
+    const byCode = (xs: Array<{ indicator: string }>) =>
+      [...xs].sort((a, b) => a.indicator.localeCompare(b.indicator));
     expect(byCode(pick(latest))).toEqual(byCode(planted(ZJ, '2022', 2, 3)));
     expect(latest.values.find((v) => v.indicator === 'GDP')?.cell).toMatch(/^指标!F\d+$/);
     const orig = base(ZJ, '2022').enterprises;
@@ -74,12 +96,23 @@ describe.each(BACKENDS)('quality over a ledger on %s', (name) => {
     expect(early.findingsFixed).toEqual([]);
     // What revision 2 broke is exactly what revision 3 fixed.
     expect(early.findingsNew).toEqual(latest.findingsFixed);
-    expect(early.findingsNew.map((f) => [f.code, f.indicator])).toEqual([['VAL_OUT_OF_RANGE', 'NAT_KEY_LABS']]);
+    expect(early.findingsNew.map((f) => [f.code, f.indicator])).toEqual([
+      ['VAL_OUT_OF_RANGE', 'NAT_KEY_LABS'],
+    ]);
     // Another city: only GDP (and the intensity when its rounding moves) changed.
-    const nj = diffRevisions(catalogue, historyOf(historiesOf(input.events), '320100', '2021'), input.reports);
+    const nj = diffRevisions(
+      catalogue,
+      historyOf(historiesOf(input.events), '320100', '2021'),
+      input.reports,
+    );
     if (!nj.ok) throw new Error(nj.code);
     expect(byCode(pick(nj))).toEqual(byCode(planted('320100', '2021', 2, 3)));
-    expect([nj.enterprisesAdded, nj.enterprisesRemoved, nj.findingsFixed, nj.findingsNew]).toEqual([[], [], [], []]);
+    expect([nj.enterprisesAdded, nj.enterprisesRemoved, nj.findingsFixed, nj.findingsNew]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 
   it('vintages and mean / mean absolute revisions equal the hand-computed figures', () => {
@@ -112,7 +145,8 @@ describe.each(BACKENDS)('quality over a ledger on %s', (name) => {
     for (const period of PERIODS) {
       const sum = (r: number, ind: string) =>
         CITIES.reduce((s, c) => s.plus(figure(revisionOf(c, period, r), ind)), new Decimal(0));
-      const ratio = (r: number) => sum(r, 'RD_EXP').div(sum(r, 'GDP')).times(100).toDecimalPlaces(2).toFixed(2);
+      const ratio = (r: number) =>
+        sum(r, 'RD_EXP').div(sum(r, 'GDP')).times(100).toDecimalPlaces(2).toFixed(2);
       const z = q.zoneRevisions.find((x) => x.period === period && x.indicator === 'RD_INTENSITY');
       expect(z?.first?.value).toBe(ratio(1));
       expect(z?.latest?.value).toBe(ratio(3));
@@ -125,6 +159,61 @@ describe.each(BACKENDS)('quality over a ledger on %s', (name) => {
     expect(t?.rows.map((r) => r.period)).toEqual([...PERIODS]);
     // All acceptances fell on one day here: one vintage, the latest figures.
     const last = t?.rows.map((r) => r.values.at(-1));
-    expect(last).toEqual(q.zoneRevisions.filter((z) => z.indicator === 'RD_INTENSITY').map((z) => z.latest?.value));
+    expect(last).toEqual(
+      q.zoneRevisions.filter((z) => z.indicator === 'RD_INTENSITY').map((z) => z.latest?.value),
+    );
+  });
+
+  it('sunan ledger diff prints the changes as text, JSON and an xlsx sheet (numbers as numbers)', async () => {
+    // The CLI opens the ledger itself: an embedded one allows one process at a time.
+    await ledger.close();
+    try {
+      const cli = async (args: string[]) => {
+        let stdout = '';
+        let stderr = '';
+        const io = {
+          stdout: { write: (t: string) => (stdout += t) },
+          stderr: { write: (t: string) => (stderr += t) },
+          env: { NO_COLOR: '1' },
+          cwd: loc.dir,
+        };
+        const db = loc.database ? ['--database', loc.database] : [];
+        const code = await run(['ledger', 'diff', '--ledger', loc.dir, ...db, ...args], io);
+        return { code, stdout, stderr };
+      };
+      const text = await cli(['--city', '镇江', '--period', '2022', '--xlsx', 'diff.xlsx']);
+      expect(text.code).toBe(0);
+      const gdp = planted(ZJ, '2022', 2, 3).find((p) => p.indicator === 'GDP');
+      const n = planted(ZJ, '2022', 2, 3).length + 2;
+      expect(text.stdout).toContain(`镇江市 2022：第 3 版较第 2 版改动 ${n} 项`);
+      expect(text.stdout).toContain(`${gdp?.old} → ${gdp?.new} (${gdp?.change}, ${gdp?.percent}%)`);
+      expect(text.stdout).toContain(`+ ${newRow(ZJ, 1, null).creditCode}`);
+      expect(text.stdout).toContain('已修正问题 findings fixed: 1');
+      const json = await cli([
+        '--city',
+        '321100',
+        '--period',
+        '2022',
+        '--from',
+        '1',
+        '--to',
+        '2',
+        '--format',
+        'json',
+      ]);
+      expect(json.code).toBe(0);
+      const d = JSON.parse(json.stdout);
+      expect([d.from.revision, d.to.revision, d.findingsNew.length]).toEqual([1, 2, 1]);
+      const wb = XLSX.read(readFileSync(`${loc.dir}/diff.xlsx`));
+      const ws = wb.Sheets[wb.SheetNames[0] ?? ''];
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(ws as XLSX.WorkSheet, { header: 1, raw: true });
+      const row = rows.find((r) => String(r[1]).startsWith('地区生产总值'));
+      expect(row?.slice(5, 8)).toEqual([Number(gdp?.old), Number(gdp?.new), Number(gdp?.change)]);
+      const missing = await cli(['--city', '镇江', '--period', '2022', '--from', '9']);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('QUALITY_NO_REVISION');
+    } finally {
+      ledger = await Ledger.open(loc);
+    }
   });
 });

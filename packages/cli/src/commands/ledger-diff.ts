@@ -2,7 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Ledger } from '@sunan/ledger';
-import { diffRevisions, diffSheet, diffText, historiesOf, historyOf, type QualityInput } from '@sunan/quality';
+import {
+  diffRevisions,
+  diffSheet,
+  diffText,
+  historiesOf,
+  historyOf,
+  type QualityInput,
+} from '@sunan/quality';
 import { tableWorkbook } from '@sunan/report';
 import { formatPeriod, parsePeriod } from '@sunan/schema';
 import type { ValidationReport } from '@sunan/validate';
