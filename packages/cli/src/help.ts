@@ -355,13 +355,18 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   ledger: {
     usage:
-      'sunan ledger log [--city 城市] [--period 报告期] | get --city --period [--revision n] --out <目录> | verify [--expect-head 哈希] | export <文件> [--force] | import <文件>',
+      'sunan ledger log [--city 城市] [--period 报告期] | get --city --period [--revision n] | --event n --out <目录> | verify [--expect-head 哈希] | export <文件> [--force] | import <文件>',
     zh: 'log 列出每条事件：时间（北京时间）、经办人、操作、城市报告期版本、原因；get 把某版本的原件按原文件名写到 --out 目录（已存在则需 --force）；verify 重新计算每个存储文件和校验报告的 SHA-256，检查事件链，逐条写明城市、报告期和版本，并打印链头哈希，--expect-head 核对发布过的链头（不在链中即退出码 1）；export 写出可移植的归档（已存在的文件需 --force；有文件缺失或被改动则拒绝，退出码 1）；import 把归档读入一个空台账（先校验哈希链和文件）。',
     en: "log lists every event: time (Beijing), who, what, city/period/revision, why; get writes a revision's original bytes under its original name into --out (an existing file needs --force); verify re-hashes every stored file and report, checks the chain, names city, period and revision for each problem and prints the head hash — --expect-head checks a published head (exit 1 when it is not in the chain); export writes a portable archive (an existing file needs --force; refused with exit 1 when a file is missing or altered); import reads an archive into an empty ledger (chain and files checked first).",
     options: [
       { term: '--city <code|name>', zh: '城市（log、get）', en: 'city (log, get)' },
       { term: '--period <id>', zh: '报告期（log、get）', en: 'period (log, get)' },
       { term: '--revision <n>', zh: '版本（get；默认最新）', en: 'revision (get; default latest)' },
+      {
+        term: '--event <n>',
+        zh: '按事件号取文件（get；含未归属、拒收的文件）',
+        en: "an event's file (get; unassigned and refused files too)",
+      },
       {
         term: '--out <dir>',
         zh: '写出原件的目录（get；默认当前目录）',

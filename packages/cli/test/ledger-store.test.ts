@@ -123,6 +123,12 @@ describe('sunan ledger log / show / get / verify --expect-head / export', { time
       sunan(['ledger', 'get', '--city', '常州', '--period', '2021', '--out', out, '--force', ...L]).code,
     ).toBe(0);
     expect(readFileSync(join(out, '320400-常州市-2021.xlsx')).equals(original)).toBe(true);
+    // The file refused after the lock, by its event number.
+    const log = JSON.parse(sunan(['ledger', 'log', ...L, '--format', 'json']).stdout);
+    const refused = log.find((e: { kind: string }) => e.kind === 'refused');
+    const byEvent = join(work, 'refused');
+    expect(sunan(['ledger', 'get', '--event', String(refused.seq), '--out', byEvent, ...L]).code).toBe(0);
+    expect(readFileSync(join(byEvent, '320400-常州市-2021.xlsx')).equals(original)).toBe(true);
   });
 
   it('verify prints the head; export keeps an existing archive; a rewritten chain fails --expect-head', () => {

@@ -17,6 +17,7 @@ const OPTIONS = {
   city: { type: 'string' },
   period: { type: 'string' },
   revision: { type: 'string' },
+  event: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -145,9 +146,11 @@ export async function ledgerCommand(args: string[], io: Io): Promise<number> {
     case 'log':
       return withLedger(values, io, (ledger) => log(ledger, values, io));
     case 'get': {
+      const event = values.event === undefined ? undefined : revisionArg(values.event);
       const q = {
-        city: unitOf(values.city, false),
-        period: periodArg(values.period),
+        ...(event === undefined ? {} : { event }),
+        city: event === undefined ? unitOf(values.city, false) : '',
+        period: event === undefined ? periodArg(values.period) : '',
         revision: revisionArg(values.revision),
         out: values.out ?? '.',
         force: values.force === true,
