@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@sunan\/schema\/core$/, replacement: src('schema/src/core.ts') },
+      { find: /^@sunan\/schema\/check$/, replacement: src('schema/src/check.ts') },
       { find: /^@sunan\/schema$/, replacement: src('schema/src/index.ts') },
       { find: /^@sunan\/validate\/node$/, replacement: src('validate/src/node.ts') },
       { find: /^@sunan\/validate$/, replacement: src('validate/src/index.ts') },

@@ -1,0 +1,104 @@
+import type { Catalogue } from '../catalogue.js';
+import type { OrgLevel } from '../zod/org-level.js';
+import {
+  boundConflicts,
+  type ImpliedBound,
+  impliedBounds,
+  infeasibleParts,
+  noteFindings,
+  type RuleCheckFinding,
+  redundantRules,
+} from './analyse.js';
+import { buildLevel } from './build.js';
+import { lpStats } from './lp.js';
+import type { ToleranceUsed } from './model.js';
+import { intervalText, levelName } from './words.js';
+
+/** What the check of a rule set found, level by level. */
+export interface RuleSetReport {
+  /** True when nothing is infeasible and nothing conflicts (information findings allowed). */
+  readonly clean: boolean;
+  readonly findings: readonly RuleCheckFinding[];
+  /** The bounds the rules imply per indicator and level (the table for the docs). */
+  readonly implied: readonly ImpliedBound[];
+  /** The tolerance each rule was given, per level: equalities hold within their declared precision. */
+  readonly tolerances: ReadonlyArray<ToleranceUsed & { readonly level: OrgLevel }>;
+  /** What the check cost. */
+  readonly figures: {
+    readonly levels: number;
+    readonly rows: number;
+    readonly linearPrograms: number;
+    readonly milliseconds: number;
+  };
+}
+
+const LEVELS: readonly OrgLevel[] = ['province', 'zone', 'city', 'park'];
+
+/** The levels anything is reported or checked at. */
+function levelsOf(catalogue: Catalogue): OrgLevel[] {
+  const used = new Set<OrgLevel>();
+  for (const i of catalogue.indicators) for (const l of i.levels) used.add(l);
+  for (const r of catalogue.rules) for (const l of r.levels) used.add(l);
+  for (const b of catalogue.bounds ?? []) for (const l of b.levels) used.add(l);
+  return LEVELS.filter((l) => used.has(l));
+}
+
+/**
+ * Checks a catalogue's rules, plausibility bounds and allowed ranges together, at each level, as a
+ * linear model of the values a unit reports (validatetools' questions, answered with declared-
+ * precision tolerances): infeasible sets are errors; unreachable bound ends, forced values and rules
+ * that never fire are warnings; redundant rules and rules that are not linear are information.
+ * Never throws on a catalogue that passed `checkCatalogue`'s shape checks.
+ */
+export function checkRuleSet(catalogue: Catalogue): RuleSetReport {
+  const started = performance.now();
+  const solvesBefore = lpStats.solves;
+  const findings: RuleCheckFinding[] = [];
+  const implied: ImpliedBound[] = [];
+  const tolerances: Array<ToleranceUsed & { level: OrgLevel }> = [];
+  let rows = 0;
+  const levels = levelsOf(catalogue);
+  for (const level of levels) {
+    const model = buildLevel(catalogue, level);
+    rows += model.rows.length;
+    tolerances.push(...model.tolerances.map((t) => ({ ...t, level })));
+    findings.push(...noteFindings(model));
+    const infeasible = infeasibleParts(model);
+    findings.push(...infeasible);
+    // With no values possible at all, the other questions have no meaning at this level.
+    if (infeasible.length > 0) continue;
+    findings.push(...boundConflicts(model));
+    const bounds = impliedBounds(model);
+    implied.push(...bounds.implied);
+    findings.push(...bounds.forced, ...redundantRules(model));
+  }
+  return {
+    clean: !findings.some((f) => f.severity !== 'info'),
+    findings,
+    implied,
+    tolerances,
+    figures: {
+      levels: levels.length,
+      rows,
+      linearPrograms: lpStats.solves - solvesBefore,
+      milliseconds: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/**
+ * The implied bounds as a plain-text table, one line per indicator and level, only those the rules
+ * and bounds hold tighter than open (−∞, +∞).
+ */
+export function impliedBoundsTable(report: RuleSetReport, lang: 'zh' | 'en'): string {
+  const head =
+    lang === 'zh' ? '层级\t指标\t蕴含区间\t被迫取值' : 'level\tindicator\timplied interval\tforced';
+  const lines = report.implied
+    .filter((b) => b.min !== undefined || b.max !== undefined)
+    .map((b) => {
+      const level = levelName(b.level)[lang];
+      const forced = b.forced ? (lang === 'zh' ? '是' : 'yes') : '';
+      return `${level}\t${b.indicator}\t${intervalText(b.min, b.max)}\t${forced}`;
+    });
+  return `${[head, ...lines].join('\n')}\n`;
+}
