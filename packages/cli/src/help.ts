@@ -290,12 +290,19 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   catalogue: {
-    usage: 'sunan catalogue [--format md|json] [--json-schema]',
-    zh: '输出指标目录（Markdown 表或 JSON），或填报文件的 JSON Schema。',
-    en: 'Prints the indicator catalogue (Markdown or JSON), or the submission JSON Schema.',
+    usage:
+      'sunan catalogue [--format md|json] [--json-schema] | sunan catalogue --check [目录.json catalogue.json] [--format text|json]',
+    zh: '输出指标目录（Markdown 表或 JSON），或填报文件的 JSON Schema。--check 检查规则集本身（不给文件则检查内置目录）：没有数值能满足的规则与界限（列出最小冲突集）、达不到的界限端点、被迫取值、从不生效的规则、冗余规则，以及每个指标的蕴含区间表。退出码：0 无冲突，1 有冲突或格式问题，2 文件无法读取。',
+    en: 'Prints the indicator catalogue (Markdown or JSON), or the submission JSON Schema. --check checks the rule set itself (the built-in catalogue when no file is given): rules and bounds no values satisfy (with a minimal conflicting set), bound ends no value can reach, forced values, rules that never fire, redundant rules, and the implied bounds of every indicator. Exit 0 clean, 1 conflicts or problems, 2 unreadable file.',
     options: [
       { term: '--format md|json', zh: '目录格式（默认 md）', en: 'catalogue format (default md)' },
       { term: '--json-schema', zh: '输出填报 JSON Schema', en: 'print the submission JSON Schema' },
+      {
+        term: '--check [file]',
+        zh: '检查规则集（--format text|json，默认 text）',
+        en: 'check the rule set (--format text|json, default text)',
+      },
+      LANG,
     ],
   },
   intake: {

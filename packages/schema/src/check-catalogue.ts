@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { aggregationInputs, isAdditive } from './aggregation.js';
 import { type Catalogue, completeIndicator } from './catalogue.js';
+import type { RuleCheckFinding } from './check/analyse.js';
+import { checkRuleSet } from './check/rule-set.js';
 import { exprIndicators } from './rule.js';
 import { UNITS } from './units.js';
 import { CatalogueHeader } from './zod/catalogue.js';
@@ -24,15 +26,21 @@ export interface CatalogueProblem {
     | 'CAT_PARENT_LEVEL'
     | 'CAT_VALIDITY'
     | 'CAT_UNKNOWN_ORG_UNIT'
-    | 'CAT_UNIT_MISMATCH';
+    | 'CAT_UNIT_MISMATCH'
+    | 'CAT_RULES_INFEASIBLE'
+    | 'CAT_RULES_CONFLICT';
   readonly path: string;
   readonly message: LocalizedText;
 }
 
-/** The outcome of checking a catalogue: the catalogue, or every problem at once. */
+/**
+ * The outcome of checking a catalogue: the catalogue, or every problem at once. `warnings` are what
+ * the check of the rule set found that does not stop the catalogue from being used (a bound end no
+ * value can reach, a forced value, a rule that never fires); rules no values can satisfy are problems.
+ */
 export type CatalogueResult =
-  | { ok: true; catalogue: Catalogue; problems: [] }
-  | { ok: false; catalogue: undefined; problems: CatalogueProblem[] };
+  | { ok: true; catalogue: Catalogue; problems: []; warnings: CatalogueProblem[] }
+  | { ok: false; catalogue: undefined; problems: CatalogueProblem[]; warnings: CatalogueProblem[] };
 
 const LEVEL_RANK: Record<OrgLevel, number> = { province: 0, zone: 1, city: 2, park: 3 };
 
@@ -97,13 +105,24 @@ function duplicates<T>(
   }
 }
 
+/** What {@link checkCatalogue} checks beyond the document's shape. */
+export interface CheckCatalogueOptions {
+  /**
+   * Whether to check the rule set itself (`@sunan/schema/check`'s `checkRuleSet`): default true.
+   * A caller that runs that check for its own report turns this off so it is not done twice.
+   */
+  readonly ruleSet?: boolean;
+}
+
 /**
  * Checks a catalogue document (JSON already parsed) as thoroughly as the built-in one is checked:
  * schema, duplicate codes, ratios that reference a missing or non-additive indicator or themselves,
- * rules and targets naming unknown indicators or units, parks whose parent does not exist.
- * Never throws; reports every problem at once.
+ * rules and targets naming unknown indicators or units, parks whose parent does not exist; then the
+ * rule set itself: rules and bounds no values can satisfy are problems, a bound end no value can
+ * reach, a forced value or a rule that never fires are warnings. Never throws; reports every problem
+ * at once.
  */
-export function checkCatalogue(doc: unknown): CatalogueResult {
+export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}): CatalogueResult {
   const problems: CatalogueProblem[] = [];
   const root = (typeof doc === 'object' && doc !== null ? doc : {}) as Record<string, unknown>;
   const header = CatalogueHeader.safeParse({
@@ -249,7 +268,8 @@ export function checkCatalogue(doc: unknown): CatalogueResult {
         });
     }
 
-  if (problems.length > 0 || !header.success) return { ok: false, catalogue: undefined, problems };
+  if (problems.length > 0 || !header.success)
+    return { ok: false, catalogue: undefined, problems, warnings: [] };
   const catalogue: Catalogue = {
     ...header.data,
     indicators: indicators.map(({ item }) => completeIndicator(item)),
@@ -258,5 +278,40 @@ export function checkCatalogue(doc: unknown): CatalogueResult {
     rules: rules.map(({ item }) => item),
     bounds: bounds.map(({ item }) => item),
   };
-  return { ok: true, catalogue, problems: [] };
+  if (options.ruleSet === false) return { ok: true, catalogue, problems: [], warnings: [] };
+  const { errors, warnings } = ruleSetProblems(catalogue);
+  if (errors.length > 0) return { ok: false, catalogue: undefined, problems: errors, warnings };
+  return { ok: true, catalogue, problems: [], warnings };
+}
+
+/** Where in the document a finding of the rule-set check points. */
+function findingPath(catalogue: Catalogue, f: RuleCheckFinding): string {
+  const subject = f.subject ?? f.involved[0];
+  switch (subject?.kind) {
+    case 'rule':
+      return `$.rules[${subject.index}]`;
+    case 'bound':
+      return `$.bounds[${subject.index}]`;
+    case 'range':
+    case 'indicator': {
+      const code = subject.indicator;
+      return `$.indicators[${catalogue.indicators.findIndex((i) => i.code === code)}]`;
+    }
+    case 'positive':
+    case 'probe':
+    case undefined:
+      return '$.rules';
+  }
+}
+
+/** The rule-set check as catalogue problems: infeasible sets are errors, conflicts warnings. */
+function ruleSetProblems(catalogue: Catalogue): { errors: CatalogueProblem[]; warnings: CatalogueProblem[] } {
+  const errors: CatalogueProblem[] = [];
+  const warnings: CatalogueProblem[] = [];
+  for (const f of checkRuleSet(catalogue).findings) {
+    const problem = { path: findingPath(catalogue, f), message: f.message };
+    if (f.severity === 'error') errors.push({ code: 'CAT_RULES_INFEASIBLE', ...problem });
+    else if (f.severity === 'warning') warnings.push({ code: 'CAT_RULES_CONFLICT', ...problem });
+  }
+  return { errors, warnings };
 }

@@ -7,7 +7,12 @@
  * document, an index definition, the submission's JSON Schema.
  */
 
-export { type CatalogueProblem, type CatalogueResult, checkCatalogue } from './check-catalogue.js';
+export {
+  type CatalogueProblem,
+  type CatalogueResult,
+  type CheckCatalogueOptions,
+  checkCatalogue,
+} from './check-catalogue.js';
 export * from './core.js';
 export {
   checkIndexDefinition,

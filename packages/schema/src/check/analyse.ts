@@ -16,7 +16,8 @@ export type RuleCheckCode =
   | 'CHK_FORCED'
   | 'CHK_NEVER_FIRES'
   | 'CHK_REDUNDANT'
-  | 'CHK_NOT_LINEAR';
+  | 'CHK_NOT_LINEAR'
+  | 'CHK_UNDECIDED';
 
 /** One thing the rule-set check found, with the minimal set of rules and bounds behind it. */
 export interface RuleCheckFinding {

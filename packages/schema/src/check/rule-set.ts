@@ -11,8 +11,8 @@ import {
 } from './analyse.js';
 import { buildLevel } from './build.js';
 import { lpStats } from './lp.js';
-import type { ToleranceUsed } from './model.js';
-import { intervalText, levelName } from './words.js';
+import type { LevelModel, ToleranceUsed } from './model.js';
+import { intervalText, levelName, TEXT } from './words.js';
 
 /** What the check of a rule set found, level by level. */
 export interface RuleSetReport {
@@ -63,14 +63,19 @@ export function checkRuleSet(catalogue: Catalogue): RuleSetReport {
     rows += model.rows.length;
     tolerances.push(...model.tolerances.map((t) => ({ ...t, level })));
     findings.push(...noteFindings(model));
-    const infeasible = infeasibleParts(model);
-    findings.push(...infeasible);
-    // With no values possible at all, the other questions have no meaning at this level.
-    if (infeasible.length > 0) continue;
-    findings.push(...boundConflicts(model));
-    const bounds = impliedBounds(model);
-    implied.push(...bounds.implied);
-    findings.push(...bounds.forced, ...redundantRules(model));
+    try {
+      checkLevel(model, findings, implied);
+    } catch {
+      // A solver that cycles is no reason to crash on a user's catalogue: say the level is undecided.
+      findings.push({
+        code: 'CHK_UNDECIDED',
+        severity: 'warning',
+        level,
+        subject: undefined,
+        involved: [],
+        message: TEXT.undecided(level),
+      });
+    }
   }
   return {
     clean: !findings.some((f) => f.severity !== 'info'),
@@ -84,6 +89,17 @@ export function checkRuleSet(catalogue: Catalogue): RuleSetReport {
       milliseconds: Math.round(performance.now() - started),
     },
   };
+}
+
+function checkLevel(model: LevelModel, findings: RuleCheckFinding[], implied: ImpliedBound[]): void {
+  const infeasible = infeasibleParts(model);
+  findings.push(...infeasible);
+  // With no values possible at all, the other questions have no meaning at this level.
+  if (infeasible.length > 0) return;
+  findings.push(...boundConflicts(model));
+  const bounds = impliedBounds(model);
+  implied.push(...bounds.implied);
+  findings.push(...bounds.forced, ...redundantRules(model));
 }
 
 /**

@@ -77,7 +77,7 @@ export const TEXT = {
     allowed: string,
     set: LocalizedText,
   ): LocalizedText => ({
-    zh: `${LEVEL[level].zh}：${bound} 的${end === 'lo' ? '下限' : '上限'} ${value} 达不到：其余规则和界限只容许 ${allowed}（${set.zh}）。${between(end, value, implied, '与')} 之间的数值能通过此界限，却必然违反其中之一。`,
+    zh: `${LEVEL[level].zh}：${bound.zh} 的${end === 'lo' ? '下限' : '上限'} ${value} 达不到：其余规则和界限只容许 ${allowed}（${set.zh}）。${between(end, value, implied, '与')} 之间的数值能通过此界限，却必然违反其中之一。`,
     en: `At ${LEVEL[level].en}: the ${end === 'lo' ? 'lower' : 'upper'} end ${value} of ${bound.en} cannot be reached: the other rules and bounds allow only ${allowed} (${set.en}). A value between ${between(end, value, implied, 'and')} passes this bound but always trips one of them.`,
   }),
   redundant: (level: OrgLevel, rule: LocalizedText, set: LocalizedText): LocalizedText => ({
@@ -91,6 +91,10 @@ export const TEXT = {
   neverFires: (level: OrgLevel, subject: LocalizedText, missing: readonly string[]): LocalizedText => ({
     zh: `${LEVEL[level].zh}：${subject.zh} 从不生效：${missing.join('、')} 不在该层级填报。`,
     en: `At ${LEVEL[level].en}: ${subject.en} never fires: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not reported at this level.`,
+  }),
+  undecided: (level: OrgLevel): LocalizedText => ({
+    zh: `${LEVEL[level].zh}：线性规划求解未能完成，本层级的规则未能检查。`,
+    en: `At ${LEVEL[level].en}: the linear program did not finish; the rules of this level are unchecked.`,
   }),
   notLinear: (level: OrgLevel, subject: LocalizedText): LocalizedText => ({
     zh: `${LEVEL[level].zh}：${subject.zh} 不是线性关系（两个比率相比，或分母可能为负），本检查未纳入它。`,
