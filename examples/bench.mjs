@@ -323,6 +323,7 @@ async function main() {
   const start = startUp(QUICK ? 5 : 9, join(root, 'examples/data/2022/321100-镇江市-2022.xlsx'));
   const bundle = await bundleSize();
   const web = webBench();
+  const catalogue = catalogueBench(QUICK ? 3 : 5);
   const load1 = loadavg();
 
   const s = summary(single);
@@ -372,6 +373,8 @@ async function main() {
     for (const l of web.lines) say(`  ${l}`);
   }
   say();
+  for (const l of catalogue.lines) say(l);
+  say();
   say('goals (issue 16, issue 10):');
   say(
     goalLine(
@@ -416,6 +419,7 @@ async function main() {
     startUp: start,
     bundle,
     web,
+    catalogueCheck: { samples: catalogue.samples, checkMs: catalogue.check },
     goals: {
       validateVsSheetjsDense: vsDense,
       validateVsSheetjsDenseWholeProcess: vsDenseWhole,
@@ -433,5 +437,43 @@ async function main() {
   console.log('\nwritten: bench-results.json');
 }
 
+// ————— the check of the built-in rule set (issue 27): `node examples/bench.mjs --only catalogue` —————
+
+/** One check of the built-in rule set in this fresh process: the modules' load, then the check. */
+async function catalogueWorker() {
+  const t0 = performance.now();
+  const { checkRuleSet } = await import('@sunan/schema/check');
+  const { sunanCatalogue } = await import('@sunan/schema/core');
+  const loaded = performance.now();
+  const report = checkRuleSet(sunanCatalogue());
+  const checkMs = performance.now() - loaded;
+  const { rows, linearPrograms, levels } = report.figures;
+  const out = { checkMs, loadMs: loaded - t0, clean: report.clean, rows, linearPrograms, levels };
+  process.stdout.write(JSON.stringify({ ...out, peakRssMiB: peakRssMiB() }));
+}
+
+/** The built-in check, each round a fresh process; the lines it adds to the report. */
+function catalogueBench(rounds) {
+  const samples = [];
+  for (let round = 0; round < rounds; round++) {
+    const { r, wallMs } = runProcess([self, '--catalogue-worker']);
+    if (r.status !== 0) throw new Error(`catalogue check failed: ${r.stderr}`);
+    samples.push({ ...JSON.parse(r.stdout), wallMs });
+    process.stderr.write(`  catalogue check: round ${round + 1}/${rounds}\n`);
+  }
+  const check = stats(samples.map((x) => x.checkMs));
+  const first = samples[0];
+  const lines = [
+    `check of the built-in rule set (\`sunan catalogue --check\`, ${first.levels} levels, ${first.rows} rows, ${first.linearPrograms} linear programs, ${first.clean ? 'clean' : 'NOT CLEAN'}):`,
+    `  in-process ms ${range(check)}; module load ms ${range(stats(samples.map((x) => x.loadMs)))}; whole process ms ${range(stats(samples.map((x) => x.wallMs)))}; peak RSS MiB ${range(stats(samples.map((x) => x.peakRssMiB)))}`,
+    goalLine('check of the built-in rule set, in-process (median)', check.median, 2000, 'ms'),
+  ];
+  return { samples, check, lines };
+}
+
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
 if (process.argv[2] === '--worker') await worker(process.argv[3], process.argv.slice(4));
+else if (process.argv[2] === '--catalogue-worker') await catalogueWorker();
+else if (ONLY === 'catalogue') console.log(catalogueBench(QUICK ? 3 : 5).lines.join('\n'));
 else await main();

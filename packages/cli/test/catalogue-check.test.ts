@@ -80,12 +80,12 @@ describe('sunan catalogue --check', () => {
     expect(conflicts[0]?.message.en).toContain(
       'bound RD_EXP per GDP in [0.002, 0.08]; rule RATIO_RD_INTENSITY',
     );
-    // What a city's intensity can be: the RD_EXP per GDP bound is the narrower of the two.
+    // What a city can report: the quotient's range (held by RD_EXP per GDP) give or take the tolerance.
     expect(doc.implied).toContainEqual({
       level: 'city',
       indicator: 'RD_INTENSITY',
-      min: '0.2',
-      max: '8',
+      min: '0.195',
+      max: '8.005',
       forced: false,
     });
     expect(doc.tolerances).toContainEqual({

@@ -7,6 +7,7 @@ import {
   sunanCatalogue,
   sunanCatalogueDocument,
 } from '@sunan/schema';
+import { checkRuleSet, ruleSetMarkdown } from '@sunan/schema/check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 
@@ -28,7 +29,9 @@ describe('generated files', () => {
   });
 
   it(`ships CATALOGUE.md in sync with the catalogue data (${HINT})`, () => {
-    expect(file('CATALOGUE.md')).toBe(catalogueMarkdown(sunanCatalogue()));
+    const catalogue = sunanCatalogue();
+    const ruleSet = ruleSetMarkdown(catalogue, checkRuleSet(catalogue));
+    expect(file('CATALOGUE.md')).toBe(`${catalogueMarkdown(catalogue)}\n${ruleSet}`);
   });
 
   it('compiles the JSON Schema with ajv and validates a sample submission, rejecting a bad one', () => {

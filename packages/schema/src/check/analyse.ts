@@ -219,6 +219,34 @@ export function redundantRules(model: LevelModel): RuleCheckFinding[] {
   return found;
 }
 
+/**
+ * What a unit can report for an indicator: for a ratio indicator, the quotient's range widened by
+ * the identity's tolerance and held to the indicator's own range and bounds (which the model carried
+ * onto the components, widened the same way).
+ */
+function reportedRange(
+  model: LevelModel,
+  code: string,
+  range: { lo?: number; hi?: number },
+): { lo?: number; hi?: number } {
+  const d = model.derived.get(code);
+  if (!d) return range;
+  const tol = d.tolerance.toNumber();
+  let lo = range.lo === undefined ? undefined : range.lo - tol;
+  let hi = range.hi === undefined ? undefined : range.hi + tol;
+  for (const { source } of model.rows) {
+    const own =
+      (source.kind === 'range' && !source.children && source.indicator === code) ||
+      (source.kind === 'bound' && source.per === undefined && source.indicator === code);
+    if (!own) continue;
+    const min = source.min === undefined ? undefined : Number(source.min);
+    const max = source.max === undefined ? undefined : Number(source.max);
+    if (min !== undefined) lo = lo === undefined ? min : Math.max(lo, min);
+    if (max !== undefined) hi = hi === undefined ? max : Math.min(hi, max);
+  }
+  return { ...(lo === undefined ? {} : { lo }), ...(hi === undefined ? {} : { hi }) };
+}
+
 /** The implied range of every indicator at the level, and the findings for values forced to one point. */
 export function impliedBounds(model: LevelModel): { implied: ImpliedBound[]; forced: RuleCheckFinding[] } {
   const implied: ImpliedBound[] = [];
@@ -228,11 +256,12 @@ export function impliedBounds(model: LevelModel): { implied: ImpliedBound[]; for
     const range = rangeOf(model.rows, q);
     if (range === 'infeasible') continue;
     const isForced = range.lo !== undefined && range.hi !== undefined && near(range.lo, range.hi);
+    const reported = reportedRange(model, code, range);
     implied.push({
       level: model.level,
       indicator: code,
-      ...(range.lo === undefined ? {} : { min: show(range.lo) }),
-      ...(range.hi === undefined ? {} : { max: show(range.hi) }),
+      ...(reported.lo === undefined ? {} : { min: show(reported.lo) }),
+      ...(reported.hi === undefined ? {} : { max: show(reported.hi) }),
       forced: isForced,
     });
     if (!isForced || range.lo === undefined) continue;

@@ -118,3 +118,38 @@ export function impliedBoundsTable(report: RuleSetReport, lang: 'zh' | 'en'): st
     });
   return `${[head, ...lines].join('\n')}\n`;
 }
+
+const sameEnd = (implied: string | undefined, declared: number | undefined) =>
+  implied === undefined ? declared === undefined : declared !== undefined && Number(implied) === declared;
+
+/**
+ * The rule-set check as a section of CATALOGUE.md: what it found, and the implied bounds of every
+ * indicator that the rules and bounds hold tighter than its own allowed range.
+ */
+export function ruleSetMarkdown(catalogue: Catalogue, report: RuleSetReport): string {
+  const range = new Map(catalogue.indicators.map((i) => [i.code, i.range]));
+  const rows = report.implied.filter((b) => {
+    const r = range.get(b.indicator);
+    return !(sameEnd(b.min, r?.min) && sameEnd(b.max, r?.max));
+  });
+  const lines = [
+    '## 规则集检查 Rule-set check',
+    '',
+    '由 `sunan catalogue --check` 得出：全部规则、合理性界限和允许范围合起来，是否有数值能同时满足，以及每个指标在各层级实际能取的区间。等式按申报精度留容差；比率恒等式把比率指标的界限（按其半个末位放宽）移到分子、分母上。',
+    'From `sunan catalogue --check`: whether any values satisfy all rules, plausibility bounds and allowed ranges together, and the interval each indicator can really take per level. Equalities hold within declared precision; a ratio identity carries bounds on the ratio (widened by half its last digit) onto numerator and denominator.',
+    '',
+    report.clean
+      ? '结论：无矛盾、无冲突。 Verdict: no contradictions, no conflicts.'
+      : '结论：有冲突，见下。 Verdict: conflicts, listed below.',
+    '',
+    ...report.findings.map((f) => `- ${f.code} (${f.severity}): ${f.message.zh} / ${f.message.en}`),
+    '',
+    "蕴含区间（只列比指标自身允许范围更窄的）。Implied bounds (only those narrower than the indicator's own allowed range):",
+    '',
+    '| 层级 level | 指标 indicator | 蕴含下限 implied min | 蕴含上限 implied max |',
+    '|---|---|---|---|',
+    ...rows.map((b) => `| ${b.level} | \`${b.indicator}\` | ${b.min ?? '−∞'} | ${b.max ?? '+∞'} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
