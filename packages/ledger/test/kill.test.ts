@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ledger, sha256, verifyLedger } from '@sunan/ledger';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -74,6 +74,7 @@ describe.each(BACKENDS)('intake killed at a random point, on %s', (name) => {
       expect(calibration.lines).toContain('done');
       const windowMs = calibration.readyToExitMs;
       let cut = 0;
+      let confirmed = 0;
       for (let trial = 1; trial <= TRIALS; trial++) {
         const files = filesFor(trial);
         const run = await runChild([...args, ...files], Math.random() * windowMs);
@@ -90,6 +91,11 @@ describe.each(BACKENDS)('intake killed at a random point, on %s', (name) => {
             // Rows imply the complete file; a complete file without rows is an orphan verify tolerates.
             if (recorded) expect(stored && sha256(stored) === hash, `trial ${trial}: ${f}`).toBe(true);
             if (stored) expect(sha256(stored)).toBe(hash);
+            // An intake the child confirmed (printed after intake resolved) is never lost to the kill.
+            if (run.lines.includes(`took ${basename(f)}`)) {
+              confirmed++;
+              expect(recorded, `trial ${trial}: confirmed ${f}`).toBe(true);
+            }
           }
           const revisions = events.filter((e) => e.kind === 'received').map((e) => `${e.city}/${e.revision}`);
           expect(new Set(revisions).size).toBe(revisions.length);
@@ -98,7 +104,7 @@ describe.each(BACKENDS)('intake killed at a random point, on %s', (name) => {
         }
       }
       process.stderr.write(
-        `kill test on ${name}: ${TRIALS} trials, ${cut} cut short (window ${Math.round(windowMs)} ms)\n`,
+        `kill test on ${name}: ${TRIALS} trials, ${cut} cut short, ${confirmed} confirmed intakes all kept (window ${Math.round(windowMs)} ms)\n`,
       );
     },
     1_800_000,
