@@ -134,6 +134,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
         en: "previous period's files, for year-on-year checks",
       },
       {
+        term: '--catalogue <file.json>',
+        zh: '按自己的目录校验（先检查其规则集：无解为错误，冲突为警告）',
+        en: 'validate against your own catalogue (its rule set checked first: infeasible is an error, conflicts warnings)',
+      },
+      {
         term: '--annotate <dir>',
         zh: '在该目录写出标注副本（新文件，名为“原文件名.标注副本.xlsx”）',
         en: 'write annotated copies (new files) into dir',

@@ -34,6 +34,22 @@ function withOldBound() {
   return doc;
 }
 
+/** The built-in document with two rules no count of high-tech enterprises can satisfy at once. */
+function infeasibleDoc() {
+  const doc = structuredClone(sunanCatalogueDocument()) as { rules: unknown[] };
+  const rule = (id: string, op: string, value: string) => ({
+    id,
+    left: { kind: 'ref', indicator: 'HTE_COUNT' },
+    op,
+    right: { kind: 'const', value },
+    severity: 'error',
+    levels: ['city'],
+    message: { zh: id, en: id },
+  });
+  doc.rules.push(rule('AT_LEAST_100', '>=', '100'), rule('AT_MOST_50', '<=', '50'));
+  return doc;
+}
+
 interface JsonReport {
   ok: boolean;
   clean: boolean;
@@ -98,17 +114,7 @@ describe('sunan catalogue --check', () => {
   });
 
   it('exit 1 for an infeasible catalogue and for one whose shape is wrong', () => {
-    const doc = structuredClone(sunanCatalogueDocument()) as { rules: unknown[] };
-    const rule = (id: string, op: string, value: string) => ({
-      id,
-      left: { kind: 'ref', indicator: 'HTE_COUNT' },
-      op,
-      right: { kind: 'const', value },
-      severity: 'error',
-      levels: ['city'],
-      message: { zh: id, en: id },
-    });
-    doc.rules.push(rule('AT_LEAST_100', '>=', '100'), rule('AT_MOST_50', '<=', '50'));
+    const doc = infeasibleDoc();
     const r = sunan(['catalogue', '--check', write('infeasible.json', doc), '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
@@ -133,5 +139,27 @@ describe('sunan catalogue --check', () => {
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain('不是有效的 JSON');
     expect(sunan(['catalogue', join(dir, 'clean.json')]).code).toBe(2);
+  });
+
+  it('validate --catalogue: warnings of a conflicting catalogue printed, an infeasible one refused (exit 2)', () => {
+    const file = join(root, 'examples/data/2022/321100-镇江市-2022.xlsx');
+    const warned = sunan(['validate', '--catalogue', write('old-bound.json', withOldBound()), file]);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toMatch(
+      /警告 CAT_RULES_CONFLICT \$\.bounds\[\d+\]\s+市级：界限 RD_INTENSITY ∈ \[0\.1, 10\] 的下限 0\.1 达不到/,
+    );
+    expect(warned.stdout).toContain('✓ 通过');
+    const refused = sunan([
+      'validate',
+      '--catalogue',
+      write('infeasible.json', infeasibleDoc()),
+      file,
+      '--lang',
+      'en',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('CAT_RULES_INFEASIBLE');
+    expect(refused.stderr).toContain('no values can satisfy all of: rule AT_LEAST_100; rule AT_MOST_50');
+    expect(sunan(['validate', '--catalogue', write('broken.json', '{'), file]).code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type Catalogue,
   type CatalogueProblem,
   catalogueMarkdown,
   checkCatalogue,
@@ -103,6 +104,28 @@ async function checkCommand(
     );
   else io.stdout.write(reportText(report, `${id} ${version}`, lang, io));
   return report.clean ? EXIT.ok : EXIT.findings;
+}
+
+/**
+ * A user's own catalogue for `sunan validate --catalogue`: read, shape-checked and its rule set
+ * checked (`checkCatalogue`). Its warnings go to stderr; a file that cannot be read, or a catalogue
+ * with problems (an infeasible rule set among them), is a usage error: nothing can be validated
+ * against it.
+ */
+export async function loadCatalogueFile(path: string, lang: Lang, io: Io): Promise<Catalogue> {
+  const read = await readDocument(path, io);
+  if ('why' in read) throw new UsageError(read.why, read.why);
+  const result = checkCatalogue(read.doc);
+  const title = { zh: `目录 ${path}`, en: `catalogue ${path}` };
+  for (const w of result.warnings)
+    io.stderr.write(
+      `${safeLine(t(title, lang))}  ${lang === 'zh' ? '警告' : 'warning'} ${w.code} ${safeLine(w.path)}  ${safeLine(t(w.message, lang))}\n`,
+    );
+  if (!result.ok) {
+    io.stderr.write(problemLines(result.problems, lang));
+    throw new UsageError(`目录文件 ${path} 不能使用`, `The catalogue file ${path} cannot be used`);
+  }
+  return result.catalogue;
 }
 
 function problemLines(problems: readonly CatalogueProblem[], lang: Lang): string {

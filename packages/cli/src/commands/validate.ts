@@ -53,6 +53,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
       'expect-city': { type: 'string' },
       'expect-period': { type: 'string' },
       previous: { type: 'string' },
+      catalogue: { type: 'string' },
       format: { type: 'string' },
       lang: { type: 'string' },
       annotate: { type: 'string' },
@@ -69,6 +70,10 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('请给出要校验的文件', 'Give the files to validate');
   const files = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
   const previous = await previousLookup(values.previous, io);
+  const catalogue =
+    values.catalogue === undefined
+      ? undefined
+      : await (await import('./catalogue.js')).loadCatalogueFile(values.catalogue, lang, io);
 
   const reports: ValidationReport[] = [];
   const bar = progress(io, files.length, '校验 validating');
@@ -79,6 +84,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
         expectCity: values['expect-city'],
         expectPeriod: values['expect-period'],
         previous,
+        ...(catalogue ? { catalogue } : {}),
       }),
     );
   }
@@ -119,7 +125,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`);
   } else {
     const c = colours(io, io.stdout);
-    const { orgUnits } = sunanCatalogue();
+    const { orgUnits } = catalogue ?? sunanCatalogue();
     const cityName = (code: string) =>
       t(orgUnits.find((u) => u.code === code)?.name ?? { zh: code, en: code }, lang);
     for (const r of reports)
