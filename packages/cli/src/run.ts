@@ -26,6 +26,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Handler>>> = {
   lock: async () => (await import('./commands/decide.js')).decisionCommand('lock'),
   unlock: async () => (await import('./commands/decide.js')).decisionCommand('unlock'),
   ledger: async () => (await import('./commands/ledger-command.js')).ledgerCommand,
+  quality: async () => (await import('./commands/quality.js')).qualityCommand,
   show: async () => (await import('./commands/show.js')).showCommand,
 };
 

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ledger } from '@sunan/ledger';
 import { diffRevisions, historiesOf, historyOf, type QualityInput, qualityReport } from '@sunan/quality';
-import { CITIES, catalogue } from '@sunan/testkit';
+import { browserOrSkip, CITIES, catalogue } from '@sunan/testkit';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -214,6 +217,69 @@ describe.each(BACKENDS)('quality over a ledger on %s', (name) => {
       expect(missing.stderr).toContain('QUALITY_NO_REVISION');
     } finally {
       ledger = await Ledger.open(loc);
+    }
+  });
+
+  it('sunan quality writes quality.html (phone and desktop, no sideways scroll), quality.xlsx (numbers) and quality.json (valid)', async () => {
+    await ledger.close();
+    const outDir = join(loc.dir, 'quality');
+    try {
+      let stdout = '';
+      const io = {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => true },
+        env: { NO_COLOR: '1' },
+        cwd: loc.dir,
+      };
+      const db = loc.database ? ['--database', loc.database] : [];
+      expect(
+        await run(['quality', '--ledger', loc.dir, ...db, '--period', '2022', '--out', 'quality'], io),
+      ).toBe(0);
+      expect(stdout).toMatch(/数据质量 2022：全区完整率 R1 100\.00%/);
+      // The same files again without --force are refused, not overwritten.
+      expect(
+        await run(['quality', '--ledger', loc.dir, ...db, '--period', '2022', '--out', 'quality'], io),
+      ).toBe(2);
+    } finally {
+      ledger = await Ledger.open(loc);
+    }
+    const json = JSON.parse(readFileSync(join(outDir, 'quality.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(new URL('../quality.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(json.diffs).toHaveLength(CITIES.length);
+
+    const wb = XLSX.read(readFileSync(join(outDir, 'quality.xlsx')));
+    const sheet = (name: string) =>
+      XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name] as XLSX.WorkSheet, { header: 1, raw: true });
+    const mr = sheet('平均修订 MR MAR').find((r) => r[0] === '全区 all cities' && r[1] === '地区生产总值');
+    expect(mr?.slice(2, 6)).toEqual([15, 15, 2.75, 2.783333]);
+    const zone = sheet('全区修订 zone').find(
+      (r) => r[0] === '全社会研发投入占地区生产总值比重' && r[1] === '2022',
+    );
+    const rd = json.zoneRevisions.find(
+      (z: { period: string; indicator: string }) => z.period === '2022' && z.indicator === 'RD_INTENSITY',
+    );
+    expect(zone?.slice(2, 5)).toEqual([Number(rd.first.value), Number(rd.latest.value), Number(rd.revision)]);
+
+    const browser = await browserOrSkip();
+    if (!browser) return;
+    try {
+      const html = readFileSync(join(outDir, 'quality.html'), 'utf8');
+      const shots = fileURLToPath(new URL('../../../test-output/', import.meta.url));
+      mkdirSync(shots, { recursive: true });
+      for (const width of [1366, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.setContent(html, { waitUntil: 'load' });
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `width ${width}`,
+        ).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(shots, `quality-${name}-${width}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -23,6 +23,8 @@ export {
   type IntakeStatus,
 } from './intake-status.js';
 export { type KeyMessage, keyMessages } from './key-messages.js';
+export { qualityHtml } from './quality-html.js';
+export { qualityWorkbook } from './quality-xlsx.js';
 export { type ReportHtmlOptions, reportHtml } from './report-html.js';
 export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';
 export { type ReportWorkbookOptions, reportWorkbook } from './report-xlsx.js';

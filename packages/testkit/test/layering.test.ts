@@ -13,7 +13,7 @@ const RANK: Record<string, number> = {
   index: 3,
   exchange: 3,
   ledger: 3,
-  quality: 4,
+  quality: 3,
   report: 4,
   web: 5,
   cli: 6,

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { qualityReport, qualitySummary } from '@sunan/quality';
+import { qualityHtml, qualityWorkbook } from '@sunan/report';
+import { formatPeriod, parsePeriod } from '@sunan/schema';
+import { EXIT, type Io, UsageError } from '../io.js';
+import { formatOf, langOf } from '../lang.js';
+import { LEDGER_OPTIONS, say, withLedger } from './ledger-common.js';
+import { loadQualityInput } from './ledger-diff.js';
+
+/** Help of `sunan quality` (kept beside the command so the shared help file is not touched). */
+export const QUALITY_HELP = `sunan quality --ledger <目录> --period <报告期> [--out <目录>] [--indicator RD_INTENSITY] [--force] [--format text|json]
+
+数据质量报告：读台账的全部历史，写出 quality.html（手机可读、可按 A4 打印）、quality.xlsx 和 quality.json
+（附 JSON Schema：@sunan/quality/quality.schema.json）：各市两版之间的改动、修订（首次与最新受理、平均修订
+与平均绝对修订、修订三角、全区按版本重算）、报送及时性（报送截止日期、逾期、按时率）和完整性（R1、企业名单）。
+The quality report from the ledger's history: quality.html (phone and A4), quality.xlsx and
+quality.json — changes between revisions, revisions (ESS A6, a triangle, the zone per vintage),
+punctuality against the deadline (overdue, on-time rate) and completeness (ESS R1, the list).
+`;
+
+const FILES = ['quality.html', 'quality.xlsx', 'quality.json'] as const;
+
+/** `sunan quality`: writes the period's quality report from the ledger. */
+export async function qualityCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      ...LEDGER_OPTIONS,
+      period: { type: 'string' },
+      out: { type: 'string' },
+      indicator: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(QUALITY_HELP);
+    return EXIT.ok;
+  }
+  const lang = langOf(values.lang);
+  const format = formatOf(values.format);
+  const p = values.period === undefined ? undefined : parsePeriod(values.period);
+  if (!p) throw new UsageError('需要有效的 --period（如 2022）', 'Give a valid --period (e.g. 2022)');
+  const out = resolve(io.cwd, values.out ?? '.');
+  const taken = FILES.map((f) => join(out, f)).filter((f) => existsSync(f));
+  if (taken.length > 0 && values.force !== true)
+    throw new UsageError(
+      `输出文件已存在：${taken.join('、')}；如需覆盖请加 --force`,
+      `output already exists: ${taken.join(', ')}; add --force to overwrite`,
+    );
+  return withLedger(values, io, async (ledger) => {
+    const q = qualityReport(await loadQualityInput(ledger), {
+      catalogue: ledger.catalogue,
+      period: formatPeriod(p),
+      now: new Date().toISOString(),
+      zone: ledger.zone,
+      ...(values.indicator ? { triangleIndicator: values.indicator } : {}),
+    });
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'quality.json'), `${JSON.stringify(q, null, 2)}\n`);
+    await writeFile(join(out, 'quality.html'), qualityHtml(q, ledger.catalogue));
+    await writeFile(join(out, 'quality.xlsx'), await qualityWorkbook(q, ledger.catalogue));
+    if (format === 'json') io.stdout.write(`${JSON.stringify(q, null, 2)}\n`);
+    else
+      io.stdout.write(
+        `${say(qualitySummary(q), lang)}\n${FILES.map((f) => `  ${join(out, f)}`).join('\n')}\n`,
+      );
+    return EXIT.ok;
+  });
+}
