@@ -50,7 +50,10 @@ export function slipsOf(indicator: Indicator): Slip[] {
   }
   const family = UNITS[indicator.unit as UnitCode].family;
   if (indicator.valueType === 'count' || family === 'person-years' || family === 'persons') {
-    add(TEN_THOUSAND, { zh: '数量级错误（多了四位，如按“万”换算有误）', en: 'out by 10⁴ (a 万 slip)' });
+    add(TEN_THOUSAND, {
+      zh: '数量级错误（多了四位，如按“万”换算有误）',
+      en: 'out by 10⁴ (a slip of ten thousand)',
+    });
     add(new Decimal(1).div(TEN_THOUSAND), {
       zh: '数量级错误（按“万”为单位填写）',
       en: 'out by 10⁴ (typed in units of 万)',

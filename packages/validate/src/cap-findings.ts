@@ -1,5 +1,6 @@
 import { type Finding, finding, type Severity } from '@sunan/schema/core';
 import type { Overflow } from './bounded-findings.js';
+import { FINDING_CODES } from './codes.js';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -35,17 +36,20 @@ export function capFindings(
     if (RANK[o.severity] < RANK[worst]) worst = o.severity;
     dropped += o.count;
   }
-  const perCode = [...rest]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([code, count]) => `${code} ×${count}`)
-    .join(', ');
+  const counts = [...rest].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const perCode = counts.map(([code, count]) => `${code} ×${count}`).join(', ');
+  // The sentence names what the codes mean; the codes stay in `value`.
+  const said = (lang: 'zh' | 'en') =>
+    counts
+      .map(([code, count]) => `${FINDING_CODES[code]?.[lang] ?? code} ×${count}`)
+      .join(lang === 'zh' ? '，' : ', ');
   kept.push(
     finding(
       'FINDINGS_TRUNCATED',
       worst,
       {
-        zh: `问题过多：仅列出前 ${max} 条，另有 ${dropped} 条未逐条列出（${perCode}）`,
-        en: `Too many findings: the first ${max} are listed and ${dropped} more are not (${perCode})`,
+        zh: `问题过多：仅列出前 ${max} 条，另有 ${dropped} 条未逐条列出（${said('zh')}）`,
+        en: `Too many findings: the first ${max} are listed and ${dropped} more are not (${said('en')})`,
       },
       { value: perCode, expected: `≤ ${max}` },
     ),

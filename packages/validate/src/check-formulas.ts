@@ -141,7 +141,7 @@ function formulaFinding(
         'FORMULA_EXTERNAL',
         'error',
         {
-          zh: '单元格含有调用外部程序或外部文件的公式（DDE、外部链接），不能提交；请改为数值',
+          zh: '单元格含有调用外部程序或外部文件的公式（动态数据交换、外部链接），不能提交；请改为数值',
           en: 'The cell holds a formula that calls an outside program or file (DDE, external link); replace it with its value',
         },
         { sheet, cell, value: shown(f), expected: '数值 / a value' },
@@ -150,7 +150,7 @@ function formulaFinding(
         'FORMULA_LINK',
         'warning',
         {
-          zh: '单元格含有链接类公式（如 HYPERLINK），请确认后改为数值',
+          zh: '单元格含有链接类公式（如超链接），请确认后改为数值',
           en: 'The cell holds a link formula (such as HYPERLINK); check it and replace it with its value',
         },
         { sheet, cell, value: shown(f) },

@@ -141,7 +141,7 @@ export function checkMeta(
         'META_CITY_MISSING',
         'error',
         {
-          zh: '无法确定填报城市，请使用模板或指定 --expect-city',
+          zh: '无法确定填报城市：请使用模板，或在校验时注明本单位',
           en: 'The reporting city cannot be determined; use the template or pass the expected city',
         },
         { sheet: metaSheet },
@@ -213,8 +213,8 @@ export function checkMeta(
         'META_PERIOD_MISSING',
         'error',
         {
-          zh: '无法确定报告期：文件未注明（如 CSV），请使用模板，或在校验时指定 --expect-period、汇总时指定 --period',
-          en: 'The period cannot be determined: the file names none (e.g. a CSV); use the template, or pass --expect-period (validate) or --period (aggregate)',
+          zh: '无法确定报告期：文件未注明（如 CSV），请使用模板，或在校验、汇总时注明报告期',
+          en: 'The period cannot be determined: the file names none (e.g. a CSV); use the template, or give the period when checking or rolling up',
         },
         { sheet: metaSheet },
       ),

@@ -517,17 +517,17 @@ export function checkValues(
     }
     const { min, max } = indicator.range;
     if ((min !== undefined && value.lt(min)) || (max !== undefined && value.gt(max))) {
-      const range = `${min ?? '−∞'} ~ ${max ?? '+∞'}`;
+      const range = boundsInWords(min, max);
       findings.add('VAL_OUT_OF_RANGE', 'error', loc, (code, severity, loc) =>
         at(
           code,
           severity,
           loc,
           {
-            zh: `数值 ${value.toString()} 超出允许范围 ${range}`,
-            en: `Value ${value.toString()} is outside the allowed range ${range}`,
+            zh: `数值 ${value.toString()} 超出允许范围：${range.zh}`,
+            en: `Value ${value.toString()} is outside the allowed range: ${range.en}`,
           },
-          { ...common, value: seenText, expected: range },
+          { ...common, value: seenText, expected: `${min ?? '−∞'} ~ ${max ?? '+∞'}` },
         ),
       );
       continue;
@@ -570,3 +570,18 @@ export function checkValues(
 }
 
 const placeKey = (at: { cell?: string; path?: string }) => `${at.cell ?? ''}\u0000${at.path ?? ''}`;
+
+/** An allowed range as a person writes it: 不能为负数, 不超过 100, 在 0 到 100 之间. */
+export function boundsInWords(
+  min: { toString(): string } | undefined,
+  max: { toString(): string } | undefined,
+): { zh: string; en: string } {
+  const lo = min?.toString();
+  const hi = max?.toString();
+  if (lo !== undefined && hi !== undefined)
+    return { zh: `应在 ${lo} 到 ${hi} 之间`, en: `between ${lo} and ${hi}` };
+  if (lo === '0') return { zh: '不能为负数', en: 'it cannot be negative' };
+  if (lo !== undefined) return { zh: `不小于 ${lo}`, en: `at least ${lo}` };
+  if (hi !== undefined) return { zh: `不超过 ${hi}`, en: `at most ${hi}` };
+  return { zh: '任意数值', en: 'any number' };
+}

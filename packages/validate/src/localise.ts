@@ -325,8 +325,9 @@ export function localiseErrors(
       severity,
       c.value.at,
       {
-        zh: `${unitName.zh}${ind.name.zh}（${withUnit(ind, c.value.value)}）最可能是出错的单元格：它牵涉的校验未通过（${ids.join('、')}）；${how.zh}`,
-        en: `${ind.name.en} of ${unitName.en} (${withUnit(ind, c.value.value)}) is the likeliest wrong cell for the failed rules ${ids.join(', ')}; ${how.en}`,
+        // The rule ids stay in `rule` (and the JSON); the sentence says what they mean.
+        zh: `${unitName.zh}${ind.name.zh}（${withUnit(ind, c.value.value)}）最可能是出错的单元格：与它相关的${rules.length > 1 ? ` ${rules.length} 项` : ''}核对未通过；${how.zh}`,
+        en: `${ind.name.en} of ${unitName.en} (${withUnit(ind, c.value.value)}) is the likeliest wrong cell for the ${rules.length > 1 ? `${rules.length} failed checks` : 'failed check'} it takes part in; ${how.en}`,
       },
       {
         orgUnit: c.value.orgUnit.code,

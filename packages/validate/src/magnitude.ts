@@ -6,12 +6,50 @@ import {
   type OrgUnit,
   type PlausibilityBound,
 } from '@sunan/schema/core';
+import { Decimal } from 'decimal.js';
 import { type CheckedValue, valueKey } from './check-values.js';
 import { approx, at, withUnit } from './messages.js';
 
+/** A bound in the notation of the JSON's `expected` (for tools). */
 function describeBound(bound: PlausibilityBound, scaleName: string | undefined): string {
   const range = `${bound.min ?? '−∞'} ~ ${bound.max ?? '+∞'}`;
-  return scaleName ? `${range} × ${bound.per}` : range;
+  return scaleName ? `${range} × ${scaleName}` : range;
+}
+
+/** A share of a scale as a person writes it: 0.4 → 40%, 300 → 300 倍. */
+function share(x: string, lang: 'zh' | 'en'): string {
+  const d = new Decimal(x);
+  if (d.lte(1)) return `${d.times(100).toSignificantDigits(6).toFixed()}%`;
+  return lang === 'zh' ? `${d.toFixed()} 倍` : `${d.toFixed()} times`;
+}
+
+/**
+ * A bound in words, as a clerk reads it: “不超过地区生产总值的 40%”, “在 100 到 60000 亿元之间”.
+ */
+export function boundInWords(
+  bound: PlausibilityBound,
+  unit: string,
+  scale: { zh: string; en: string } | undefined,
+): { zh: string; en: string } {
+  const { min, max } = bound;
+  const u = unit === '%' ? '%' : ` ${unit}`;
+  if (scale) {
+    const lo = min === undefined ? undefined : { zh: share(String(min), 'zh'), en: share(String(min), 'en') };
+    const hi = max === undefined ? undefined : { zh: share(String(max), 'zh'), en: share(String(max), 'en') };
+    if (lo && hi && !new Decimal(String(min)).isZero())
+      return { zh: `应为${scale.zh}的 ${lo.zh} 到 ${hi.zh}`, en: `${lo.en} to ${hi.en} of ${scale.en}` };
+    if (hi) return { zh: `不超过${scale.zh}的 ${hi.zh}`, en: `at most ${hi.en} of ${scale.en}` };
+    return { zh: `不低于${scale.zh}的 ${lo?.zh ?? ''}`, en: `at least ${lo?.en ?? ''} of ${scale.en}` };
+  }
+  if (min !== undefined && max !== undefined && !new Decimal(String(min)).isZero())
+    return { zh: `应在 ${min} 到 ${max}${u}之间`, en: `between ${min} and ${max}${u}` };
+  if (max !== undefined) return { zh: `不超过 ${max}${u}`, en: `at most ${max}${u}` };
+  return { zh: `不低于 ${min ?? 0}${u}`, en: `at least ${min ?? 0}${u}` };
+}
+
+/** A catalogue text with indicator codes said by their Chinese names (a clerk knows no codes). */
+function namesForCodes(catalogue: Catalogue, text: string): string {
+  return text.replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, (code) => findIndicator(catalogue, code)?.name.zh ?? code);
 }
 
 /** Bounds without a scale first: a relative bound is only judged when its scale passed its own. */
@@ -52,12 +90,13 @@ export function checkMagnitude(
       const ratio = scale ? v.value.div(scale.value) : v.value;
       const zhRatio = scaleInd ? `，与${scaleInd.name.zh}之比 ${approx(ratio)}` : '';
       const enRatio = scaleInd ? `, ${approx(ratio)} × ${scaleInd.name.en}` : '';
-      const zhRange = `合理范围 ${describeBound(bound, scaleInd?.name.zh)}`;
+      const words = boundInWords(bound, ind.unit, scaleInd?.name);
+      const zhRange = `合理范围（${words.zh}）`;
       const common = {
         orgUnit: unit.code,
         indicator: ind.code,
         value: withUnit(ind, v.value),
-        expected: describeBound(bound, scaleInd?.name.en),
+        expected: describeBound(bound, scaleInd?.code),
       };
       const head = `${unit.name.zh}${ind.name.zh}填报 ${withUnit(ind, v.value)}${zhRatio}`;
       const headEn = `${ind.name.en} of ${unit.name.en} is ${withUnit(ind, v.value)}${enRatio}`;
@@ -71,7 +110,7 @@ export function checkMagnitude(
               v.at,
               {
                 zh: `${head}，超出${zhRange}约 ${approx(judgement.excess, 2)} 倍；疑似单位错误（${judgement.slip.cause.zh}）：应为约 ${withUnit(ind, judgement.corrected)}？`,
-                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range; probably a unit slip (${judgement.slip.cause.en}): about ${withUnit(ind, judgement.corrected)}?`,
+                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range (${words.en}); probably a unit slip (${judgement.slip.cause.en}): about ${withUnit(ind, judgement.corrected)}?`,
               },
               common,
             ),
@@ -86,7 +125,7 @@ export function checkMagnitude(
               v.at,
               {
                 zh: `${head}，超出${zhRange}约 ${approx(judgement.excess, 2)} 倍，不可能是真实数，请核实`,
-                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range: cannot be a real figure`,
+                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range (${words.en}): cannot be a real figure`,
               },
               common,
             ),
@@ -99,8 +138,8 @@ export function checkMagnitude(
               'warning',
               v.at,
               {
-                zh: `${head}，超出${zhRange}，请核实（依据：${bound.basis.zh}）`,
-                en: `${headEn}, beyond the plausible range (basis: ${bound.basis.en}); please check`,
+                zh: `${head}，超出${zhRange}，请核实（依据：${namesForCodes(catalogue, bound.basis.zh)}）`,
+                en: `${headEn}, beyond the plausible range (${words.en}; basis: ${bound.basis.en}); please check`,
               },
               common,
             ),

@@ -39,3 +39,31 @@ export function approx(value: Decimal, digits = 4): string {
   const v = value.toSignificantDigits(digits);
   return v.abs().gte(1e15) || (v.abs().lt(1e-6) && !v.isZero()) ? v.toExponential() : v.toFixed();
 }
+
+/** The catalogue's units in English, longest first so that 件/万人 is read before 件. */
+const UNITS_EN: readonly (readonly [string, string])[] = [
+  ['万元/平方公里', '× 10,000 yuan per km²'],
+  ['人年/万人', 'person-years per 10,000 people'],
+  ['件/万人', 'per 10,000 residents'],
+  ['万元/人', '× 10,000 yuan per person'],
+  ['平方公里', 'km²'],
+  ['亿元', '× 100 million yuan'],
+  ['万元', '× 10,000 yuan'],
+  ['万人', '× 10,000 people'],
+  ['人年', 'person-years'],
+];
+/** Counting words that English does without after a number (1450 家 → 1450). */
+const COUNTERS = /(\d) (家|件|项|个)(?![\u4e00-\u9fff])/g;
+
+/**
+ * An English message with the catalogue's Chinese units said in English, so English mode has no
+ * Chinese but the file's own words (quoted values, sheet and column names).
+ */
+export function englishUnits(text: string): string {
+  let out = text
+    .replace(/expected (家|件|项|个|人)\)/g, 'expected a count)')
+    .replace(COUNTERS, '$1')
+    .replace(/(\d) 人(?![\u4e00-\u9fff])/g, '$1 people');
+  for (const [zh, en] of UNITS_EN) out = out.split(zh).join(en);
+  return out;
+}

@@ -57,7 +57,7 @@ export function parsedFromJson(doc: unknown, limits: Pick<Limits, 'maxRows'>): P
           'JSON_SCHEMA',
           'error',
           {
-            zh: `不符合填报 JSON Schema：${err.message ?? ''}`,
+            zh: '不符合填报 JSON 的格式要求（位置见问题的路径）',
             en: `Does not match the submission JSON Schema: ${err.message ?? ''}`,
           },
           {

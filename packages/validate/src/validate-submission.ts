@@ -22,6 +22,7 @@ import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-
 import { TEMPLATE_VERSION } from './layout.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { checkMagnitude } from './magnitude.js';
+import { englishUnits } from './messages.js';
 import { parseInput } from './parse-input.js';
 import { templateRows } from './template-rows.js';
 import type { Inflater } from './zip/inflate-bounded.js';
@@ -111,7 +112,11 @@ function finish(
     findings.filter((f) => f.severity === s).length +
     overflow.reduce((sum, o) => sum + (o.severity === s ? o.count : 0), 0);
   const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
-  const capped = capFindings(findings, maxFindings, overflow);
+  const capped = capFindings(findings, maxFindings, overflow).map((f) =>
+    /[\u4e00-\u9fff]/.test(f.message.en)
+      ? { ...f, message: { ...f.message, en: englishUnits(f.message.en) } }
+      : f,
+  );
   const located = file === undefined ? capped : capped.map((f) => ({ file, ...f }));
   located.sort(compareFindings);
   return {

@@ -70,7 +70,7 @@ const TEXT: Record<Problem['kind'], { code: string; zh: string; en: string }> = 
   },
   crc: {
     code: 'ZIP_ENTRY_CRC',
-    zh: '压缩包条目校验和（CRC-32）不符，文件已损坏，其中的数字不可信',
+    zh: '压缩包条目的校验和不符，文件已损坏，其中的数字不可信',
     en: 'A zip entry fails its CRC-32 check; the file is damaged and its numbers cannot be trusted',
   },
 };

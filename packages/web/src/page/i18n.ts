@@ -142,8 +142,37 @@ export const LIST_COLUMNS: readonly { readonly zh: string; readonly en: string }
   { zh: '认定年份', en: 'Year certified' },
 ];
 
-/** Latin words a Chinese text may carry: file formats and the names of official indicators. */
-const LATIN_ALLOWED = new Set(['xlsx', 'xls', 'ods', 'csv', 'json', 'R', 'D', 'GDP', 'PCT', 'Q']);
+/** Latin words a Chinese text may carry: file formats, encodings and official indicator names. */
+const LATIN_ALLOWED = new Set([
+  'xlsx',
+  'xls',
+  'ods',
+  'csv',
+  'json',
+  'gbk',
+  'utf',
+  'excel',
+  'wps',
+  'gdp',
+  'pct',
+  'r&d',
+  '&',
+]);
+
+/**
+ * What a sentence quotes rather than says: placeholders, the file's own text in quotes, cell
+ * references (A5, F12), paths inside a file (xl/worksheets/sheet2.xml), Excel error values (#DIV/0!),
+ * single letters (a check character).
+ */
+function withoutQuoted(text: string): string {
+  return text
+    .replace(/\{\w+\}/g, ' ')
+    .replace(/“[^”]*”|"[^"]*"|‘[^’]*’/g, ' ')
+    .replace(/\b[A-Z]{1,3}\d+\b/g, ' ')
+    .replace(/[^\s（）()]*\/[^\s（）()]*|[^\s（）()]*\.xml\b/g, ' ')
+    .replace(/#[A-Z/0!?]+/g, ' ')
+    .replace(/\b[A-Za-z]\b/g, ' ');
+}
 
 /**
  * Whether a text reads in the language without a manual: Chinese without English words, codes,
@@ -151,8 +180,9 @@ const LATIN_ALLOWED = new Set(['xlsx', 'xls', 'ods', 'csv', 'json', 'R', 'D', 'G
  * raw value or expectation, and what the tests check of every message and label.
  */
 export function readableIn(text: string, lang: Lang): boolean {
-  if (lang === 'en') return !/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/.test(text);
-  if (/∞|[[\]]|\(\s*-?[\d.]+\s*,|,\s*-?[\d.]+\s*\)/.test(text)) return false;
-  if (/[A-Z_]{4,}/.test(text.replace(/\b(GDP|PCT)\b/g, ''))) return false;
-  return (text.match(/[A-Za-z]+/g) ?? []).every((w) => LATIN_ALLOWED.has(w));
+  const said = withoutQuoted(text);
+  if (lang === 'en') return !/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/.test(said);
+  if (/∞|[[\]]|\(\s*-?[\d.]+\s*,|,\s*-?[\d.]+\s*\)/.test(said)) return false;
+  if (/[A-Z_]{4,}/.test(said.replace(/\b(GDP|PCT|JSON|XLSX|CSV)\b/g, ''))) return false;
+  return (said.match(/[A-Za-z&]+/g) ?? []).every((w) => LATIN_ALLOWED.has(w.toLowerCase()));
 }
