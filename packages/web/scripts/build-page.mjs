@@ -24,6 +24,7 @@ const alias = {
   '@sunan/schema': resolve(packages, 'schema/src/index.ts'),
   '@sunan/validate': resolve(packages, 'validate/src/index.ts'),
   '@sunan/report': resolve(packages, 'report/src/index.ts'),
+  '@sunan/quality': resolve(packages, 'quality/src/index.ts'),
 };
 
 const requireFromReport = createRequire(resolve(packages, 'report/package.json'));
