@@ -12,4 +12,4 @@ export type {
 } from './check/analyse.js';
 export type { RowSource } from './check/linear.js';
 export type { ToleranceUsed } from './check/model.js';
-export { checkRuleSet, impliedBoundsTable, type RuleSetReport, ruleSetMarkdown } from './check/rule-set.js';
+export { checkRuleSet, type RuleSetReport, ruleSetMarkdown } from './check/rule-set.js';

@@ -44,6 +44,7 @@ export interface LevelModel {
   readonly tolerances: readonly ToleranceUsed[];
 }
 
+/** The level of a unit's children, whose values a children-sum reads. */
 const CHILD_LEVEL: Record<OrgLevel, OrgLevel | undefined> = {
   province: 'zone',
   zone: 'city',
@@ -51,6 +52,7 @@ const CHILD_LEVEL: Record<OrgLevel, OrgLevel | undefined> = {
   park: undefined,
 };
 
+/** What building one level's model needs and collects. */
 interface Ctx {
   readonly level: OrgLevel;
   readonly byCode: ReadonlyMap<string, Indicator>;
@@ -62,6 +64,7 @@ interface Ctx {
   readonly notes: ModelNote[];
 }
 
+/** A side of a rule as a linear form. */
 interface Lin {
   readonly form: Form;
   readonly tol: Decimal;
@@ -72,6 +75,7 @@ interface Lin {
 /** The name of the variable for Σ over a unit's children of `code`. */
 export const childrenVar = (code: string) => `${code}@children`;
 
+/** Whether an indicator is reported at the level (a unit's children's level for a children-sum). */
 const present = (ctx: Ctx, code: string, level: OrgLevel | undefined = ctx.level) =>
   level !== undefined && (ctx.byCode.get(code)?.levels.includes(level) ?? false);
 
@@ -244,6 +248,7 @@ function valueRows(
   return ok;
 }
 
+/** The finest unit any value in a denominator is reported in: the least it can be above zero. */
 function denominatorUnit(den: Form, ctx: Ctx): Decimal | undefined {
   let unit: Decimal | undefined;
   for (const name of den.coefs.keys()) {

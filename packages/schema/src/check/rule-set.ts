@@ -12,7 +12,7 @@ import {
 import { buildLevel } from './build.js';
 import { lpStats } from './lp.js';
 import type { LevelModel, ToleranceUsed } from './model.js';
-import { intervalText, levelName, TEXT } from './words.js';
+import { TEXT } from './words.js';
 
 /** What the check of a rule set found, level by level. */
 export interface RuleSetReport {
@@ -100,23 +100,6 @@ function checkLevel(model: LevelModel, findings: RuleCheckFinding[], implied: Im
   const bounds = impliedBounds(model);
   implied.push(...bounds.implied);
   findings.push(...bounds.forced, ...redundantRules(model));
-}
-
-/**
- * The implied bounds as a plain-text table, one line per indicator and level, only those the rules
- * and bounds hold tighter than open (−∞, +∞).
- */
-export function impliedBoundsTable(report: RuleSetReport, lang: 'zh' | 'en'): string {
-  const head =
-    lang === 'zh' ? '层级\t指标\t蕴含区间\t被迫取值' : 'level\tindicator\timplied interval\tforced';
-  const lines = report.implied
-    .filter((b) => b.min !== undefined || b.max !== undefined)
-    .map((b) => {
-      const level = levelName(b.level)[lang];
-      const forced = b.forced ? (lang === 'zh' ? '是' : 'yes') : '';
-      return `${level}\t${b.indicator}\t${intervalText(b.min, b.max)}\t${forced}`;
-    });
-  return `${[head, ...lines].join('\n')}\n`;
 }
 
 const sameEnd = (implied: string | undefined, declared: number | undefined) =>

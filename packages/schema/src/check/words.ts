@@ -12,9 +12,6 @@ const LEVEL: Record<OrgLevel, LocalizedText> = {
 const between = (end: 'lo' | 'hi', value: string, implied: string, and: string) =>
   end === 'lo' ? `${value} ${and} ${implied}` : `${implied} ${and} ${value}`;
 
-/** A level's name. */
-export const levelName = (level: OrgLevel): LocalizedText => LEVEL[level];
-
 /** An interval in print: open ends as −∞ and +∞. */
 export function intervalText(lo: string | number | undefined, hi: string | number | undefined): string {
   return `[${lo ?? '−∞'}, ${hi ?? '+∞'}]`;
@@ -82,11 +79,11 @@ export const TEXT = {
   }),
   redundant: (level: OrgLevel, rule: LocalizedText, set: LocalizedText): LocalizedText => ({
     zh: `${LEVEL[level].zh}：${rule.zh} 已由 ${set.zh} 蕴含，它不会单独报错（冗余）。`,
-    en: `At ${LEVEL[level].en}: ${rule.en} is implied by ${set.en}; it can never fail on its own (redundant).`,
+    en: `At ${LEVEL[level].en}: ${rule.en} is implied by ${set.en} (it can never fail on its own: redundant).`,
   }),
   forced: (level: OrgLevel, indicator: string, value: string, set: LocalizedText): LocalizedText => ({
     zh: `${LEVEL[level].zh}：${indicator} 被迫等于 ${value}（${set.zh}），填报其他任何数值都会出错。`,
-    en: `At ${LEVEL[level].en}: ${indicator} is forced to ${value} by ${set.en}; any other value fails.`,
+    en: `At ${LEVEL[level].en}: ${indicator} is forced to ${value} by ${set.en} (any other value fails).`,
   }),
   neverFires: (level: OrgLevel, subject: LocalizedText, missing: readonly string[]): LocalizedText => ({
     zh: `${LEVEL[level].zh}：${subject.zh} 从不生效：${missing.join('、')} 不在该层级填报。`,
