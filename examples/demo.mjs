@@ -64,7 +64,7 @@ console.log('→ 报告 Reports: out/report.html · out/report.xlsx · out/aggre
 // Data Package, for every year in the ledger (nothing is approved in the demo: status P).
 const exported = sunan(['export', '--ledger', 'out/ledger', '--out', 'out/exchange', '--force']);
 console.log(
-  `→ 开放格式 Open formats: ${join(root, 'out/exchange')} (sdmx/data.csv · sdmx/structure.xml · datapackage/)`,
+  `→ 开放格式 Open formats: ${join(root, 'out/exchange')} (sdmx/data.csv · sdmx/structure.xml · sdmx/data.json · datapackage/)`,
 );
 console.log('→ 台账 Ledger: out/ledger（sunan ledger verify --ledger out/ledger）');
 // Findings are the expected outcome of the demo; only a usage error or unreadable input fails it.

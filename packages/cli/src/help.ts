@@ -251,13 +251,13 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   export: {
     usage:
       'sunan export <aggregate.json ...|报表目录 --period P> | --ledger <目录> [--period P ...] --out <目录> [选项 options]',
-    zh: '把汇总结果写成统计机构和分析人员的工具可直接读取的格式：SDMX-CSV 2.0 数据（sdmx/data.csv）、SDMX-ML 3.0 结构消息（sdmx/structure.xml：数据流 SUNAN:DF_INNOV(1.0)、数据结构定义 SUNAN:DSD_INNOV(1.0)、地区、指标、单位代码表）和 Frictionless 数据包 v2（datapackage/）。数值为精确小数；状态 A 正常、P 初步（未审核或全区数不完整）、L 缺报。亿元按百万元发布（UNIT_MULT 6），因 SDMX CL_UNIT_MULT 1.0 没有 8。',
-    en: 'Writes roll-ups in formats statistics offices and analysts load as they are: SDMX-CSV 2.0 data (sdmx/data.csv), an SDMX-ML 3.0 structure message (sdmx/structure.xml: dataflow SUNAN:DF_INNOV(1.0), DSD SUNAN:DSD_INNOV(1.0), area, indicator and unit codelists) and a Frictionless Data Package v2 (datapackage/). Exact decimals; status A normal, P provisional (not approved, or a partial zone figure), L not reported. 亿元 is published in millions of yuan (UNIT_MULT 6): SDMX CL_UNIT_MULT 1.0 has no code 8.',
+    zh: '把汇总结果写成统计机构和分析人员的工具可直接读取的格式：SDMX-CSV 2.0 数据（sdmx/data.csv）、SDMX-ML 3.0 结构消息（sdmx/structure.xml：数据流 SUNAN:DF_INNOV(1.0)、数据结构定义 SUNAN:DSD_INNOV(1.0)、地区、指标、单位代码表）、供网页图表用的 SDMX-JSON 2.0 数据（sdmx/data.json）和 Frictionless 数据包 v2（datapackage/）。数值为精确小数；状态 A 正常、P 初步（未审核或全区数不完整）、L 缺报。亿元按百万元发布（UNIT_MULT 6），因 SDMX CL_UNIT_MULT 1.0 没有 8。',
+    en: 'Writes roll-ups in formats statistics offices and analysts load as they are: SDMX-CSV 2.0 data (sdmx/data.csv), an SDMX-ML 3.0 structure message (sdmx/structure.xml: dataflow SUNAN:DF_INNOV(1.0), DSD SUNAN:DSD_INNOV(1.0), area, indicator and unit codelists), SDMX-JSON 2.0 data for web charts (sdmx/data.json) and a Frictionless Data Package v2 (datapackage/). Exact decimals; status A normal, P provisional (not approved, or a partial zone figure), L not reported. 亿元 is published in millions of yuan (UNIT_MULT 6): SDMX CL_UNIT_MULT 1.0 has no code 8.',
     options: [
       {
         term: '--format <f>',
-        zh: 'sdmx-csv | sdmx-structure | datapackage（可重复；默认全部）',
-        en: 'what to write (repeatable; default all three)',
+        zh: 'sdmx-csv | sdmx-structure | sdmx-json | datapackage（可重复；默认全部）',
+        en: 'what to write (repeatable; default all four)',
       },
       { term: '--out <dir>', zh: '输出目录', en: 'output directory' },
       {

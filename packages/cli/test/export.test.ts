@@ -27,6 +27,7 @@ describe('sunan export', { timeout: 400_000 }, () => {
     for (const f of [
       'sdmx/data.csv',
       'sdmx/structure.xml',
+      'sdmx/data.json',
       'datapackage/datapackage.json',
       'datapackage/values.csv',
     ])

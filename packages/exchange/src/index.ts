@@ -40,4 +40,5 @@ export {
   sdmxCsvCells,
   sdmxTimePeriod,
 } from './sdmx-csv.js';
+export { type SdmxJsonOptions, sdmxJson } from './sdmx-json.js';
 export { OWN_CODELISTS, REPRESENTATION, type StructureOptions, sdmxStructure } from './sdmx-structure.js';

@@ -8,6 +8,7 @@ import {
   type ExchangeInput,
   observationsOf,
   sdmxCsv,
+  sdmxJson,
   sdmxStructure,
 } from '@sunan/exchange';
 import { sunanCatalogue } from '@sunan/schema';
@@ -18,7 +19,7 @@ import { type Lang, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { inputsFrom } from './aggregate.js';
 
-const FORMATS = ['sdmx-csv', 'sdmx-structure', 'datapackage'] as const;
+const FORMATS = ['sdmx-csv', 'sdmx-structure', 'sdmx-json', 'datapackage'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
 function formatsOf(given: readonly string[] | undefined): ExportFormat[] {
@@ -120,6 +121,9 @@ function filesFor(formats: readonly ExportFormat[], input: ExchangeInput): Recor
         break;
       case 'sdmx-structure':
         files['sdmx/structure.xml'] = sdmxStructure(input.catalogue, { prepared: new Date().toISOString() });
+        break;
+      case 'sdmx-json':
+        files['sdmx/data.json'] = sdmxJson(observationsOf(input), { prepared: new Date().toISOString() });
         break;
       case 'datapackage':
         for (const [name, text] of Object.entries(dataPackage(input))) files[`datapackage/${name}`] = text;
