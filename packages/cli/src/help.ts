@@ -182,9 +182,14 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       },
       DATABASE,
       {
+        term: '--final',
+        zh: '定稿：全区须已审核并锁定，否则拒绝（退出码 1）；不加则报告标明草稿或已审核',
+        en: 'final report: refused (exit 1) unless the zone is approved and locked; without it the stamp says draft or approved',
+      },
+      {
         term: '--out <dir>',
-        zh: '写出 aggregate.json、report.xlsx、report.html',
-        en: 'write the reports into dir',
+        zh: '写出 aggregate.json、report.xlsx、report.html（不能在输入目录之内；这些文件不会被当作报表读入）',
+        en: 'write the reports into dir (not inside an input folder; these files are never read as submissions)',
       },
       FORCE,
       FORMAT,
@@ -227,6 +232,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
         term: '--ledger <dir>',
         zh: '各年数据取自台账（各市已受理的最新版本）',
         en: "the years from the ledger (each city's latest accepted revision)",
+      },
+      {
+        term: '--periods <年,年…>',
+        zh: '与 --ledger 同用：只用这些年份（如 2020,2021,2022）；并说明各年是否已审核',
+        en: 'with --ledger: only these years (e.g. 2020,2021,2022); says which are approved',
       },
       {
         term: '--database <url>',

@@ -254,7 +254,8 @@ describe('sunan index', () => {
     );
     const bad = sunan(['index', holes]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('2019 中关村 AVG_WAGE'); // column 6 of the CSV
+    // Column 6 of the CSV; missing values are one line per period and unit, naming the indicators.
+    expect(bad.stderr.trim().split('\n')).toEqual(['2019 中关村：缺 1 项指数指标（AVG_WAGE），该年不能计算']);
 
     const replaced = sunan([
       'index',

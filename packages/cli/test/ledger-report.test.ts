@@ -105,7 +105,7 @@ describe('report.html from the ledger shows the intake matrix', { timeout: 400_0
     });
     expect(rowOf('320100')).toMatch(/南京市.*未报送 not received/);
     expect(rowOf('320200')).toMatch(/无锡市.*已审核 approved 已锁定 locked/);
-    expect(rowOf('320200')).toMatch(/锁定 · \d{4}-\d\d-\d\d \d\d:\d\d · 王科长 · 已发布/);
+    expect(rowOf('320200')).toMatch(/锁定 · \d{4}-\d\d-\d\d \d\d:\d\d UTC\+8 · 王科长 · 已发布/);
     expect(rowOf('320400')).toMatch(/常州市.*已退回 rejected/);
     expect(rowOf('320400')).toContain('数值待核实');
     expect(rowOf('320500')).toMatch(/苏州市.*已受理 accepted/);
@@ -142,7 +142,7 @@ describe('report.html from the ledger shows the intake matrix', { timeout: 400_0
     expect(Object.keys(rows)).toEqual(['320100', '320200', '320400', '320500', '321100', 'SUNAN']);
     expect(rows['320100']?.slice(0, 3)).toEqual(['南京市', '未报送', 'not received']);
     expect(rows['320200']?.slice(0, 5)).toEqual(['无锡市', '已审核', 'approved', '已锁定', 1]);
-    expect(String(rows['320200']?.[9])).toMatch(/锁定 \d{4}-\d\d-\d\d \d\d:\d\d 王科长：已发布/);
+    expect(String(rows['320200']?.[9])).toMatch(/锁定 \d{4}-\d\d-\d\d \d\d:\d\d UTC\+8 王科长：已发布/);
     expect(rows['320400']?.[1]).toBe('已退回');
     expect(rows['321100']?.slice(1, 7)).toEqual([
       '已收到，待受理',

@@ -1,6 +1,13 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
+import {
+  beijingTime,
+  type Catalogue,
+  formatPeriod,
+  parsePeriod,
+  sunanCatalogue,
+  unitsAt,
+} from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import { nodeInflater } from '@sunan/validate/node';
 import { sha256 } from './canonical.js';
@@ -335,8 +342,8 @@ export class Ledger {
     const whole = cell?.locked ? '' : '（全区锁定 whole period locked）';
     return refuse(
       'LEDGER_LOCKED',
-      `${n.zh} ${period} 已于 ${lock.at} 由 ${lock.by} 锁定${whole}，拒绝报送或变更；如需修改请先解锁（sunan unlock --reason …）`,
-      `${n.en} ${period} was locked at ${lock.at} by ${lock.by}${cell?.locked ? '' : ' (whole period)'}; intake and changes are refused — unlock first (sunan unlock --reason …)`,
+      `${n.zh} ${period} 已于 ${beijingTime(lock.at)} 由 ${lock.by} 锁定${whole}，拒绝报送或变更；如需修改请先解锁（sunan unlock --reason …）`,
+      `${n.en} ${period} was locked at ${beijingTime(lock.at, 'en')} by ${lock.by}${cell?.locked ? '' : ' (whole period)'}; intake and changes are refused — unlock first (sunan unlock --reason …)`,
     );
   }
 
@@ -513,8 +520,8 @@ export function checkDecision(
       if (locked)
         return refuse(
           'LEDGER_LOCKED',
-          `${n.zh} ${ctx.period} 已锁定（${locked.at}，${locked.by}），请先解锁`,
-          `${n.en} ${ctx.period} is locked (${locked.at}, ${locked.by}); unlock first`,
+          `${n.zh} ${ctx.period} 已锁定（${beijingTime(locked.at)}，${locked.by}），请先解锁`,
+          `${n.en} ${ctx.period} is locked (${beijingTime(locked.at, 'en')}, ${locked.by}); unlock first`,
         );
       if (!cell.latest)
         return refuse(

@@ -14,7 +14,6 @@ export { formatNumber, formatPercent } from './format-number.js';
 export { CITY_COLORS, unitColor } from './html.js';
 export { INDEX_SOURCE, indexHtml, indexWorkbook, RELATIVE_SCORES } from './index-report.js';
 export {
-  beijingTime,
   INTAKE_STATE_LABEL,
   type IntakeCell,
   type IntakeDecision,
@@ -28,6 +27,14 @@ export { qualityWorkbook } from './quality-xlsx.js';
 export { type ReportHtmlOptions, reportHtml } from './report-html.js';
 export { formatSummary, type Lang, type SummaryOptions } from './report-text.js';
 export { type ReportWorkbookOptions, reportWorkbook } from './report-xlsx.js';
+export {
+  type ForcedAcceptance,
+  ledgerStamp,
+  type ReportStamp,
+  STAMP_LABEL,
+  type StampState,
+  stampLines,
+} from './stamp.js';
 export { ANNOTATED_COPY, annotatedCopyName, submissionFile } from './submission-file.js';
 export { type TableColumn, type TableSheet, tableWorkbook } from './table-xlsx.js';
 export { PATH_RULE } from './target-text.js';

@@ -1,4 +1,4 @@
-import type { Catalogue } from '@sunan/schema';
+import { beijingIso, beijingTime, type Catalogue } from '@sunan/schema';
 import { type Cell, cell, esc, mutedCode, table } from './html.js';
 
 // The ledger's period × city matrix, as plain data: the report draws it without depending on the
@@ -14,6 +14,11 @@ export interface IntakeDecision {
   readonly at: string;
   readonly by: string;
   readonly reason: string | null;
+  /**
+   * True for an acceptance of a revision with errors, forced with `accept --force --reason`: the
+   * report's stamp and the matrix name it. The ledger's cell carries it when it records one.
+   */
+  readonly forced?: boolean;
 }
 
 /** One received revision of a city's file. */
@@ -59,18 +64,9 @@ export const INTAKE_STATE_LABEL: Readonly<Record<IntakeState, { zh: string; en: 
   approved: { zh: '已审核', en: 'approved', cls: 'ok' },
 };
 
-/**
- * A ledger time for a reader: Beijing time, to the minute ("2023-03-20 09:00"), whatever the
- * machine's zone — the offices and the centre all work on it. The exact ISO time stays in a tooltip.
- */
-export function beijingTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
+/** A ledger time in a table cell: Beijing time marked UTC+8 (the section says 北京时间), the exact instant in a tooltip. */
 const when = (iso: string): string =>
-  `<time datetime="${esc(iso)}" title="${esc(iso)}">${esc(beijingTime(iso))}</time>`;
+  `<time datetime="${esc(beijingIso(iso))}" title="${esc(beijingIso(iso))}">${esc(beijingTime(iso, 'zh', 'short'))}</time>`;
 
 /** "受理 第 2 版 · 2023-03-20 09:00 · 张三 · 理由" with the English verb below. */
 function decisionLine(verb: { zh: string; en: string }, d: IntakeDecision): string {
@@ -105,7 +101,14 @@ function receivedCell(c: IntakeCell): Cell {
 
 function decisionsCell(c: IntakeCell): Cell {
   const lines = [
-    c.accepted ? decisionLine({ zh: '受理', en: 'accepted' }, c.accepted) : '',
+    c.accepted
+      ? decisionLine(
+          c.accepted.forced
+            ? { zh: '强制受理（含错误）', en: 'forced acceptance (has errors)' }
+            : { zh: '受理', en: 'accepted' },
+          c.accepted,
+        )
+      : '',
     c.rejected ? decisionLine({ zh: '退回', en: 'rejected' }, c.rejected) : '',
     c.approved ? decisionLine({ zh: '审核', en: 'approved' }, c.approved) : '',
     c.locked ? decisionLine({ zh: '锁定', en: 'locked' }, c.locked) : '',
@@ -154,7 +157,7 @@ export function intakeSection(s: IntakeStatus, catalogue: Catalogue): string {
   const counts = (Object.keys(INTAKE_STATE_LABEL) as IntakeState[])
     .map((k) => [k, s.cities.filter((c) => c.state === k).length] as const)
     .filter(([, n]) => n > 0);
-  const summary = `${counts.map(([k, n]) => `${INTAKE_STATE_LABEL[k].zh} ${n}`).join('；')}。时间为北京时间。<span class="en"> ${counts.map(([k, n]) => `${n} ${INTAKE_STATE_LABEL[k].en}`).join('; ')}. Times are Beijing time.</span>`;
+  const summary = `${counts.map(([k, n]) => `${INTAKE_STATE_LABEL[k].zh} ${n}`).join('；')}。时间为北京时间（UTC+8）。<span class="en"> ${counts.map(([k, n]) => `${n} ${INTAKE_STATE_LABEL[k].en}`).join('; ')}. Times are Beijing time (UTC+8).</span>`;
   const unassigned =
     s.unassigned && s.unassigned > 0
       ? `<p class="warn">另有 ${s.unassigned} 个收到的文件无法确定城市或报告期，见 <code>sunan status</code>。<span class="en">${s.unassigned} received file(s) could not be placed in a city and period; see <code>sunan status</code>.</span></p>`

@@ -15,6 +15,7 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
+import { type ReportStamp, STAMP_CSS, stampHtml } from './stamp.js';
 import { decimalsOf, gapText, PATH_RULE, statusClass, targetNote } from './target-text.js';
 import { trendsOf } from './trends.js';
 
@@ -24,9 +25,12 @@ export interface ReportHtmlOptions {
   readonly history?: readonly AggregateResult[];
   /** The ledger's intake matrix for the period, when the roll-up comes from the ledger: shown after the brief. */
   readonly intake?: IntakeStatus;
+  /** What the report is (ledger draft / approved / locked, or not through the ledger): shown first. Default: 未经台账, without a time. */
+  readonly stamp?: ReportStamp;
 }
 
 const CSS = `${BASE_CSS}
+${STAMP_CSS}
 .banner{padding:.7rem 1rem;border-radius:6px;margin:1rem 0}.banner.ok{background:#e2f0d9;border:1px solid #70ad47}.banner.incomplete{background:#fbe5d6;border:1px solid #c00000;color:#600}
 .keys{background:#f4f6fb;border-left:4px solid #2f5597;padding:.6rem 1rem .6rem 2rem;margin:1rem 0}.keys li{margin:.25rem 0}.keys a{font-size:.85em;white-space:nowrap}
 tr.partial td{background:#fff8e1}.err{color:#c00000;font-weight:bold}.warn{color:#9a5b00}.ok{color:#1e6b2a}
@@ -391,7 +395,7 @@ function sourcesSection(result: AggregateResult, catalogue: Catalogue): string {
 
 /**
  * The zone report as one self-contained HTML file in Chinese (no scripts, fonts or images fetched).
- * A one-page brief first — completeness, 要点 (key messages) and target progress with the path
+ * A one-page brief first — the stamp (草稿 / 已审核 / 已审核·已锁定 with time and ledger head, or 未经台账), completeness, 要点 (key messages) and target progress with the path
  * rule — then, from the ledger, each city's intake status; then trends over the earlier periods given, each city's contribution, the parks, every
  * indicator, reconciliation, findings and sources. Names first (codes muted), numbers at their
  * declared precision, one colour per city; wide tables scroll in their own box on a phone; prints on
@@ -406,7 +410,7 @@ export function reportHtml(
   const cities = citiesOf(result, catalogue);
   return [
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>苏南自创区创新指标汇总 ${esc(result.period)}</title><style>${CSS}</style></head><body>`,
-    `<div class="brief">${header(result)}${banner(result)}${keys(result, catalogue, history)}${targetsSection(result, catalogue)}</div>`,
+    `<div class="brief">${stampHtml(options.stamp ?? { state: 'not-ledger' }, catalogue)}${header(result)}${banner(result)}${keys(result, catalogue, history)}${targetsSection(result, catalogue)}</div>`,
     options.intake ? intakeSection(options.intake, catalogue) : '',
     trendsSection(result, catalogue, cities, history),
     contributionSection(result, catalogue, cities),

@@ -1,10 +1,10 @@
 import type { AggregateResult, TargetProgress } from '@sunan/aggregate';
-import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import { beijingTime, type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import ExcelJS from 'exceljs';
 import { excelFormat } from './format-number.js';
 import { PARK_INDICATORS } from './headlines.js';
 import { namesForCodes } from './html.js';
-import { beijingTime, INTAKE_STATE_LABEL, type IntakeDecision, type IntakeStatus } from './intake-status.js';
+import { INTAKE_STATE_LABEL, type IntakeDecision, type IntakeStatus } from './intake-status.js';
 import { keyMessages } from './key-messages.js';
 import {
   AGGREGATION_LABEL,
@@ -15,6 +15,7 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
+import { type ReportStamp, stampLines } from './stamp.js';
 import { decimalsOf, PATH_RULE, statusClass, targetNote } from './target-text.js';
 import { FILLS, fitColumns, numberFormat, pageSetup } from './xlsx-style.js';
 
@@ -78,8 +79,23 @@ function targetRow(ws: ExcelJS.Worksheet, t: TargetProgress, catalogue: Catalogu
   if (t.valueStatus === 'partial') row.getCell(4).fill = FILLS.unknown;
 }
 
-function summarySheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
+/** The stamp as the first sheet's first row: state, time and head hash in one line, Chinese then English. */
+function stampRow(ws: ExcelJS.Worksheet, stamp: ReportStamp, catalogue: Catalogue): void {
+  const { zh, en } = stampLines(stamp, catalogue);
+  const row = ws.addRow([`${zh.join(' · ')}\n${en.join(' · ')}`]);
+  row.font = { bold: true, size: 12, color: { argb: stamp.state === 'draft' ? 'FF8B0000' : 'FF1E4D1F' } };
+  row.getCell(1).fill =
+    stamp.state === 'draft' ? FILLS.bad : stamp.state === 'not-ledger' ? FILLS.head : FILLS.good;
+}
+
+function summarySheet(
+  wb: ExcelJS.Workbook,
+  result: AggregateResult,
+  catalogue: Catalogue,
+  stamp: ReportStamp,
+): void {
   const ws = wb.addWorksheet('汇总');
+  stampRow(ws, stamp, catalogue);
   title(ws, `苏南自创区创新指标汇总 ${result.period}`);
   const status = ws.addRow([
     result.complete
@@ -91,11 +107,13 @@ function summarySheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
   if (result.targets.some((t) => t.trajectory !== undefined)) ws.addRow([PATH_RULE.zh]);
   const head = ['目标', '目标年', '目标值', '当前值', '完成率', '差距', '状态', '本期应达', '单位', '说明'];
   // Notes above the table span its width and wrap, so they print within the page.
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (r === 2) continue; // the title
     ws.mergeCells(r, 1, r, head.length);
     const row = ws.getRow(r);
     row.alignment = { wrapText: true, vertical: 'top' };
-    row.height = 16 * Math.ceil(String(row.getCell(1).value ?? '').length / 90);
+    const lines = String(row.getCell(1).value ?? '').split('\n');
+    row.height = 16 * lines.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 90)), 0);
   }
   const headerRow = ws.addRow(head).number;
   for (const t of result.targets) targetRow(ws, t, catalogue);
@@ -268,7 +286,17 @@ function findingsSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue:
 
 function sourcesSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
   const ws = wb.addWorksheet('来源');
-  const head = ['城市', '报告期', '文件', 'SHA-256', '报送时间', '处理', '原因', '错误', '警告'];
+  const head = [
+    '城市',
+    '报告期',
+    '文件',
+    'SHA-256',
+    '报送时间（北京时间 UTC+8）',
+    '处理',
+    '原因',
+    '错误',
+    '警告',
+  ];
   ws.addRow(head);
   for (const s of result.sources)
     ws.addRow([
@@ -276,7 +304,7 @@ function sourcesSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
       s.period ?? '',
       s.file,
       s.sha256,
-      s.submittedAt ?? '',
+      s.submittedAt ? beijingTime(s.submittedAt, 'zh', 'none') : '',
       SOURCE_STATUS_LABEL[s.status].zh,
       s.reason?.zh ?? '',
       s.errors,
@@ -290,7 +318,7 @@ function sourcesSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
 function decisionText(verb: string, d: IntakeDecision | undefined): string {
   if (!d) return '';
   const rev = d.revision === null ? '' : ` 第 ${d.revision} 版`;
-  return `${verb}${rev} ${beijingTime(d.at)} ${d.by}${d.reason ? `：${d.reason}` : ''}`;
+  return `${verb}${rev} ${beijingTime(d.at, 'zh', 'short')} ${d.by}${d.reason ? `：${d.reason}` : ''}`;
 }
 
 /** 收件状态: the ledger's matrix for the period, one row per city and one for the zone (as in the HTML). */
@@ -305,7 +333,7 @@ function intakeSheet(wb: ExcelJS.Workbook, s: IntakeStatus, catalogue: Catalogue
     '错误',
     '警告',
     '文件',
-    '收到时间（北京时间）',
+    '收到时间（北京时间 UTC+8）',
     '受理、审核与锁定',
     '代码',
   ];
@@ -322,9 +350,9 @@ function intakeSheet(wb: ExcelJS.Workbook, s: IntakeStatus, catalogue: Catalogue
       c.latest?.errors ?? null,
       c.latest?.warnings ?? null,
       c.latest?.fileName ?? null,
-      c.latest ? beijingTime(c.latest.receivedAt) : null,
+      c.latest ? beijingTime(c.latest.receivedAt, 'zh', 'none') : null,
       [
-        decisionText('受理', c.accepted),
+        decisionText(c.accepted?.forced ? '强制受理（含错误）' : '受理', c.accepted),
         decisionText('退回', c.rejected),
         decisionText('审核', c.approved),
         decisionText('锁定', c.locked),
@@ -359,10 +387,12 @@ export interface ReportWorkbookOptions {
   readonly history?: readonly AggregateResult[];
   /** The ledger's intake matrix for the period, when the roll-up comes from the ledger: a 收件状态 sheet. */
   readonly intake?: IntakeStatus;
+  /** What the report is: the first row of the first sheet. Default: 未经台账, without a time. */
+  readonly stamp?: ReportStamp;
 }
 
 /**
- * The zone report as an .xlsx workbook: 要点 (key messages), 汇总 (completeness, then target
+ * The zone report as an .xlsx workbook: 汇总 (the stamp on its first row, completeness, then target
  * progress with numeric targets, percentages and 差距 in words), 收件状态 when the ledger's matrix is
  * given, one sheet per indicator group with
  * cities as columns and the zone total, 园区 (parks and their share of the city), 核对, 问题 and 来源.
@@ -376,7 +406,7 @@ export async function reportWorkbook(
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'sunan-stats';
-  summarySheet(wb, result, catalogue);
+  summarySheet(wb, result, catalogue, options.stamp ?? { state: 'not-ledger' });
   keySheet(wb, result, catalogue, options.history ?? []);
   if (options.intake) intakeSheet(wb, options.intake, catalogue);
   groupSheets(wb, result, catalogue);

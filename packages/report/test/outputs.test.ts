@@ -98,7 +98,9 @@ describe('what the centre must see, in every output', () => {
     const wb = XLSX.read(await reportWorkbook(result), { type: 'array' });
     expect(wb.SheetNames).toEqual(expect.arrayContaining(['汇总', '创新投入', '核对', '问题', '来源']));
     const text = (name: string) => XLSX.utils.sheet_to_csv(wb.Sheets[name] as XLSX.WorkSheet);
-    expect(text('汇总').split('\n')[1]).toContain('缺报 南京市');
+    expect(text('汇总')).toMatch(/^"未经台账\nNot through the ledger"/);
+    expect(text('汇总')).toContain('缺报 南京市');
+    expect(text('来源')).toContain('2023-03-20 09:00');
     expect(text('核对')).toContain('不一致');
     expect(text('问题')).toContain('XCITY_DUPLICATE_ENTERPRISE');
     expect(text('问题')).toContain('AGG_CITY_MISSING');

@@ -15,6 +15,7 @@ export {
 export { SUNAN_CATALOGUE_VERSION, sunanCatalogue, sunanCatalogueDocument } from './builtin.js';
 export { type Catalogue, completeIndicator, findIndicator } from './catalogue.js';
 export type { CatalogueProblem, CatalogueResult } from './check-catalogue.js';
+export { BEIJING_ZONE, beijingIso, beijingTime, type ZoneMark } from './clock.js';
 export { catalogueMarkdown } from './docs.js';
 export { evaluateRule, type ReportedValue, type RuleContext, type RuleOutcome } from './evaluate-rule.js';
 export { compareFindings, type Finding, finding } from './finding.js';

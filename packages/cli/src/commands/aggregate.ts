@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type AggregateResult,
@@ -9,7 +9,7 @@ import {
   retainedInput,
   type SubmissionInput,
 } from '@sunan/aggregate';
-import { formatSummary, reportHtml, reportWorkbook } from '@sunan/report';
+import { formatSummary, type ReportStamp, reportHtml, reportWorkbook, stampLines } from '@sunan/report';
 import {
   type Catalogue,
   findIndicator,
@@ -20,10 +20,11 @@ import {
 } from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
 import { collectBetweenFiles, nodeInflater, readInput } from '@sunan/validate/node';
-import { collectInputs } from '../files.js';
+import { collectInputs, OUTPUT_NAMES } from '../files.js';
 import { findingLine } from '../format-findings.js';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io, UsageError } from '../io.js';
+import { jsonText } from '../json.js';
 import { formatOf, langOf } from '../lang.js';
 import { checkOverwrite, mustExist, writeOutput } from '../output.js';
 import { progress } from '../progress.js';
@@ -41,7 +42,16 @@ export async function inputsFrom(
   title: string,
   options: { valuesOnly?: boolean; defaultPeriod?: string | undefined } = {},
 ): Promise<SubmissionInput[]> {
-  const files = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
+  const files = await collectInputs(
+    paths.map((p) => resolve(io.cwd, p)),
+    {
+      skipOutputs: true,
+      skipped: (p) =>
+        io.stderr.write(
+          `跳过本工具写出的文件 ${safeLine(p)}（不是报表） / skipped ${safeLine(basename(p))}: written by sunan, not a submission\n`,
+        ),
+    },
+  );
   const bar = progress(io, files.length, title);
   const out: SubmissionInput[] = [];
   // Only the compact input is kept of each file: what is left of its validation is collected before
@@ -87,6 +97,33 @@ async function controlsFrom(path: string | undefined, io: Io, catalogue: Catalog
   return readControls(bytes, catalogue, basename(p));
 }
 
+/** The path with symbolic links resolved where it exists (an output folder may not exist yet). */
+async function real(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * `--out` inside a folder that is read as input is refused: the next run would read the reports it
+ * wrote as if a city had sent them.
+ */
+async function refuseOutInsideInputs(out: string, inputs: readonly string[], cwd: string): Promise<void> {
+  const outReal = await real(out);
+  for (const input of inputs) {
+    const p = resolve(cwd, input);
+    if (!(await stat(p)).isDirectory()) continue;
+    const dir = await real(p);
+    if (outReal === dir || outReal.startsWith(dir + sep))
+      throw new UsageError(
+        `--out ${out} 在输入目录 ${input} 之内：报告会在下次汇总时被当作报表读入；请换一个输出目录`,
+        `--out ${out} is inside the input folder ${input}: the reports would be read back as submissions; choose another output folder`,
+      );
+  }
+}
+
 /** Each earlier period (previous and history) rolled up on its own, for the reports' trend lines. */
 function earlierResults(
   period: string,
@@ -125,6 +162,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       lang: { type: 'string' },
       ledger: { type: 'string' },
       database: { type: 'string' },
+      final: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -152,23 +190,47 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       '请给出报表目录或文件，或 --ledger <目录>',
       'Give the directory or files to aggregate, or --ledger <dir>',
     );
+  if (values.final && !fromLedger)
+    throw new UsageError(
+      '--final 只用于 --ledger：定稿须来自已审核并锁定的台账',
+      '--final applies to --ledger only: a final report comes from an approved and locked ledger',
+    );
+  const inputPaths = [
+    ...positionals,
+    ...(values.previous ? [values.previous] : []),
+    ...(values.history ?? []),
+  ];
+  await mustExist(inputPaths, io.cwd);
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
-    const names = ['aggregate.json', 'report.xlsx', 'report.html'];
+    await refuseOutInsideInputs(dir, inputPaths, io.cwd);
     await checkOverwrite(
-      names.map((n) => join(dir, n)),
+      OUTPUT_NAMES.map((n) => join(dir, n)),
       values.force === true,
     );
   }
-  await mustExist(
-    [...positionals, ...(values.previous ? [values.previous] : []), ...(values.history ?? [])],
-    io.cwd,
-  );
   const catalogue = sunanCatalogue();
 
-  const ledgerInputs = fromLedger
-    ? await (await import('./aggregate-ledger.js')).ledgerRollUp(values, values.period, io, lang)
+  const fromStore = fromLedger
+    ? await (await import('./aggregate-ledger.js')).ledgerRollUp(
+        values,
+        values.period,
+        io,
+        lang,
+        values.final === true,
+      )
     : undefined;
+  if (fromStore && 'refused' in fromStore) {
+    io.stderr.write(
+      `${colours(io, io.stderr).red('✗')} ${fromStore.refused.zh}\n  ${fromStore.refused.en}\n`,
+    );
+    return EXIT.findings;
+  }
+  const ledgerInputs = fromStore;
+  const stamp: ReportStamp = ledgerInputs?.stamp ?? {
+    state: 'not-ledger',
+    generatedAt: new Date().toISOString(),
+  };
   // --period applies to files that name none (CSV exports); the previous files take the year before.
   const before = parsePeriod(values.period);
   const submissions =
@@ -222,12 +284,13 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
 
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
-    await writeOutput(join(dir, 'aggregate.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeOutput(join(dir, 'aggregate.json'), jsonText(result));
     await writeOutput(
       join(dir, 'report.xlsx'),
       await reportWorkbook(result, catalogue, {
         history: earlier,
         ...(ledgerInputs ? { intake: ledgerInputs.intake } : {}),
+        stamp,
       }),
     );
     await writeOutput(
@@ -235,15 +298,17 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       reportHtml(result, catalogue, {
         history: earlier,
         ...(ledgerInputs ? { intake: ledgerInputs.intake } : {}),
+        stamp,
       }),
     );
+    const said = stampLines(stamp, catalogue);
     io.stderr.write(
       lang === 'zh'
-        ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n`
-        : `Reports written: ${join(dir, 'aggregate.json')}, report.xlsx, report.html\n`,
+        ? `报告已写出：${join(dir, 'aggregate.json')}、report.xlsx、report.html\n  ${said.zh.join(' · ')}\n`
+        : `Reports written: ${join(dir, 'aggregate.json')}, report.xlsx, report.html\n  ${said.en.join(' · ')}\n`,
     );
   }
-  if (format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') io.stdout.write(jsonText(result));
   else {
     const c = colours(io, io.stdout);
     const summary = safeText(formatSummary(result, lang, { catalogue, history: earlier }));

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Bilingual, DecisionInput, DecisionOutcome, Ledger, LedgerEvent } from '@sunan/ledger';
+import { beijingTime } from '@sunan/schema';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
+import { jsonText } from '../json.js';
 import { formatOf, langOf } from '../lang.js';
 import { actorOf, LEDGER_OPTIONS, say, unitOf, withLedger } from './ledger-common.js';
 
@@ -89,8 +91,7 @@ export function decisionCommand(verb: Verb) {
         if (outcome.ok) io.stdout.write(doneLine(verb, ledger.nameOf(city), outcome.event, lang));
         else io.stderr.write(`${outcome.code}: ${say(outcome.message, lang)}\n`);
       }
-      if (format === 'json')
-        io.stdout.write(`${JSON.stringify(cities.length === 1 ? outcomes[0] : outcomes, null, 2)}\n`);
+      if (format === 'json') io.stdout.write(jsonText(cities.length === 1 ? outcomes[0] : outcomes));
       return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.findings;
     });
   };
@@ -98,6 +99,6 @@ export function decisionCommand(verb: Verb) {
 
 function doneLine(verb: Verb, name: Bilingual, e: LedgerEvent, lang: 'zh' | 'en'): string {
   return lang === 'zh'
-    ? `${DONE[verb].zh}：${name.zh} ${e.period}${e.revision ? ` 第 ${e.revision} 版` : ''}（事件 #${e.seq}，${e.actor}，${e.at}）\n`
-    : `${DONE[verb].en}: ${name.en} ${e.period}${e.revision ? ` revision ${e.revision}` : ''} (event #${e.seq}, ${e.actor}, ${e.at})\n`;
+    ? `${DONE[verb].zh}：${name.zh} ${e.period}${e.revision ? ` 第 ${e.revision} 版` : ''}（事件 #${e.seq}，${e.actor}，${beijingTime(e.at)}）\n`
+    : `${DONE[verb].en}: ${name.en} ${e.period}${e.revision ? ` revision ${e.revision}` : ''} (event #${e.seq}, ${e.actor}, ${beijingTime(e.at, 'en')})\n`;
 }

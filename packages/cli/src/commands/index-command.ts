@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { AggregateResult } from '@sunan/aggregate';
 import {
   type IndexMatrix,
+  type InnovationIndexFailure,
   indexIndicators,
   innovationIndex,
   matrixFromAggregate,
@@ -23,7 +24,7 @@ import * as XLSX from 'xlsx';
 import { collectInputs } from '../files.js';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
-import { formatOf, langOf, t } from '../lang.js';
+import { formatOf, type Lang, langOf, t } from '../lang.js';
 import { checkOverwrite, writeOutput } from '../output.js';
 
 /** A numeric option, or a usage error naming it: NaN must not reach the weights. */
@@ -115,6 +116,81 @@ function matricesFromSheet(bytes: Uint8Array, file: string, definition: IndexDef
   return [...byPeriod].map(([period, e]) => ({ period, units: e.units, values: e.values }));
 }
 
+/** `--periods 2020,2021,2022`: the years asked for, each a four-digit year. */
+function periodsOf(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const list = text
+    .split(/[,，、\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bad = list.filter((p) => !/^\d{4}$/.test(p));
+  if (list.length === 0 || bad.length > 0)
+    throw new UsageError(
+      `--periods 应为年份列表，如 2020,2021,2022${bad.length > 0 ? `；无效：${bad.join('、')}` : ''}`,
+      `--periods must list years, e.g. 2020,2021,2022${bad.length > 0 ? `; not years: ${bad.join(', ')}` : ''}`,
+    );
+  return [...new Set(list)].sort();
+}
+
+/**
+ * The years from the ledger, each named with its approval state on stderr; an incomplete year
+ * named in one line per year and city (and undefined returned), not one line per missing value.
+ */
+async function fromLedger(
+  values: { ledger?: string; database?: string },
+  io: Io,
+  lang: Lang,
+  periods: readonly string[] | undefined,
+): Promise<AggregateResult[] | undefined> {
+  const { ledgerYears, yearLine } = await import('./index-ledger.js');
+  const years = await ledgerYears(values, io, periods);
+  for (const y of years) io.stderr.write(`${t(yearLine(y), lang)}\n`);
+  const missing = years.flatMap((y) => y.missing);
+  if (missing.length > 0) {
+    for (const m of missing) io.stderr.write(`✗ ${t(m, lang)}\n`);
+    io.stderr.write(
+      lang === 'zh'
+        ? '以上年份不完整，不能计算指数；请先受理这些报表，或用 --periods 只选完整的年份\n'
+        : 'These years are incomplete and the index cannot be computed; accept those revisions, or choose complete years with --periods\n',
+    );
+    return undefined;
+  }
+  if (years.length === 0)
+    throw new UsageError('台账中没有年度报表', 'The ledger holds no yearly submissions');
+  return years.flatMap((y) => (y.result ? [y.result] : []));
+}
+
+/**
+ * The index's problems for a reader: missing values grouped into one line per period and unit
+ * ("2021 南京市：缺 25 项指标 …"), every other problem on its own line.
+ */
+function problemLines(
+  problems: InnovationIndexFailure['problems'],
+  unitName: (code: string) => string,
+  lang: Lang,
+): string[] {
+  const missing = new Map<string, string[]>();
+  const lines: string[] = [];
+  for (const p of problems) {
+    if (p.code === 'IDX_MISSING_VALUE' && p.unitName !== undefined) {
+      const key = `${p.period}\u0000${p.unitName}`;
+      missing.set(key, [...(missing.get(key) ?? []), p.indicatorCode ?? '?']);
+      continue;
+    }
+    lines.push(
+      `${p.period}${p.unitName ? ` ${unitName(p.unitName)}` : ''}${p.indicatorCode ? ` ${p.indicatorCode}` : ''}: ${t(p.message, lang)}`,
+    );
+  }
+  const grouped = [...missing].map(([key, codes]) => {
+    const [period, unit = ''] = key.split('\u0000');
+    const shown = codes.slice(0, 5).join(lang === 'zh' ? '、' : ', ') + (codes.length > 5 ? '…' : '');
+    return lang === 'zh'
+      ? `${period} ${unitName(unit)}：缺 ${codes.length} 项指数指标（${shown}），该年不能计算`
+      : `${period} ${unitName(unit)}: ${codes.length} index indicator(s) missing (${shown}); the year cannot be computed`;
+  });
+  return [...grouped, ...lines];
+}
+
 /** `sunan index`: entropy-weighted composite scores from roll-ups or a matrix. */
 export async function indexCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -136,6 +212,7 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
       lang: { type: 'string' },
       ledger: { type: 'string' },
       database: { type: 'string' },
+      periods: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -184,9 +261,12 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
 
   const matrices: IndexMatrix[] = [];
   // The years from the ledger: each year's accepted revisions, rolled up from the stored reports.
-  if (values.ledger !== undefined || values.database !== undefined)
-    for (const r of await (await import('./index-ledger.js')).ledgerYears(values, io))
-      matrices.push(matrixFromAggregate(r, definition));
+  if (values.ledger !== undefined || values.database !== undefined) {
+    const years = await fromLedger(values, io, lang, periodsOf(values.periods));
+    if (years === undefined) return EXIT.findings;
+    for (const r of years) matrices.push(matrixFromAggregate(r, definition));
+  } else if (values.periods !== undefined)
+    throw new UsageError('--periods 与 --ledger 同用', '--periods goes with --ledger');
   for (const file of await collectInputs(positionals.map((p) => resolve(io.cwd, p)))) {
     let bytes: Uint8Array;
     try {
@@ -211,18 +291,15 @@ export async function indexCommand(args: string[], io: Io): Promise<number> {
     constantColumn: constant,
     ...(values['base-year'] ? { weighting: { kind: 'base' as const, period: values['base-year'] } } : {}),
   });
-  if (!result.ok) {
-    for (const p of result.problems)
-      io.stderr.write(
-        `${p.period}${p.unitName ? ` ${p.unitName}` : ''}${p.indicatorCode ? ` ${p.indicatorCode}` : ''}: ${t(p.message, lang)}\n`,
-      );
-    return EXIT.findings;
-  }
   const { orgUnits } = sunanCatalogue();
   const unitName = (code: string) => {
     const u = resolveOrgUnit(orgUnits, code);
     return u ? t(u.name, lang) : code;
   };
+  if (!result.ok) {
+    for (const line of problemLines(result.problems, unitName, lang)) io.stderr.write(`${line}\n`);
+    return EXIT.findings;
+  }
   if (values.out !== undefined) {
     const dir = resolve(io.cwd, values.out);
     await writeOutput(join(dir, 'index.json'), `${JSON.stringify(result, null, 2)}\n`);

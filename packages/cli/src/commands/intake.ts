@@ -5,6 +5,7 @@ import { readInput } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
 import { HELP } from '../help.js';
 import { colours, EXIT, type Io } from '../io.js';
+import { jsonText } from '../json.js';
 import { formatOf, type Lang, langOf } from '../lang.js';
 import { actorOf, LEDGER_OPTIONS, say, withLedger } from './ledger-common.js';
 
@@ -75,7 +76,7 @@ export async function intakeCommand(args: string[], io: Io): Promise<number> {
       results.push({ file, outcome });
       if (format === 'text') io.stdout.write(`${line(basename(file), outcome, lang)}\n`);
     }
-    if (format === 'json') io.stdout.write(`${JSON.stringify(results.map(jsonOf), null, 2)}\n`);
+    if (format === 'json') io.stdout.write(jsonText(results.map(jsonOf)));
     if (results.some((r) => 'unreadable' in r)) return EXIT.usage;
     return results.some((r) => 'outcome' in r && !r.outcome.ok) ? EXIT.findings : EXIT.ok;
   });

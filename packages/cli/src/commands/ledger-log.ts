@@ -1,23 +1,19 @@
 import { type Bilingual, kindName, type Ledger, type LedgerEvent, subjectOf } from '@sunan/ledger';
+import { beijingIso } from '@sunan/schema';
 import type { Lang } from '../lang.js';
 import { safeLine } from '../terminal-text.js';
 
-const OFFSET_MS = 8 * 3600_000;
-
 /**
- * A ledger time (ISO 8601, UTC) in Beijing time to the second: "2026-12-04 10:05:03". China keeps
- * UTC+8 all year, so a fixed offset is exact and the machine's own zone never shows through.
+ * A ledger time (ISO 8601, UTC) in Beijing time to the second: "2026-12-04 10:05:03", from the one
+ * shared clock of `@sunan/schema` (the machine's own zone never shows through).
  */
 export function beijingSeconds(at: string): string {
-  const t = Date.parse(at);
-  return Number.isNaN(t) ? at : new Date(t + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  const iso = beijingIso(at);
+  return iso === at ? at : iso.slice(0, 19).replace('T', ' ');
 }
 
-/** A ledger time as ISO 8601 with the +08:00 offset, for JSON readers. */
-export function beijingOffsetIso(at: string): string {
-  const t = Date.parse(at);
-  return Number.isNaN(t) ? at : `${new Date(t + OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
-}
+/** A ledger time as ISO 8601 with the +08:00 offset, for JSON readers (the shared `beijingIso`). */
+export const beijingOffsetIso: (at: string) => string = beijingIso;
 
 /** One line of `sunan ledger log`, as JSON. */
 export interface LogEntry {

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Cell, CellState, Ledger, PeriodStatus, UnassignedFile } from '@sunan/ledger';
+import { BEIJING_ZONE, beijingTime } from '@sunan/schema';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
+import { jsonText } from '../json.js';
 import { formatOf, type Lang, langOf } from '../lang.js';
 import { LEDGER_OPTIONS, withLedger } from './ledger-common.js';
 
@@ -32,8 +34,8 @@ function cellLine(ledger: Ledger, cell: Cell, lang: Lang): string {
     pad(state, 22),
     pad(rev, 14),
     pad(latest ? `${latest.errors}/${latest.warnings}` : '-', 8),
-    pad(latest?.receivedAt ?? '-', 26),
-    pad(decided ? `${decided.by} ${decided.at}` : (latest?.by ?? '-'), 10),
+    pad(latest ? beijingTime(latest.receivedAt, lang, 'none') : '-', 18),
+    pad(decided ? `${decided.by} ${beijingTime(decided.at, lang, 'none')}` : (latest?.by ?? '-'), 10),
   ].join('');
 }
 
@@ -50,17 +52,19 @@ export function statusText(
     pad(zh ? '状态' : 'state', 22),
     pad(zh ? '版本' : 'revision', 14),
     pad(zh ? '错/警' : 'err/warn', 8),
-    pad(zh ? '收到时间' : 'received at', 26),
+    pad(zh ? '收到时间' : 'received at', 18),
     zh ? '最近处理' : 'last decision',
   ].join('');
   const zoneState = s.zoneApproved ? (zh ? '已审核' : 'approved') : zh ? '未审核' : 'not approved';
   const zoneLock = s.zone.locked
     ? zh
-      ? ` · 已锁定（${s.zone.locked.by} ${s.zone.locked.at}）`
-      : ` · locked (${s.zone.locked.by} ${s.zone.locked.at})`
+      ? ` · 已锁定（${s.zone.locked.by} ${beijingTime(s.zone.locked.at, lang, 'none')}）`
+      : ` · locked (${s.zone.locked.by} ${beijingTime(s.zone.locked.at, lang, 'none')})`
     : '';
   const out = [
-    zh ? `报告期 ${s.period} 收件状态` : `Intake status, period ${s.period}`,
+    zh
+      ? `报告期 ${s.period} 收件状态（时间为${BEIJING_ZONE.zh}）`
+      : `Intake status, period ${s.period} (times in ${BEIJING_ZONE.en})`,
     head,
     ...s.cities.map((c) => cellLine(ledger, c, lang)),
     `${pad(zh ? 'SUNAN 全区' : 'SUNAN zone', 20)}${zoneState}${zoneLock}`,
@@ -68,7 +72,9 @@ export function statusText(
   if (unassigned.length > 0) {
     out.push('', zh ? `未归属文件 ${unassigned.length} 个：` : `Unassigned files: ${unassigned.length}`);
     for (const u of unassigned)
-      out.push(`  #${u.seq} ${u.fileName} ${u.receivedAt} ${u.by} sha256 ${u.sha256.slice(0, 12)}…`);
+      out.push(
+        `  #${u.seq} ${u.fileName} ${beijingTime(u.receivedAt, lang, 'none')} ${u.by} sha256 ${u.sha256.slice(0, 12)}…`,
+      );
   }
   return `${out.join('\n')}\n`;
 }
@@ -97,7 +103,7 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
       const names = Object.fromEntries(
         [...status.cities, status.zone].map((c) => [c.city, ledger.nameOf(c.city)]),
       );
-      io.stdout.write(`${JSON.stringify({ ...status, names, unassigned }, null, 2)}\n`);
+      io.stdout.write(jsonText({ ...status, names, unassigned }));
     } else {
       io.stdout.write(statusText(ledger, status, unassigned, lang));
     }
