@@ -1,19 +1,10 @@
-import { type Bilingual, type Ledger, type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
+import { type Bilingual, type LedgerRollUp, rollUpInputs } from '@sunan/ledger';
 import { type IntakeStatus, ledgerStamp, type ReportStamp } from '@sunan/report';
 import { beijingTime } from '@sunan/schema';
 import type { Io } from '../io.js';
 import { withLedger } from './ledger-common.js';
 
 // Loaded only for `aggregate --ledger`: the embedded database is not paid for by a roll-up of files.
-
-/** The hash chain's head (the newest event's hash; the genesis hash of an empty ledger). */
-async function headOf(ledger: Ledger): Promise<string> {
-  // Read here until the ledger offers its own head; one row, not the whole chain.
-  const rows = await ledger.db.query<{ hash: string }>(
-    'SELECT hash FROM ledger_events ORDER BY seq DESC LIMIT 1',
-  );
-  return rows[0]?.hash ?? '0'.repeat(64);
-}
 
 /** Why `--final` cannot be given for the period, or undefined when the zone is approved and locked. */
 export function finalRefusal(intake: IntakeStatus): Bilingual | undefined {
@@ -55,7 +46,7 @@ export async function ledgerRollUp(
     const refused = final ? finalRefusal(intake) : undefined;
     if (refused) return { refused };
     const roll = await rollUpInputs(ledger, period);
-    const stamp = ledgerStamp(intake, await headOf(ledger), new Date().toISOString());
+    const stamp = ledgerStamp(intake, (await ledger.head()).hash, new Date().toISOString());
     for (const c of roll.cited)
       io.stderr.write(
         lang === 'zh'
