@@ -1,8 +1,7 @@
 import type { OnTimeRate, QualityReport, RevisionDiff, RevisionTriangle } from '@sunan/quality';
 import { changeLine, valueLine } from '@sunan/quality';
-import { type Catalogue, findIndicator, resolveOrgUnit } from '@sunan/schema';
+import { beijingTime, type Catalogue, findIndicator, resolveOrgUnit } from '@sunan/schema';
 import { BASE_CSS, type Cell, cell, esc, mutedCode, table } from './html.js';
-import { beijingTime } from './intake-status.js';
 
 /** Names for codes in the quality report's tables. */
 interface Names {
@@ -234,7 +233,7 @@ export function qualityHtml(q: QualityReport, catalogue: Catalogue): string {
   const nm = names(catalogue);
   return [
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>苏南自创区数据质量报告 ${esc(q.period)}</title><style>${CSS}</style></head><body>`,
-    `<h1>苏南自创区数据质量报告 ${esc(q.period)}</h1><p class="sub">Data quality report · 期间 periods ${esc(q.periods.join('、'))} · 生成于 ${esc(beijingTime(q.generatedAt))}（北京时间）</p>`,
+    `<h1>苏南自创区数据质量报告 ${esc(q.period)}</h1><p class="sub">Data quality report · 期间 periods ${esc(q.periods.join('、'))} · 生成于 ${esc(beijingTime(q.generatedAt))}</p>`,
     summaryHtml(q),
     diffsHtml(q, nm),
     revisionsHtml(q, nm),
