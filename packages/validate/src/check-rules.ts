@@ -170,6 +170,10 @@ export function checkRules(
         ),
       );
     }
-  for (const f of localiseErrors(values, catalogue, units, ctx, flagged)) findings.push(f);
+  // A suspect that is the failed rule's own cell says what the violation says: one mistake, one
+  // finding (the violation, which names the cell, the rule and the value that satisfies it).
+  const violated = new Set(findings.map((f) => `${f.rule}\u0000${f.sheet}\u0000${f.cell ?? f.path}`));
+  for (const f of localiseErrors(values, catalogue, units, ctx, flagged))
+    if (!violated.has(`${f.rule}\u0000${f.sheet}\u0000${f.cell ?? f.path}`)) findings.push(f);
   return findings;
 }

@@ -59,7 +59,9 @@ describe('error localisation (Fellegi–Holt)', () => {
       `填报 ${(Number(get('RD_INTENSITY')) + 0.4).toFixed(2)}%，按 ${new Decimal(get('RD_EXP')).toFixed(2)} ÷ ${new Decimal(get('GDP')).toFixed(2)} × 100 应为 ${want}%`,
     );
     expect(rule?.expected).toMatch(/^= \[/); // the interval stays in the machine field
-    const suspect = r.findings.find((f) => f.code === 'RULE_SUSPECT_CELL');
-    expect(suspect).toMatchObject({ cell, indicator: 'RD_INTENSITY', expected: `≈ ${want}%` });
+    // One mistake, one error: the violation at the ratio's own cell; no second finding there.
+    expect(rule).toMatchObject({ cell, indicator: 'RD_INTENSITY', rule: 'RATIO_RD_INTENSITY' });
+    expect(r.findings.filter((f) => f.code === 'RULE_SUSPECT_CELL')).toEqual([]);
+    expect(r.stats.errors).toBe(1);
   });
 });

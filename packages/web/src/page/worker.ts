@@ -20,7 +20,7 @@ let last: { file: FileBytes; report: ValidationReport } | undefined;
 
 /** How many first rows of a long sheet the preview shows (rows with findings are shown as well). */
 const PREVIEW_ROWS = 300;
-/** At most this many rows with findings beyond the first ones, so a huge list stays drawable. */
+/** At most this many rows with findings beyond the first ones, so a long sheet stays drawable. */
 const PREVIEW_FINDING_ROWS = 700;
 
 function post(reply: Reply, transfer: Transferable[] = []): void {
@@ -63,9 +63,23 @@ function sheetGrid(wb: XLSX.WorkBook, sheet: string, marked: Set<number>): Grid 
 function gridsOf(bytes: Uint8Array, report: ValidationReport): Grid[] {
   if (report.format === 'csv' || report.format === 'json' || report.format === undefined) return [];
   try {
-    const sheets = [SHEET.values, SHEET.enterprises];
-    const wb = XLSX.read(bytes, { type: 'array', sheets, cellStyles: false, dense: true });
-    return sheets.flatMap((s) => sheetGrid(wb, s, rowsWithFindings(report, s)) ?? []);
+    const values = XLSX.read(bytes, { type: 'array', sheets: [SHEET.values], dense: true });
+    // The list's preview is its first rows: SheetJS stops there instead of reading 100,000 rows.
+    const list = XLSX.read(bytes, {
+      type: 'array',
+      sheets: [SHEET.enterprises],
+      dense: true,
+      sheetRows: PREVIEW_ROWS,
+    });
+    const grids = [
+      sheetGrid(values, SHEET.values, rowsWithFindings(report, SHEET.values)),
+      sheetGrid(list, SHEET.enterprises, new Set()),
+    ].flatMap((g) => g ?? []);
+    return grids.map((g) =>
+      g.sheet === SHEET.enterprises
+        ? { ...g, omitted: Math.max(0, report.stats.enterpriseRows + 1 - g.rows.length) }
+        : g,
+    );
   } catch {
     return [];
   }
