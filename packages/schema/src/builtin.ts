@@ -1,4 +1,5 @@
 import bounds from '../data/bounds.json';
+import forms from '../data/forms.json';
 import indicators from '../data/indicators.json';
 import orgUnits from '../data/org-units.json';
 import rules from '../data/rules.json';
@@ -18,6 +19,7 @@ export function sunanCatalogueDocument(): Record<string, unknown> {
       zh: '苏南国家自主创新示范区创新指标目录',
       en: 'Sunan National Innovation Demonstration Zone indicator catalogue',
     },
+    forms: forms.forms,
     indicators: indicators.indicators,
     orgUnits: orgUnits.orgUnits,
     targets: targets.targets,

@@ -1,11 +1,16 @@
+import zoneForms from '../data/forms.json';
 import type { Indicator, IndicatorInput } from './indicator.js';
 import type { OrgUnit } from './org-unit.js';
 import type { SubmissionCalendar } from './period.js';
 import type { PlausibilityBound } from './plausibility.js';
 import type { Rule } from './rule.js';
 import { inputUnitsFor } from './units.js';
+import type { Forms } from './zod/form.js';
 import type { Target } from './zod/target.js';
 import type { LocalizedText } from './zod/text.js';
+
+/** What a field of the legal marks or a definition says while the centre has not supplied it. */
+export const PENDING = '待中心确认';
 
 /**
  * Everything a zone's reporting needs, as data: indicators, org units, targets, rules and the
@@ -20,6 +25,8 @@ export interface Catalogue {
   readonly orgUnits: readonly OrgUnit[];
   readonly targets: readonly Target[];
   readonly rules: readonly Rule[];
+  /** The forms' legal marks; absent, {@link catalogueForms} gives the zone's defaults. */
+  readonly forms?: Forms;
   /** Plausibility bounds (absent in catalogues made before bounds existed: no bound checks). */
   readonly bounds?: readonly PlausibilityBound[];
 }
@@ -39,4 +46,13 @@ export function findIndicator(catalogue: Catalogue, code: string): Indicator | u
     cache.set(catalogue, map);
   }
   return map.get(code);
+}
+
+/**
+ * The forms' legal marks (表号, 制定机关, 批准文号, 有效期至…): the catalogue's own, else the zone's
+ * defaults from data/forms.json.
+ */
+export function catalogueForms(catalogue: Catalogue): Forms {
+  // The JSON import types `kind` as string; data/forms.json is parsed by the catalogue test.
+  return catalogue.forms ?? (zoneForms.forms as Forms);
 }

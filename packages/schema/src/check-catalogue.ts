@@ -6,6 +6,7 @@ import { checkRuleSet } from './check/rule-set.js';
 import { exprIndicators } from './rule.js';
 import { UNITS } from './units.js';
 import { CatalogueHeader } from './zod/catalogue.js';
+import type { Forms } from './zod/form.js';
 import { IndicatorInput } from './zod/indicator.js';
 import type { OrgLevel } from './zod/org-level.js';
 import { OrgUnit } from './zod/org-unit.js';
@@ -105,6 +106,19 @@ function duplicates<T>(
   }
 }
 
+/** Two forms of one 表号 could not be told apart by the validator. */
+function formProblems(forms: Forms, problems: CatalogueProblem[]): void {
+  if (forms.values.formNo === forms.enterprises.formNo)
+    problems.push({
+      code: 'CAT_DUPLICATE_CODE',
+      path: '$.forms.enterprises.formNo',
+      message: {
+        zh: `两张表的表号相同：${forms.values.formNo}`,
+        en: `Both forms have the same form number ${forms.values.formNo}`,
+      },
+    });
+}
+
 /** What {@link checkCatalogue} checks beyond the document's shape. */
 export interface CheckCatalogueOptions {
   /**
@@ -130,6 +144,7 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
     version: root.version,
     name: root.name,
     calendar: root.calendar,
+    forms: root.forms,
   });
   if (!header.success)
     for (const issue of header.error.issues)
@@ -149,6 +164,14 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
   duplicates(orgUnits, (u) => u.code, 'orgUnits', 'code', problems);
   duplicates(targets, (t) => t.id, 'targets', 'id', problems);
   duplicates(rules, (r) => r.id, 'rules', 'id', problems);
+  duplicates(
+    indicators.filter(({ item }) => item.formCode !== undefined),
+    (i) => i.formCode ?? '',
+    'indicators',
+    'formCode',
+    problems,
+  );
+  if (header.success && header.data.forms) formProblems(header.data.forms, problems);
 
   const byCode = new Map(indicators.map(({ item }) => [item.code, item]));
   for (const { index, item } of indicators) {

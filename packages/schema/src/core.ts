@@ -13,7 +13,7 @@ export {
   isAdditive,
 } from './aggregation.js';
 export { SUNAN_CATALOGUE_VERSION, sunanCatalogue, sunanCatalogueDocument } from './builtin.js';
-export { type Catalogue, completeIndicator, findIndicator } from './catalogue.js';
+export { type Catalogue, catalogueForms, completeIndicator, findIndicator, PENDING } from './catalogue.js';
 export type { CatalogueProblem, CatalogueResult } from './check-catalogue.js';
 export { BEIJING_ZONE, beijingIso, beijingTime, type ZoneMark } from './clock.js';
 export { catalogueMarkdown } from './docs.js';
@@ -77,6 +77,8 @@ export {
 } from './rule.js';
 export { type InputUnit, inputUnitsFor, UNIT_NAMES_EN, UNITS, type UnitCode } from './units.js';
 export type { DecimalString } from './zod/decimal-string.js';
+export type { FormMeta, Forms } from './zod/form.js';
+export type { IndicatorDefinition } from './zod/indicator.js';
 export type { OrgLevel } from './zod/org-level.js';
 export type { EnterpriseRow, Submission, SubmissionValue } from './zod/submission.js';
 export type { Target } from './zod/target.js';

@@ -24,6 +24,7 @@ export { Aggregation } from './zod/aggregation.js';
 export { CatalogueHeader } from './zod/catalogue.js';
 export { DecimalString } from './zod/decimal-string.js';
 export { Finding } from './zod/finding.js';
+export { FormMeta, Forms } from './zod/form.js';
 export {
   IndicatorCode,
   IndicatorGroup,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CALENDAR } from '../period.js';
+import { Forms } from './form.js';
 import { SubmissionCalendar } from './period.js';
 import { LocalizedText } from './text.js';
 
@@ -10,5 +11,7 @@ export const CatalogueHeader = z
     version: z.string().min(1),
     name: LocalizedText,
     calendar: SubmissionCalendar.default({ ...DEFAULT_CALENDAR }),
+    /** The forms' legal marks; left out, the zone's defaults (data/forms.json) apply. */
+    forms: Forms.optional(),
   })
   .strict();

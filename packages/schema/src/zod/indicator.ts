@@ -44,12 +44,25 @@ export const Requirements = z
 export type Requirements = z.infer<typeof Requirements>;
 
 /**
+ * An indicator's 指标解释 (统计口径) and its source: a seed (`seed 004`) or a standard statistical
+ * definition named by its document. An indicator without one is printed 待中心确认.
+ */
+export const IndicatorDefinition = z.object({ zh: z.string().min(1), source: z.string().min(1) }).strict();
+/** An indicator's definition and its source. */
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
+
+/**
  * One indicator as written in a catalogue file. Fields left out take the defaults below, so the
  * data stays short; {@link Indicator} is the shape after defaults.
  */
 export const IndicatorInput = z
   .object({
     code: IndicatorCode,
+    /** The numeric 代码 printed on the form (01, 02…): stable, unique in the catalogue. */
+    formCode: z
+      .string()
+      .regex(/^\d{2,4}$/, '2–4 digits')
+      .optional(),
     name: LocalizedText,
     group: IndicatorGroup,
     unit: UnitCode,
@@ -66,6 +79,8 @@ export const IndicatorInput = z
     /** For the index: is more better (`positive`) or worse (`negative`)? */
     polarity: z.enum(['positive', 'negative']).default('positive'),
     aggregation: Aggregation,
+    /** 指标解释: what the indicator counts, and where that definition comes from. */
+    definition: IndicatorDefinition.optional(),
     /** Seeds the indicator comes from (000, 003, 004). */
     sources: z.array(z.string()).default([]),
     /** Year-on-year change beyond this percentage is a warning (default 50). */
