@@ -2,12 +2,14 @@ import {
   type Catalogue,
   checkCatalogue,
   IndicatorInput,
+  PlausibilityBound,
   Rule,
   sunanCatalogue,
   sunanCatalogueDocument,
 } from '@sunan/schema';
 import { checkRuleSet, type RowSource, type RuleCheckFinding } from '@sunan/schema/check';
-import { completeIndicator } from '@sunan/schema/core';
+import { completeIndicator, evaluateRule } from '@sunan/schema/core';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -364,6 +366,181 @@ describe('property: rule sets built around a known solution', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('property: any catalogue that passed its shape check', () => {
+  const codes = ['A', 'B', 'C', 'S'];
+  const leaf = fc.oneof(
+    fc.constantFrom(...codes).map((c) => ref(c)),
+    fc.constantFrom(...codes).map((c) => ({ kind: 'children-sum', indicator: c })),
+    fc.integer({ min: -1000, max: 100_000 }).map((v) => num(String(v))),
+  );
+  const { expr } = fc.letrec<{ expr: unknown }>((tie) => ({
+    expr: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('expr'), { minLength: 1, maxLength: 3 }).map((terms) => ({ kind: 'sum', terms })),
+      fc
+        .record({
+          numerator: tie('expr'),
+          denominator: tie('expr'),
+          scale: fc.constantFrom('1', '100', '0.01'),
+        })
+        .map((r) => ({ kind: 'ratio', ...r })),
+    ),
+  }));
+  const anyRule = fc.record({
+    left: expr,
+    op: fc.constantFrom('=', '<=', '>=', '<', '>'),
+    right: expr,
+    levels: fc.subarray(['zone', 'city', 'park'], { minLength: 1 }),
+    tolerance: fc.constantFrom(
+      { kind: 'declared-precision' },
+      { kind: 'exact' },
+      { kind: 'absolute', amount: '0.5' },
+    ),
+    missing: fc.constantFrom('skip-if-any', 'skip-if-all', 'treat-as-zero'),
+  });
+  const anyBound = fc.record({
+    indicator: fc.constantFrom(...codes),
+    per: fc.option(fc.constantFrom(...codes), { nil: undefined }),
+    levels: fc.subarray(['zone', 'city', 'park'], { minLength: 1 }),
+    min: fc.option(fc.integer({ min: -10, max: 1000 }).map(String), { nil: undefined }),
+    max: fc.option(fc.integer({ min: -10, max: 100_000 }).map(String), { nil: undefined }),
+  });
+
+  it('is checked without throwing, and every finding names what it is about', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyRule, { maxLength: 6 }),
+        fc.array(anyBound, { maxLength: 4 }),
+        (rules, bounds) => {
+          const base = direct(['A', 'B', 'C'], []);
+          const share = completeIndicator(
+            IndicatorInput.parse({
+              code: 'S',
+              name: { zh: 'S', en: 'S' },
+              group: 'base',
+              unit: '%',
+              valueType: 'percent',
+              decimals: 2,
+              range: { min: 0, max: 100 },
+              aggregation: { kind: 'ratio', numerator: 'A', denominator: 'B', scale: '100' },
+            }),
+          );
+          const catalogue: Catalogue = {
+            ...base,
+            indicators: [...base.indicators, share],
+            rules: [
+              Rule.parse(
+                rule('IDENTITY', ref('S'), '=', {
+                  kind: 'ratio',
+                  numerator: ref('A'),
+                  denominator: ref('B'),
+                  scale: '100',
+                }),
+              ),
+              ...rules.map((r, i) =>
+                Rule.parse({
+                  ...rule(`R${i}`, r.left, r.op, r.right, r.levels),
+                  tolerance: r.tolerance,
+                  missing: r.missing,
+                }),
+              ),
+            ],
+            bounds: bounds.map((b) => PlausibilityBound.parse({ ...b, basis: { zh: 'x', en: 'x' } })),
+          };
+          const report = checkRuleSet(catalogue);
+          for (const f of report.findings) {
+            expect(f.message.zh.length).toBeGreaterThan(0);
+            expect(f.message.en.length).toBeGreaterThan(0);
+            if (f.code === 'CHK_INFEASIBLE') expect(f.involved.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('property: the model agrees with the validator', () => {
+  /** Rules over 2-decimal amounts at a known solution; only those the validator itself passes are kept. */
+  const heldSet = fc
+    .record({
+      solution: fc.array(fc.integer({ min: 100, max: 1_000_000 }), { minLength: 2, maxLength: 5 }),
+      rules: fc.array(
+        fc.record({
+          left: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+          right: fc.array(fc.nat(), { maxLength: 2 }),
+          ratio: fc.boolean(),
+          op: fc.constantFrom('=', '<=', '>=', '<', '>'),
+          c: fc.integer({ min: -50, max: 50 }),
+          tolerance: fc.constantFrom(
+            { kind: 'declared-precision' },
+            { kind: 'exact' },
+            { kind: 'absolute', amount: '0.05' },
+          ),
+        }),
+        { maxLength: 10 },
+      ),
+    })
+    .map(({ solution, rules }) => {
+      const codes = solution.map((_, i) => `V${i}`);
+      const value = (k: number) => new Decimal(solution[k % solution.length] ?? 0).div(100);
+      const sum = (ks: number[]) => ({
+        kind: 'sum',
+        terms: ks.map((k) => ref(codes[k % codes.length] ?? '')),
+      });
+      const made = rules.map((r, i) => {
+        const lhsValue = r.left.reduce((s, k) => s.plus(value(k)), new Decimal(0));
+        const rhsValue = r.right.reduce((s, k) => s.plus(value(k)), new Decimal(0));
+        // A ratio of the two sides against a constant near its value, or the sides with a constant near their gap.
+        const left = r.ratio
+          ? {
+              kind: 'ratio',
+              numerator: sum(r.left),
+              denominator: sum([...r.right, r.left[0] ?? 0]),
+              scale: '100',
+            }
+          : sum(r.left);
+        const near = r.ratio
+          ? lhsValue
+              .div(rhsValue.plus(value(r.left[0] ?? 0)))
+              .times(100)
+              .toDecimalPlaces(2)
+          : lhsValue.minus(rhsValue);
+        const c = num(near.plus(new Decimal(r.c).div(100)).toString());
+        const right = r.ratio ? c : { kind: 'sum', terms: [...sum(r.right).terms, c] };
+        return { ...rule(`R${i}`, left, r.op, right), tolerance: r.tolerance };
+      });
+      return { codes, values: codes.map((_, k) => value(k)), rules: made };
+    });
+
+  it('rules the validator passes at a solution are never reported infeasible together', () => {
+    fc.assert(
+      fc.property(heldSet, ({ codes, values, rules }) => {
+        const ctx = {
+          value: (_: string, code: string) => ({
+            value: values[codes.indexOf(code)] ?? new Decimal(0),
+            decimals: 2,
+          }),
+          children: () => [],
+        };
+        const held = rules
+          .map((r) => Rule.parse(r))
+          .filter((r) => evaluateRule(r, 'C', ctx).status === 'holds');
+        const amount = direct(codes, []).indicators.map((i) => ({
+          ...i,
+          unit: '亿元' as const,
+          valueType: 'amount' as const,
+          decimals: 2,
+        }));
+        const report = checkRuleSet({ ...direct(codes, []), indicators: amount, rules: held });
+        expect(ofCode(report.findings, 'CHK_INFEASIBLE')).toEqual([]);
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -71,12 +71,22 @@ function ratioRuleRows(rule: Rule, source: RowSource, ctx: Ctx, extra: Decimal):
   const num = linearOf(side.numerator, rule, ctx);
   const den = linearOf(side.denominator, rule, ctx);
   if (!num || !den) return false;
-  // s·(N ± tN) against c·(D ± tD): the quotient's interval moves by about s·tN + |c|·tD over D.
-  const s = new Decimal(side.scale);
-  const slack = s.abs().times(num.tol).plus(c.abs().times(den.tol)).plus(extra);
   if (!positiveDenominator(den.form, ctx)) return false;
-  const ends = opEnds(op, new Decimal(0), slack);
-  ctx.rows.push(rowOf(source, combine(s, num.form, c.neg(), den.form), ends.lo, ends.hi));
+  const s = new Decimal(side.scale);
+  // An absolute tolerance is on the quotient: s·N/D ≤ c + a is s·N − (c + a)·D ≤ 0. The rounding of
+  // N and D (s·(N ± tN) against k·(D ± tD)) moves s·N − k·D by up to s·tN + |k|·tD.
+  const ends = opEnds(op, c, extra);
+  for (const [k, side2] of [
+    [ends.lo, 'lo'],
+    [ends.hi, 'hi'],
+  ] as const) {
+    if (k === undefined) continue;
+    const slack = s.abs().times(num.tol).plus(k.abs().times(den.tol));
+    const form = combine(s, num.form, k.neg(), den.form);
+    ctx.rows.push(
+      rowOf(source, form, side2 === 'lo' ? slack.neg() : undefined, side2 === 'hi' ? slack : undefined),
+    );
+  }
   addPositive({ ...den, unit: denominatorUnit(den.form, ctx) }, ctx);
   return true;
 }
