@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Sql {
@@ -38,6 +37,9 @@ export async function openPglite(dataDir: string): Promise<Driver> {
 
 /** Connects to a PostgreSQL server (`postgres://user@host:port/db`). */
 export async function openPostgres(url: string): Promise<Driver> {
+  // Loaded only for a server ledger: an embedded ledger's commands (and the moment they can say the
+  // ledger is busy) do not wait for the client library to load.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   // Fail now with the server's own message rather than at the first query.
   const probe = await pool.connect();
