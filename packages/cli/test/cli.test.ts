@@ -44,6 +44,11 @@ describe('sunan', () => {
     expect(r.stderr).toContain('错误');
     expect(sunan(['aggregate', join(data, '2022')]).code).toBe(2);
     expect(sunan(['validate', clean2022, '--format', 'yaml']).code).toBe(2);
+    // An unknown city in the command is the command's mistake, not the file's.
+    const city = sunan(['validate', '--expect-city', '3204', clean2022]);
+    expect(city.code).toBe(2);
+    expect(city.stderr).toContain('--expect-city 3204 不是城市');
+    expect(sunan(['validate', '--expect-city', '镇江', clean2022]).code).toBe(0);
   });
 
   it('validate: exit 0 for a clean file (warnings allowed), 1 for error findings', () => {

@@ -280,6 +280,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   YOY_CHANGE: { severity: 'warning', zh: '同比变化超过阈值', en: 'year-on-year change beyond the threshold' },
   PREVIOUS_MISSING: { severity: 'info', zh: '没有该市上期报表', en: 'no previous-period file for the city' },
   PREVIOUS_UNREADABLE: { severity: 'warning', zh: '上期报表无法读取', en: 'previous period unreadable' },
+  PREVIOUS_OTHER: {
+    severity: 'warning',
+    zh: '上期报表是别的城市或别的报告期的',
+    en: 'previous-period file of another city or period',
+  },
   TEMPLATE_UNKNOWN_CITY: { severity: 'error', zh: '生成模板时城市未知', en: 'unknown city for a template' },
   TEMPLATE_BAD_PERIOD: {
     severity: 'error',

@@ -205,7 +205,8 @@ function previousFindings(
       : typeof given === 'function'
         ? given(city, period)
         : given;
-  if (prev) return checkPrevious(values, prev, catalogue, flagged);
+  if (prev)
+    return otherPrevious(prev, catalogue, city, period) ?? checkPrevious(values, prev, catalogue, flagged);
   if (typeof given === 'function')
     return [
       {
@@ -225,6 +226,33 @@ function previousFindings(
         zh: '上期报表无法读取，未做同比核对',
         en: 'The previous period’s file could not be read; no year-on-year checks were made',
       },
+    },
+  ];
+}
+
+/**
+ * A previous-period file of another city, or not of the year before, is not compared: the clerk is
+ * told so, instead of believing the year-on-year checks ran.
+ */
+function otherPrevious(
+  prev: Submission,
+  catalogue: Catalogue,
+  city: string,
+  period: string,
+): Finding[] | undefined {
+  const wanted = period.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+  if (prev.city === city && prev.period === wanted) return undefined;
+  const name = catalogue.orgUnits.find((u) => u.code === prev.city)?.name ?? { zh: prev.city, en: prev.city };
+  return [
+    {
+      code: 'PREVIOUS_OTHER',
+      severity: 'warning',
+      message: {
+        zh: `上年报表是${name.zh} ${/Q/.test(prev.period) ? prev.period : `${prev.period} 年`}的，未做同比核对`,
+        en: `The previous-period file is ${name.en}'s for ${prev.period}; no year-on-year checks were made`,
+      },
+      value: `${prev.city} ${prev.period}`,
+      expected: `${city} ${wanted}`,
     },
   ];
 }

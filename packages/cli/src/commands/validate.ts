@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Submission, sunanCatalogue } from '@sunan/schema/core';
+import { type OrgUnit, resolveOrgUnit, type Submission, sunanCatalogue } from '@sunan/schema/core';
 import type { ValidationReport } from '@sunan/validate';
 import { readInput, validateFile } from '@sunan/validate/node';
 import { collectInputs } from '../files.js';
@@ -18,6 +18,20 @@ import { safeLine } from '../terminal-text.js';
  */
 /** The annotation code, loaded only when a copy is asked for (it brings ExcelJS). */
 const annotateWriter = async () => await import('@sunan/report');
+
+/**
+ * An --expect-city that names no city is a mistake in the command, not in the file: a usage error
+ * (exit 2) naming the cities, before any file is read.
+ */
+function checkExpectedCity(given: string | undefined, orgUnits: readonly OrgUnit[]): void {
+  if (given === undefined) return;
+  if (resolveOrgUnit(orgUnits, given)?.level === 'city') return;
+  const cities = orgUnits.filter((u) => u.level === 'city').map((u) => `${u.code} ${u.name.zh}`);
+  throw new UsageError(
+    `--expect-city ${given} 不是城市；可用：${cities.join('、')}`,
+    `--expect-city ${given} is not a city; one of: ${cities.join(', ')}`,
+  );
+}
 
 /** True when the file could not be read at all (as opposed to read with findings). */
 export const unreadable = (r: ValidationReport) =>
@@ -74,6 +88,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     values.catalogue === undefined
       ? undefined
       : await (await import('./catalogue.js')).loadCatalogueFile(values.catalogue, lang, io);
+  checkExpectedCity(values['expect-city'], catalogue?.orgUnits ?? sunanCatalogue().orgUnits);
 
   const reports: ValidationReport[] = [];
   const bar = progress(io, files.length, '校验 validating');
