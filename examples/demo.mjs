@@ -67,5 +67,11 @@ console.log(
   `→ 开放格式 Open formats: ${join(root, 'out/exchange')} (sdmx/data.csv · sdmx/structure.xml · sdmx/data.json · datapackage/)`,
 );
 console.log('→ 台账 Ledger: out/ledger（sunan ledger verify --ledger out/ledger）');
+// The centre's quality report: what Zhenjiang's revision 2 changed against revision 1 (the
+// planted problems fixed), then the period's completeness, punctuality and revisions.
+const diffed = sunan(['ledger', 'diff', '--city', '镇江', '--period', '2022', '--ledger', 'out/ledger']);
+const quality = sunan(['quality', '--ledger', 'out/ledger', '--period', '2022', '--out', 'out', '--force']);
+console.log('→ 数据质量 Quality: out/quality.html · out/quality.xlsx · out/quality.json');
+const qualityFailed = diffed === 2 || quality === 2;
 // Findings are the expected outcome of the demo; only a usage error or unreadable input fails it.
-process.exitCode = validate === 2 || agg === 2 || exported !== 0 || ledgerFailed ? 2 : 0;
+process.exitCode = validate === 2 || agg === 2 || exported !== 0 || ledgerFailed || qualityFailed ? 2 : 0;

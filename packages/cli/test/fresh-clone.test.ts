@@ -31,6 +31,9 @@ describe.runIf(process.env.TZ === 'Asia/Shanghai' /* one zone; CI too */)('a fre
     const demo = pnpm(['demo'], dir);
     expect(demo.code, demo.out).toBe(0);
     expect(demo.out).toContain('采用报表');
+    // One revision through the ledger: its diff line, then the period's quality summary.
+    expect(demo.out).toContain('镇江市 2022：第 2 版较第 1 版改动');
+    expect(demo.out).toContain('数据质量 2022：全区完整率 R1');
     // The open formats: written to out/exchange, whose path the demo prints.
     expect(demo.out).toContain(join(dir, 'out/exchange'));
     for (const f of ['sdmx/data.csv', 'sdmx/structure.xml', 'datapackage/datapackage.json'])

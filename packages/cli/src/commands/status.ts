@@ -6,6 +6,7 @@ import { EXIT, type Io, UsageError } from '../io.js';
 import { jsonText } from '../json.js';
 import { formatOf, type Lang, langOf } from '../lang.js';
 import { LEDGER_OPTIONS, withLedger } from './ledger-common.js';
+import { statusQuality, statusQualityText } from './status-quality.js';
 
 const STATE: Record<CellState, { zh: string; en: string }> = {
   'not-received': { zh: '未报送', en: 'not received' },
@@ -99,13 +100,16 @@ export async function statusCommand(args: string[], io: Io): Promise<number> {
       throw new UsageError(`报告期无效：${period}`, `Not a valid period: ${period}`);
     const status = await ledger.status(period);
     const unassigned = await ledger.unassigned();
+    const quality = await statusQuality(ledger, status.period, new Date().toISOString());
     if (format === 'json') {
       const names = Object.fromEntries(
         [...status.cities, status.zone].map((c) => [c.city, ledger.nameOf(c.city)]),
       );
-      io.stdout.write(jsonText({ ...status, names, unassigned }));
+      io.stdout.write(jsonText({ ...status, names, unassigned, quality }));
     } else {
-      io.stdout.write(statusText(ledger, status, unassigned, lang));
+      io.stdout.write(
+        statusText(ledger, status, unassigned, lang) + statusQualityText(ledger, quality, lang),
+      );
     }
     return EXIT.ok;
   });
