@@ -1,5 +1,5 @@
+import { beijingTime } from '@sunan/schema';
 import type { Bilingual, DiffFinding, RevisionDiff, ValueChange } from './diff.js';
-import { shanghaiTime } from './time.js';
 
 /** The one-line mention status and show print: 较第 2 版改动 3 项 (changed 3 items from revision 2). */
 export function changeLine(d: {
@@ -35,7 +35,7 @@ export function diffText(d: RevisionDiff, cityName: Bilingual): string {
   const out = [
     `${cityName.zh} ${d.period}：${line.zh}`,
     `${cityName.en} ${d.period}: ${line.en}`,
-    `  第 ${d.from.revision} 版 ${d.from.fileName}（${shanghaiTime(d.from.receivedAt)} 收）→ 第 ${d.to.revision} 版 ${d.to.fileName}（${shanghaiTime(d.to.receivedAt)} 收，北京时间 China time）`,
+    `  第 ${d.from.revision} 版 ${d.from.fileName}（${beijingTime(d.from.receivedAt, 'zh', 'none')} 收）→ 第 ${d.to.revision} 版 ${d.to.fileName}（${beijingTime(d.to.receivedAt, 'zh', 'none')} 收，北京时间 UTC+8）`,
     `数值改动 values changed: ${d.values.length}`,
     ...d.values.map((v) => `  ${valueLine(v)}`),
     `名单新增 list rows added: ${d.enterprisesAdded.length}`,

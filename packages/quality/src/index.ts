@@ -56,7 +56,7 @@ export {
 } from './punctuality.js';
 export { QUALITY_FORMAT, type QualityOptions, type QualityReport, qualityReport } from './quality-report.js';
 export { qualitySummary } from './summary.js';
-export { daysBetween, shanghaiDate, shanghaiTime } from './time.js';
+export { daysBetween, shanghaiDate } from './time.js';
 export { ValueReader } from './values.js';
 export {
   cityIndicators,

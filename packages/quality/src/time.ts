@@ -14,10 +14,3 @@ export function shanghaiDate(iso: string): string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
-
-/** An instant as China's wall-clock time, `yyyy-MM-dd HH:mm` (for text offices read). */
-export function shanghaiTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -14,6 +14,7 @@ import { tableWorkbook } from '@sunan/report';
 import { formatPeriod, parsePeriod } from '@sunan/schema';
 import type { ValidationReport } from '@sunan/validate';
 import { EXIT, type Io, UsageError } from '../io.js';
+import { jsonText } from '../json.js';
 import { formatOf, langOf } from '../lang.js';
 import { LEDGER_OPTIONS, say, unitOf, withLedger } from './ledger-common.js';
 
@@ -89,7 +90,7 @@ export async function ledgerDiffCommand(args: string[], io: Io): Promise<number>
       await writeFile(path, await tableWorkbook([diffSheet(diff, name)]));
       if (format === 'text') io.stderr.write(`已写出 written: ${path}\n`);
     }
-    io.stdout.write(format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff, name));
+    io.stdout.write(format === 'json' ? jsonText(diff) : diffText(diff, name));
     return EXIT.ok;
   });
 }

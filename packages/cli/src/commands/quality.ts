@@ -6,6 +6,7 @@ import { qualityReport, qualitySummary } from '@sunan/quality';
 import { qualityHtml, qualityWorkbook } from '@sunan/report';
 import { formatPeriod, parsePeriod } from '@sunan/schema';
 import { EXIT, type Io, UsageError } from '../io.js';
+import { jsonText } from '../json.js';
 import { formatOf, langOf } from '../lang.js';
 import { LEDGER_OPTIONS, say, withLedger } from './ledger-common.js';
 import { loadQualityInput } from './ledger-diff.js';
@@ -60,10 +61,10 @@ export async function qualityCommand(args: string[], io: Io): Promise<number> {
       ...(values.indicator ? { triangleIndicator: values.indicator } : {}),
     });
     await mkdir(out, { recursive: true });
-    await writeFile(join(out, 'quality.json'), `${JSON.stringify(q, null, 2)}\n`);
+    await writeFile(join(out, 'quality.json'), jsonText(q));
     await writeFile(join(out, 'quality.html'), qualityHtml(q, ledger.catalogue));
     await writeFile(join(out, 'quality.xlsx'), await qualityWorkbook(q, ledger.catalogue));
-    if (format === 'json') io.stdout.write(`${JSON.stringify(q, null, 2)}\n`);
+    if (format === 'json') io.stdout.write(jsonText(q));
     else
       io.stdout.write(
         `${say(qualitySummary(q), lang)}\n${FILES.map((f) => `  ${join(out, f)}`).join('\n')}\n`,
