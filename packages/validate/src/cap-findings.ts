@@ -1,11 +1,13 @@
 import { type Finding, finding, type Severity } from '@sunan/schema/core';
 import type { Overflow } from './bounded-findings.js';
 import { FINDING_CODES } from './codes.js';
+import { SHEET } from './layout.js';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * Keeps at most `max` findings — errors first, then warnings, then infos — and replaces the rest
+ * Keeps at most `max` findings — those outside the enterprise list first (a long list's rows never
+ * push the 指标 sheet's findings out), then errors, warnings, infos — and replaces the rest
  * with one `FINDINGS_TRUNCATED` finding that counts them per code, so that a file with 10⁶ problems
  * gives a report of bounded size and nothing is dropped without a word. The counts in the report's
  * stats are taken before capping. `overflow` counts findings that checks counted without keeping
@@ -18,7 +20,8 @@ export function capFindings(
 ): Finding[] {
   if (findings.length <= max && overflow.length === 0) return [...findings];
   const ranked = findings.map((f, i) => ({ f, i }));
-  ranked.sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
+  const list = (f: Finding) => (f.sheet === SHEET.enterprises ? 1 : 0);
+  ranked.sort((a, b) => list(a.f) - list(b.f) || RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i);
   const kept: Finding[] = [];
   const rest = new Map<string, number>();
   let worst: Severity = 'info';

@@ -32,6 +32,24 @@ describe('bounded findings, bounded work', () => {
     });
   });
 
+  it('capFindings keeps the 指标 sheet’s findings whatever the list holds', () => {
+    const list = Array.from({ length: 5000 }, () => ({
+      code: 'ENT_CODE_CHECK',
+      severity: 'error' as const,
+      sheet: '高新技术企业名单',
+      message: { zh: '', en: '' },
+    }));
+    const values = Array.from({ length: 3 }, () => ({
+      code: 'PLAUS_BEYOND_BOUND',
+      severity: 'warning' as const,
+      sheet: '指标',
+      message: { zh: '', en: '' },
+    }));
+    const kept = capFindings([...list, ...values], 1000);
+    expect(kept.filter((f) => f.sheet === '指标')).toHaveLength(3);
+    expect(kept.at(-1)).toMatchObject({ code: 'FINDINGS_TRUNCATED', value: 'ENT_CODE_CHECK ×4003' });
+  });
+
   it('counting beyond maxFindings per kind while checking lists the same findings as keeping them all (property)', () => {
     const severities = ['error', 'warning', 'info'] as const;
     const arbitraryFindings = fc.array(

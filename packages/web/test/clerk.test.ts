@@ -292,3 +292,44 @@ describe('step 3, 报送', () => {
     await context.close();
   });
 });
+
+describe('smaller points', () => {
+  it('two dropped files: the first is checked, the other named as not checked', async (ctx) => {
+    const b = need(ctx);
+    const { context, page: p } = await openPage(b, page.url);
+    await chooseUnit(p, CZ);
+    const one = readFileSync(good).toString('base64');
+    await nextVerdict(p, 0, () =>
+      p.evaluate((b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], '320400-常州市-2022.xlsx'));
+        dt.items.add(new File([bytes], '第二个.xlsx'));
+        document
+          .getElementById('drop')
+          ?.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, one),
+    );
+    expect(await verdictText(p)).toContain('320400-常州市-2022.xlsx：✔ 通过');
+    expect(await p.textContent('#drop-status')).toContain('未校验：第二个.xlsx');
+    await context.close();
+  });
+
+  it('while the annotated copy is built its button waits and the page says so', async (ctx) => {
+    const b = need(ctx);
+    const { context, page: p } = await openPage(b, page.url);
+    await validateIn(p, example('2022/320500-苏州市-2022.xlsx'));
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      (async () => {
+        await p.click('#dl-annotated');
+        expect(await p.isDisabled('#dl-annotated')).toBe(true);
+        expect(await p.textContent('#download-status')).toBe('正在生成，请稍候…');
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toBe('320500-苏州市-2022.标注副本.xlsx');
+    await p.waitForFunction(() => !(document.getElementById('dl-annotated') as HTMLButtonElement).disabled);
+    expect(await p.textContent('#download-status')).toBe('已下载：320500-苏州市-2022.标注副本.xlsx');
+    await context.close();
+  });
+});
