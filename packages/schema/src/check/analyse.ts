@@ -6,7 +6,7 @@ import { combine, type Form, type Row, type RowSource, rowOf, sourceKey, variabl
 import { feasible } from './lp.js';
 import type { LevelModel } from './model.js';
 import { propagate } from './propagate.js';
-import { components, minimalConflict, type Quantity, rangeOf, whyNot } from './solve.js';
+import { components, extreme, minimalConflict, type Quantity, rangeOf, whyNot } from './solve.js';
 import { intervalText, setLabel, sourceLabel, TEXT } from './words.js';
 
 /** Stable codes of what the rule-set check finds. */
@@ -173,17 +173,17 @@ export function boundConflicts(model: LevelModel): RuleCheckFinding[] {
 /** Whether one row can never be broken while the rest hold; the sources that make it so. */
 function impliedRow(rest: readonly Row[], row: Row): RowSource[] | undefined {
   const q: Quantity = { kind: 'linear', form: { coefs: row.coefs, constant: new Decimal(0) } };
-  const range = rangeOf(rest, q);
-  if (range === 'infeasible') return undefined;
   const why: RowSource[] = [];
   if (row.hi !== undefined) {
     const hi = row.hi.toNumber();
-    if (range.hi === undefined || range.hi > hi + margin(hi) * 1e-3) return undefined;
+    const max = extreme(rest, q, 'maximize');
+    if (max.kind !== 'value' || max.value > hi + margin(hi) * 1e-3) return undefined;
     why.push(...whyNot(rest, q, 'ge', new Decimal(hi + margin(hi))));
   }
   if (row.lo !== undefined) {
     const lo = row.lo.toNumber();
-    if (range.lo === undefined || range.lo < lo - margin(lo) * 1e-3) return undefined;
+    const min = extreme(rest, q, 'minimize');
+    if (min.kind !== 'value' || min.value < lo - margin(lo) * 1e-3) return undefined;
     why.push(...whyNot(rest, q, 'le', new Decimal(lo - margin(lo))));
   }
   return why;

@@ -56,9 +56,33 @@ function run(
   }
 }
 
+/** A row without variables (a rule between constants) that does not hold: nothing can satisfy it. */
+const brokenConstant = (row: Row) =>
+  row.coefs.size === 0 && ((row.lo?.gt(0) ?? false) || (row.hi?.lt(0) ?? false));
+
+/** A row's coefficients and ends as floats, made once per row: the same rows are solved many times. */
+interface NumericRow {
+  readonly coefs: ReadonlyArray<readonly [string, number]>;
+  readonly lo: number | undefined;
+  readonly hi: number | undefined;
+}
+const numericRows = new WeakMap<Row, NumericRow>();
+
+function numeric(row: Row): NumericRow {
+  let n = numericRows.get(row);
+  if (!n) {
+    n = {
+      coefs: [...row.coefs].map(([name, c]) => [name, c.toNumber()] as const),
+      lo: row.lo?.toNumber(),
+      hi: row.hi?.toNumber(),
+    };
+    numericRows.set(row, n);
+  }
+  return n;
+}
+
 function constraintOf(row: Row): Constraint | undefined {
-  const lo = row.lo?.toNumber();
-  const hi = row.hi?.toNumber();
+  const { lo, hi } = numeric(row);
   if (lo === undefined && hi === undefined) return undefined;
   return { ...(lo === undefined ? {} : { min: lo }), ...(hi === undefined ? {} : { max: hi }) };
 }
@@ -69,13 +93,14 @@ export function optimise(
   objective: Form | undefined,
   direction: 'maximize' | 'minimize',
 ): Optimum {
+  if (rows.some(brokenConstant)) return { kind: 'infeasible' };
   const vars: Coefs = new Map();
   const constraints: Array<[string, Constraint]> = [];
   rows.forEach((row, i) => {
     const c = constraintOf(row);
     if (!c || row.coefs.size === 0) return;
     constraints.push([`r${i}`, c]);
-    for (const [name, coef] of row.coefs) addFree(vars, name, `r${i}`, coef.toNumber());
+    for (const [name, coef] of numeric(row).coefs) addFree(vars, name, `r${i}`, coef);
   });
   if (objective) for (const [name, coef] of objective.coefs) addFree(vars, name, OBJ, coef.toNumber());
   const result = run(constraints, vars, objective ? direction : undefined);
@@ -99,19 +124,21 @@ export function optimiseRatio(
   den: Form,
   direction: 'maximize' | 'minimize',
 ): Optimum {
+  if (rows.some(brokenConstant)) return { kind: 'infeasible' };
   const vars: Coefs = new Map();
   const constraints: Array<[string, Constraint]> = [];
   rows.forEach((row, i) => {
     if (row.coefs.size === 0) return;
+    const n = numeric(row);
     for (const [end, value, c] of [
-      ['lo', row.lo, { min: 0 }],
-      ['hi', row.hi, { max: 0 }],
+      ['lo', n.lo, { min: 0 }],
+      ['hi', n.hi, { max: 0 }],
     ] as const) {
       if (value === undefined) continue;
       const key = `r${i}${end}`;
       constraints.push([key, c]);
-      for (const [name, coef] of row.coefs) addFree(vars, name, key, coef.toNumber());
-      addCoef(vars, T, key, -value.toNumber());
+      for (const [name, coef] of n.coefs) addFree(vars, name, key, coef);
+      addCoef(vars, T, key, -value);
     }
   });
   constraints.push(['__den', { equal: 1 }]);
