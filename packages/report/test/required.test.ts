@@ -7,7 +7,7 @@ import {
   requirementLines,
   ruleLines,
 } from '@sunan/schema';
-import { SHEET, validateSubmission } from '@sunan/validate';
+import { FINDING_CODES, SHEET, validateSubmission } from '@sunan/validate';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './helpers.js';
@@ -93,11 +93,26 @@ describe('one meaning of “required”: template, 填报说明, CATALOGUE.md an
       for (const [cell, code] of expected) expect(seen.get(cell), cell).toBe(code);
       if (withNote) {
         const carried = r.findings.find((f) => f.code === 'VAL_BLANK_WITH_REASON');
-        expect(carried).toMatchObject({ severity: 'warning', value: '统计口径未建立' });
+        expect(carried).toMatchObject({ severity: 'info', value: '统计口径未建立' });
         expect(r.submission?.values.some((v) => v.value === null && v.note === '统计口径未建立')).toBe(true);
       }
       expect(r.findings.some((f) => f.code === 'VAL_NO_VALUES')).toBe(true);
     }
+  });
+});
+
+describe('severities as 填报说明 promises them', () => {
+  it('each requirement line says the severity its finding has: 错误 → error, 提示 → info', () => {
+    const [required, withReason, optional] = requirementLines();
+    expect(required).toContain('留空即为错误');
+    expect(FINDING_CODES.VAL_REQUIRED_MISSING?.severity).toBe('error');
+    expect(withReason).toContain('留空而不写原因为错误');
+    expect(FINDING_CODES.VAL_BLANK_NO_REASON?.severity).toBe('error');
+    expect(withReason).toContain('写明原因则作为提示');
+    expect(FINDING_CODES.VAL_BLANK_WITH_REASON?.severity).toBe('info');
+    expect(optional).toContain('留空会提示');
+    expect(FINDING_CODES.VAL_OPTIONAL_BLANK?.severity).toBe('info');
+    expect(FINDING_CODES.VAL_PARK_MISSING?.severity).toBe('info');
   });
 });
 

@@ -202,7 +202,8 @@ function missingFinding(
       return note !== undefined
         ? at(
             'VAL_BLANK_WITH_REASON',
-            'warning',
+            // 填报说明 promises a 提示 (info) for a blank with its reason.
+            'info',
             loc,
             { zh: `${what.zh}，原因：${note}（已转告汇总中心）`, en: `${what.en}; reason given: ${note}` },
             { ...details, value: note, expected },
@@ -218,7 +219,8 @@ function missingFinding(
             { ...details, expected: `${expected} 或备注说明 / or a reason in the note` },
           );
     case 'optional':
-      return at(level === 'park' ? 'VAL_PARK_MISSING' : 'VAL_OPTIONAL_BLANK', 'warning', loc, what, {
+      // 填报说明: an optional blank “会提示汇总中心” — a 提示 (info).
+      return at(level === 'park' ? 'VAL_PARK_MISSING' : 'VAL_OPTIONAL_BLANK', 'info', loc, what, {
         ...details,
         expected,
       });

@@ -193,7 +193,7 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   VAL_TOO_MANY_DECIMALS: { severity: 'warning', zh: '小数位数超过规定', en: 'more decimals than declared' },
   VAL_REQUIRED_MISSING: { severity: 'error', zh: '必填值缺失', en: 'required value missing' },
   VAL_BLANK_WITH_REASON: {
-    severity: 'warning',
+    severity: 'info',
     zh: '按目录允许留空并在备注中说明了原因（原因转告汇总中心）',
     en: 'left blank as permitted, with a reason (carried to the centre)',
   },
@@ -202,8 +202,8 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
     zh: '可留空的指标留空但备注中没有说明原因',
     en: 'left blank without the reason the catalogue asks for',
   },
-  VAL_OPTIONAL_BLANK: { severity: 'warning', zh: '选填值留空', en: 'optional value left blank' },
-  VAL_PARK_MISSING: { severity: 'warning', zh: '园区选填值缺失', en: 'optional park value missing' },
+  VAL_OPTIONAL_BLANK: { severity: 'info', zh: '选填值留空', en: 'optional value left blank' },
+  VAL_PARK_MISSING: { severity: 'info', zh: '园区选填值缺失', en: 'optional park value missing' },
   VAL_NO_VALUES: { severity: 'error', zh: '表中没有任何数值', en: 'the table holds no value at all' },
   PERIOD_NOT_REPORTED: {
     severity: 'error',
