@@ -38,8 +38,9 @@ export interface RefusedData {
  * Records a refused intake as a `refused` event, with the file's bytes stored as any received file
  * (so the record shows what was sent, and `ledger get` can give it back). Nothing about the refusal
  * changes the state of any (city, period): refused bytes sent again later, once allowed, are a new
- * revision, not a duplicate. Every refusal of an intake (a locked period, a name that disagrees with
- * the content…) goes through here.
+ * revision, not a duplicate. Every refusal of an intake (today: a locked city or period) goes through
+ * here; a file the ledger keeps but cannot place (unreadable, outside the zone, name and content
+ * disagreeing) is an `unassigned` event instead, which keeps its bytes the same way.
  */
 export async function recordRefusedIntake(ledger: Ledger, r: RefusedIntake): Promise<LedgerEvent> {
   const hash = ledger.files.kind === 'files' ? await ledger.files.put(r.bytes) : sha256(r.bytes);
