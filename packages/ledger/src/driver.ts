@@ -1,5 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unpackInitialData } from './pgdata.js';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Sql {
@@ -20,10 +22,38 @@ export interface Driver extends Sql {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded server's settings: PGlite's own, plus a small buffer pool. A ledger's tables are
+ * small and read once per command, while the server's default pool (128 MB) is most of a command's
+ * memory. Given at each start, so the data directory's own configuration is left as initdb wrote it.
+ */
+const START = (): { startParams: string[] } => ({
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+});
+
+/**
+ * Creates the cluster in an empty `dataDir`: from the empty cluster the build ships (see
+ * pgdata.ts), else — no archive, or one this PGlite cannot start — by PGlite's initdb.
+ */
+async function createPglite(dataDir: string): Promise<PGlite> {
+  try {
+    if (await unpackInitialData(dataDir)) return await PGlite.create(dataDir, START());
+  } catch {
+    // Start again from an empty directory, the usual way.
+  }
+  await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+  return PGlite.create(dataDir, START());
+}
+
 /** Opens (creating when needed) an embedded PostgreSQL in `dataDir`. */
 export async function openPglite(dataDir: string): Promise<Driver> {
   await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const exists = await access(join(dataDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
+  const db = exists ? await PGlite.create(dataDir, START()) : await createPglite(dataDir);
   const run = async <R extends object>(q: Pick<PGlite, 'query'>, text: string, params?: readonly unknown[]) =>
     (await q.query<R>(text, params ? [...params] : undefined)).rows;
   return {
