@@ -550,6 +550,8 @@ export function checkValues(
     values.set(key, { orgUnit: unit, indicator, value, at: loc, note: row.note });
   }
 
+  // A park left blank is one finding listing its rows, not one per indicator.
+  const parkBlanks = new Map<OrgUnit, Finding[]>();
   for (const { orgUnit, indicator } of expected) {
     const key = valueKey(orgUnit.code, indicator.code);
     if (values.has(key)) continue;
@@ -564,14 +566,35 @@ export function checkValues(
       loc !== undefined,
       note,
     );
-    findings.push(missing);
+    if (missing.code === 'VAL_PARK_MISSING')
+      parkBlanks.set(orgUnit, [...(parkBlanks.get(orgUnit) ?? []), missing]);
+    else findings.push(missing);
     if (missing.code === 'VAL_BLANK_WITH_REASON' && note !== undefined)
       blanks.push({ orgUnit: orgUnit.code, indicator: indicator.code, note });
   }
+  for (const [park, list] of parkBlanks) findings.push(oneParkBlank(park, list));
   return { values, findings: bounded.kept, overflow: bounded.overflow(), blanks };
 }
 
 const placeKey = (at: { cell?: string; path?: string }) => `${at.cell ?? ''}\u0000${at.path ?? ''}`;
+
+/** A park's blank optional values as one finding at its first blank cell, naming every row. */
+function oneParkBlank(park: OrgUnit, list: readonly Finding[]): Finding {
+  const [first] = list;
+  if (list.length === 1 && first) return first;
+  const cells = list.map((f) => f.cell ?? '').filter(Boolean);
+  const rows = cells.map((c) => c.replace(/^[A-Z]+/, ''));
+  return at(
+    'VAL_PARK_MISSING',
+    'info',
+    { sheet: first?.sheet, cell: first?.cell },
+    {
+      zh: `${park.name.zh}有 ${list.length} 项选填指标未填写${rows.length ? `（第 ${rows.join('、')} 行）` : ''}`,
+      en: `${list.length} optional values of ${park.name.en} are blank${rows.length ? ` (rows ${rows.join(', ')})` : ''}`,
+    },
+    { orgUnit: park.code, value: cells.join(','), expected: '数值 / values' },
+  );
+}
 
 /** An allowed range as a person writes it: 不能为负数, 不超过 100, 在 0 到 100 之间. */
 export function boundsInWords(
