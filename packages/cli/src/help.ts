@@ -44,6 +44,12 @@ export const COMMAND_ROWS: readonly HelpRow[] = [
     zh: '台账记录、取回原件、校验、导出、导入',
     en: 'log | get | verify | export | import the ledger',
   },
+  { term: 'ledger diff', zh: '某市两个版本之间的改动', en: 'what changed between two revisions' },
+  {
+    term: 'quality',
+    zh: '数据质量报告：改动、修订、及时性、完整性',
+    en: 'the quality report: changes, revisions, punctuality, completeness',
+  },
   { term: 'help', zh: '某个命令的说明', en: "a command's help (sunan help validate)" },
 ];
 
@@ -371,6 +377,29 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       LEDGER,
       DATABASE,
       WAIT,
+      FORMAT,
+      LANG,
+    ],
+  },
+  quality: {
+    usage:
+      'sunan quality --ledger <目录> --period <报告期> [--out <目录>] [--indicator RD_INTENSITY] [--force] [--format text|json]',
+    zh: '数据质量报告：读台账的全部历史，写出 quality.html（手机可读、可按 A4 打印）、quality.xlsx 和 quality.json（JSON Schema 见 @sunan/quality/quality.schema.json）：各市两版之间的改动、修订（首次与最新受理、平均修订与平均绝对修订、修订三角、全区按版本重算）、报送及时性（报送截止日期、逾期、按时率）和完整性（R1、企业名单）。',
+    en: "The quality report from the ledger's history: quality.html (phone and A4), quality.xlsx and quality.json — changes between revisions, revisions (ESS A6 means, a triangle, the zone recomputed per vintage), punctuality against the deadline (overdue, on-time rate) and completeness (ESS R1, the enterprise list).",
+    options: [
+      { term: '--period <id>', zh: '报告期（必填）', en: 'period (required)' },
+      {
+        term: '--out <dir>',
+        zh: '写出三个文件的目录（默认当前目录）',
+        en: 'folder for the three files (default .)',
+      },
+      {
+        term: '--indicator <code>',
+        zh: '修订三角的指标（默认 RD_INTENSITY）',
+        en: 'indicator of the revision triangle (default RD_INTENSITY)',
+      },
+      FORCE,
+      ...LEDGER_COMMON,
       FORMAT,
       LANG,
     ],

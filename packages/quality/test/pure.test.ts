@@ -17,6 +17,7 @@ import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/src/run.js';
 
 let seq = 0;
 const ev = (
@@ -233,5 +234,25 @@ describe('quality.json', () => {
     expect(q.diffs[0].values).toHaveLength(1);
     expect(validate(q), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...q, vintages: [{ ...q.vintages[0], revision: 12 }] })).toBe(false);
+  });
+});
+
+describe('the commands explain themselves', () => {
+  it('sunan quality --help, sunan help quality and sunan ledger diff --help', async () => {
+    for (const [args, text] of [
+      [['quality', '--help'], '数据质量报告'],
+      [['help', 'quality'], 'quality.schema.json'],
+      [['ledger', 'diff', '--help'], '默认比较最新受理版与其前一受理版'],
+    ] as const) {
+      let stdout = '';
+      const io = {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => true },
+        env: {},
+        cwd: '.',
+      };
+      expect(await run([...args], io)).toBe(0);
+      expect(stdout).toContain(text);
+    }
   });
 });

@@ -5,22 +5,12 @@ import { parseArgs } from 'node:util';
 import { qualityReport, qualitySummary } from '@sunan/quality';
 import { qualityHtml, qualityWorkbook } from '@sunan/report';
 import { formatPeriod, parsePeriod } from '@sunan/schema';
+import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
 import { jsonText } from '../json.js';
 import { formatOf, langOf } from '../lang.js';
 import { LEDGER_OPTIONS, say, withLedger } from './ledger-common.js';
 import { loadQualityInput } from './ledger-diff.js';
-
-/** Help of `sunan quality` (kept beside the command so the shared help file is not touched). */
-export const QUALITY_HELP = `sunan quality --ledger <目录> --period <报告期> [--out <目录>] [--indicator RD_INTENSITY] [--force] [--format text|json]
-
-数据质量报告：读台账的全部历史，写出 quality.html（手机可读、可按 A4 打印）、quality.xlsx 和 quality.json
-（附 JSON Schema：@sunan/quality/quality.schema.json）：各市两版之间的改动、修订（首次与最新受理、平均修订
-与平均绝对修订、修订三角、全区按版本重算）、报送及时性（报送截止日期、逾期、按时率）和完整性（R1、企业名单）。
-The quality report from the ledger's history: quality.html (phone and A4), quality.xlsx and
-quality.json — changes between revisions, revisions (ESS A6, a triangle, the zone per vintage),
-punctuality against the deadline (overdue, on-time rate) and completeness (ESS R1, the list).
-`;
 
 const FILES = ['quality.html', 'quality.xlsx', 'quality.json'] as const;
 
@@ -38,7 +28,7 @@ export async function qualityCommand(args: string[], io: Io): Promise<number> {
     },
   });
   if (values.help) {
-    io.stdout.write(QUALITY_HELP);
+    io.stdout.write(HELP.quality ?? '');
     return EXIT.ok;
   }
   const lang = langOf(values.lang);
