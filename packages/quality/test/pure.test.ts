@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { aggregate } from '@sunan/aggregate';
 import {
   type Completeness,
   completenessOf,
@@ -11,8 +12,9 @@ import {
   shanghaiDate,
   zoneCompleteness,
 } from '@sunan/quality';
+import { reportHtml } from '@sunan/report';
 import type { Submission } from '@sunan/schema';
-import { CITIES, catalogue, city, period, reportOf, syntheticSubmission } from '@sunan/testkit';
+import { CITIES, catalogue, city, handInput, period, reportOf, syntheticSubmission } from '@sunan/testkit';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { Decimal } from 'decimal.js';
@@ -254,5 +256,18 @@ describe('the commands explain themselves', () => {
       expect(await run([...args], io)).toBe(0);
       expect(stdout).toContain(text);
     }
+  });
+});
+
+describe('report.html links to the quality report', () => {
+  it('has a short 数据质量 section with the link only when asked (a roll-up from the ledger)', () => {
+    const result = aggregate({
+      submissions: CITIES.map((c) => handInput(c, { GDP: '100', RD_EXP: '3' })),
+      period: '2022',
+    });
+    const linked = reportHtml(result, catalogue, { quality: { href: 'quality.html' } });
+    expect(linked).toContain('<section id="quality"><h2>数据质量');
+    expect(linked).toContain('<a href="quality.html">');
+    expect(reportHtml(result, catalogue)).not.toContain('id="quality"');
   });
 });

@@ -297,7 +297,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       join(dir, 'report.html'),
       reportHtml(result, catalogue, {
         history: earlier,
-        ...(ledgerInputs ? { intake: ledgerInputs.intake } : {}),
+        ...(ledgerInputs ? { intake: ledgerInputs.intake, quality: { href: 'quality.html' } } : {}),
         stamp,
       }),
     );
