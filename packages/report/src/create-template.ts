@@ -1,9 +1,11 @@
 import {
   type Catalogue,
+  catalogueForms,
   type Finding,
   finding,
   formatPeriod,
   type Indicator,
+  type OrgUnit,
   parsePeriod,
   REQUIREMENT_LABELS,
   type Requirement,
@@ -12,21 +14,41 @@ import {
   resolveOrgUnit,
   ruleLines,
   type Submission,
+  type SubmissionValue,
   submissionDeadline,
   sunanCatalogue,
 } from '@sunan/schema';
 import {
   ENTERPRISE_HEADERS,
+  FORM_VALUE_HEADER,
   META_KEYS,
   periodsReported,
   SHEET,
   TEMPLATE_VERSION,
+  type TemplateRow,
   templateRows,
   VALUE_HEADERS,
 } from '@sunan/validate';
 import ExcelJS from 'exceljs';
 import { fitColumnWidths, printAsForm, wrapTextSheet } from './print-setup.js';
+import {
+  addDefinitionSheet,
+  definitionText,
+  formCodeOf,
+  formHeaderFooter,
+  writeFormBlock,
+} from './template-form.js';
 import { compactValidations } from './validation-ranges.js';
+
+/**
+ * How to type a value, with examples. Every example is a plain number: the value cells' data
+ * validation accepts numbers only (Excel and WPS refuse text there), so the instructions never ask
+ * for a unit typed after the figure. A test applies each 填 example to the rule read back from the file.
+ */
+export const INPUT_INSTRUCTIONS: readonly string[] = [
+  `2. 数值按“${VALUE_HEADERS.unit}”列的单位填写，单元格只接受数字，不要在数字后加单位。金额单位为亿元的指标如手头是万元数，请先换算（1 亿元 = 10000 万元），如 12300 万元填 1.23。`,
+  '3. 比率类指标（%）填写百分数本身，如 3.2% 填 3.2；请同时填写其分子、分母指标，系统将核对一致性。',
+];
 
 /** Who offices contact about the template (shown on the instructions sheet). */
 export interface Contact {
@@ -93,6 +115,97 @@ function validationFor(indicator: Indicator): ExcelJS.DataValidation {
   return { ...base, operator: 'between', formulae: [-1e15, 1e15], error: `请填写${whole ? '整数' : '数字'}` };
 }
 
+/** What {@link addValueSheet} writes. */
+interface ValueSheetInput {
+  readonly catalogue: Catalogue;
+  readonly city: OrgUnit;
+  readonly periodId: string;
+  readonly rows: readonly TemplateRow[];
+  readonly filled: ReadonlyMap<string, SubmissionValue>;
+}
+
+/** Column of the form block (legal marks, 填报单位, signature) right of the value table. */
+const FORM_BLOCK_COLUMN = 11;
+
+/**
+ * The 指标 form. The columns the validator reads keep their headers and letters (A 填报单位代码 and
+ * C 指标代码 hidden, F 本期 read as 数值), so templates before the form read the same; 代码 and 序号
+ * follow the table, the legal marks and signature block stand to its right.
+ */
+async function addValueSheet(wb: ExcelJS.Workbook, input: ValueSheetInput): Promise<void> {
+  const { catalogue, city, periodId, rows, filled } = input;
+  const form = catalogueForms(catalogue).values;
+  const ws = wb.addWorksheet(SHEET.values, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: VALUE_HEADERS.orgUnitCode, width: 14, hidden: true },
+    { header: VALUE_HEADERS.orgUnitName, width: 18 },
+    { header: VALUE_HEADERS.indicatorCode, width: 34, hidden: true },
+    { header: VALUE_HEADERS.indicatorName, width: 48 },
+    { header: VALUE_HEADERS.unit, width: 9 },
+    { header: FORM_VALUE_HEADER, width: 14 },
+    { header: VALUE_HEADERS.note, width: 20 },
+    { header: '代码', width: 6 },
+    { header: '序号', width: 6 },
+    { header: '', width: 2 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (let c = 1; c <= 9; c++) ws.getRow(1).getCell(c).fill = HEADER_FILL;
+  rows.forEach(({ orgUnit, indicator }, i) => {
+    const fill = filled.get(`${orgUnit.code}\u0000${indicator.code}`);
+    const value = fill?.value === null || fill?.value === undefined ? null : Number(fill.value);
+    const requirement = requirementAt(indicator, orgUnit.level === 'park' ? 'park' : 'city');
+    const mark = REQUIREMENT_LABELS[requirement].mark;
+    const cumulative =
+      indicator.aggregation.kind === 'cumulative-sum' ? `（累计，${indicator.aggregation.from} 年起）` : '';
+    const row = ws.addRow([
+      orgUnit.code,
+      orgUnit.name.zh,
+      indicator.code,
+      `${mark ? `${mark} ` : ''}${indicator.name.zh}${cumulative}`,
+      indicator.unit,
+      value,
+      fill?.note ?? null,
+      formCodeOf(catalogue, indicator),
+      i + 1,
+    ]);
+    const valueCell = row.getCell(6);
+    valueCell.numFmt = numberFormat(indicator);
+    valueCell.dataValidation = { ...validationFor(indicator), ...inputMessage(indicator) };
+    for (const c of [valueCell, row.getCell(7)]) {
+      c.protection = { locked: false };
+      c.fill = REQUIREMENT_FILL[requirement];
+    }
+  });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertRows: true,
+    deleteRows: true,
+    sort: true,
+    autoFilter: true,
+  });
+  fitColumnWidths(ws);
+  writeFormBlock(ws, FORM_BLOCK_COLUMN, form, city, periodId);
+  printAsForm(ws, '1:1');
+  formHeaderFooter(ws, form, city.name.zh, periodId);
+  compactValidations(ws);
+}
+
+/** The indicator's definition as the value cell's input message (Excel keeps at most 255 characters). */
+function inputMessage(
+  indicator: Indicator,
+): Pick<ExcelJS.DataValidation, 'showInputMessage' | 'promptTitle' | 'prompt'> {
+  const { text } = definitionText(indicator);
+  const prompt = `${text}（${indicator.unit}）`;
+  return {
+    showInputMessage: true,
+    promptTitle: indicator.name.zh.slice(0, 32),
+    prompt: prompt.length > 250 ? `${prompt.slice(0, 249)}…` : prompt,
+  };
+}
+
 /**
  * Writes the fillable .xlsx template for a city and period: 填报说明 (instructions), 指标 (one row per
  * reporting unit and indicator; only the value and note cells unlocked and shaded, every value cell
@@ -154,6 +267,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'sunan-stats';
+  const form = catalogueForms(catalogue).values;
 
   const info = wb.addWorksheet(SHEET.instructions);
   info.columns = [{ width: 110 }];
@@ -165,8 +279,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     '',
     '填报要求：',
     `1. 在“${SHEET.values}”工作表的黄色单元格（“${VALUE_HEADERS.value}”列）填写数值，其他单元格已锁定。`,
-    `2. 数值按“${VALUE_HEADERS.unit}”列的单位填写；金额单位为亿元的指标如按万元填写，请在数值后注明“万元”，系统将精确换算并提示。`,
-    '3. 比率类指标（%）填写百分数本身，如 3.2% 填 3.2；请同时填写其分子、分母指标，系统将核对一致性。',
+    ...INPUT_INSTRUCTIONS,
     '4. 计数类指标（家、项、件、个、人）填写整数；没有的填 0。哪些必须填写见下文“必填规则”。',
     `5. 在“${SHEET.enterprises}”工作表逐行列出有效高新技术企业，统一社会信用代码须为 18 位；所在园区填园区代码或名称，不在园区的留空。`,
     '6. 请勿修改表头、指标代码和单位代码；可以增删行或调整列顺序，系统按代码和表头识别。',
@@ -186,56 +299,12 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
   info.getCell('A1').font = { bold: true, size: 14 };
   wrapTextSheet(info, 100);
   printAsForm(info);
+  formHeaderFooter(info, form, city.name.zh, periodId);
 
-  const ws = wb.addWorksheet(SHEET.values, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: VALUE_HEADERS.orgUnitCode, width: 14 },
-    { header: VALUE_HEADERS.orgUnitName, width: 18 },
-    { header: VALUE_HEADERS.indicatorCode, width: 30 },
-    { header: VALUE_HEADERS.indicatorName, width: 48 },
-    { header: VALUE_HEADERS.unit, width: 14 },
-    { header: VALUE_HEADERS.value, width: 16 },
-    { header: VALUE_HEADERS.note, width: 30 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).eachCell((c) => {
-    c.fill = HEADER_FILL;
-  });
-  for (const { orgUnit, indicator } of rows) {
-    const fill = filled.get(`${orgUnit.code}\u0000${indicator.code}`);
-    const value = fill?.value === null || fill?.value === undefined ? null : Number(fill.value);
-    const requirement = requirementAt(indicator, orgUnit.level === 'park' ? 'park' : 'city');
-    const mark = REQUIREMENT_LABELS[requirement].mark;
-    const row = ws.addRow([
-      orgUnit.code,
-      orgUnit.name.zh,
-      indicator.code,
-      mark ? `${mark} ${indicator.name.zh}` : indicator.name.zh,
-      indicator.unit,
-      value,
-      fill?.note ?? null,
-    ]);
-    const valueCell = row.getCell(6);
-    valueCell.numFmt = numberFormat(indicator);
-    valueCell.dataValidation = validationFor(indicator);
-    for (const c of [valueCell, row.getCell(7)]) {
-      c.protection = { locked: false };
-      c.fill = REQUIREMENT_FILL[requirement];
-    }
-  }
-  await ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    insertRows: true,
-    deleteRows: true,
-    sort: true,
-    autoFilter: true,
-  });
-  fitColumnWidths(ws);
-  printAsForm(ws, '1:1');
-  compactValidations(ws);
+  await addValueSheet(wb, { catalogue, city, periodId, rows, filled });
+  const definitions = addDefinitionSheet(wb, catalogue, [...new Set(rows.map((r) => r.indicator))]);
+  printAsForm(definitions, '1:1');
+  formHeaderFooter(definitions, form, city.name.zh, periodId);
 
   const ent = wb.addWorksheet(SHEET.enterprises, { views: [{ state: 'frozen', ySplit: 1 }] });
   ent.columns = [
@@ -257,6 +326,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     ent.addRow([e.creditCode, e.name, e.park ?? null, e.certificateNo ?? null, e.certifiedYear ?? null]);
   fitColumnWidths(ent);
   printAsForm(ent, '1:1');
+  formHeaderFooter(ent, catalogueForms(catalogue).enterprises, city.name.zh, periodId);
 
   const meta = wb.addWorksheet(SHEET.meta, { state: 'hidden' });
   meta.addRows([

@@ -2,6 +2,7 @@ import type { InnovationIndexResult } from '@sunan/index';
 import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
 import ExcelJS from 'exceljs';
 import { BASE_CSS, type Cell, cell, esc, mutedCode, table, unitColor } from './html.js';
+import { pageHeadings } from './print-setup.js';
 import { pageSetup, safeText } from './xlsx-style.js';
 
 const f2 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
@@ -126,6 +127,8 @@ export async function indexWorkbook(
     });
     pageSetup(s, 1, sh.length);
   }
+  const years = r.periods.map((p) => p.period);
+  pageHeadings(wb, '自创区创新发展绩效评价', `评价期 ${years[0]}–${years[years.length - 1]}`);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -7,6 +7,7 @@ export { ANNOTATION_FILL, annotate, findingsWorkbook, removeMarks, worstSeverity
 export {
   type Contact,
   createTemplate,
+  INPUT_INSTRUCTIONS,
   type TemplateOptions,
   type TemplateResult,
 } from './create-template.js';
@@ -38,4 +39,13 @@ export {
 export { ANNOTATED_COPY, annotatedCopyName, submissionFile } from './submission-file.js';
 export { type TableColumn, type TableSheet, tableWorkbook } from './table-xlsx.js';
 export { PATH_RULE } from './target-text.js';
+export {
+  aggregationText,
+  DEFINITION_SHEET,
+  definitionText,
+  formCodeOf,
+  legalMarks,
+  periodText,
+  SIGNATURE_LABELS,
+} from './template-form.js';
 export { type Trend, trendsOf } from './trends.js';

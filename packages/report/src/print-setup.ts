@@ -34,7 +34,31 @@ export function printAsForm(ws: ExcelJS.Worksheet, titleRows?: string): void {
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: '&C&P / &N' };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: PAGE_FOOTER };
+}
+
+/** Page number as Chinese forms print it, in the centre of the footer. */
+export const PAGE_FOOTER = '&C第 &P 页 共 &N 页';
+
+/** Text safe inside an Excel header or footer, where `&` starts a code. */
+export function headerText(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+/**
+ * Header and footer on every sheet of a workbook: the title on the left, the sheet's name in the
+ * centre (a per-year sheet's name carries its year), the period on the right, 第 N 页 共 M 页 below.
+ * A sheet that already has a header keeps it.
+ */
+export function pageHeadings(wb: ExcelJS.Workbook, title: string, period: string): void {
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'hidden' || ws.state === 'veryHidden' || ws.headerFooter?.oddHeader) continue;
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      oddHeader: `&L${headerText(title)}&C&B${headerText(ws.name)}&R${headerText(period)}`,
+      oddFooter: PAGE_FOOTER,
+    };
+  }
 }
 
 /** Widens each column to its longest text (header included); never narrower than set, at most `max`. */

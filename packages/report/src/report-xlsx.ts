@@ -15,6 +15,7 @@ import {
   STATUS_LABEL,
   TARGET_STATUS_LABEL,
 } from './labels.js';
+import { pageHeadings } from './print-setup.js';
 import { type ReportStamp, stampLines } from './stamp.js';
 import { decimalsOf, PATH_RULE, statusClass, targetNote } from './target-text.js';
 import { FILLS, fitColumns, numberFormat, pageSetup } from './xlsx-style.js';
@@ -191,7 +192,9 @@ function parkSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Cat
         const v = p.values[c];
         return [
           num(v?.value),
-          v?.shareOfCity === null || v === undefined ? null : Number(v.shareOfCity) / 100,
+          // A percentage string shifted two places in decimal notation parses to the nearest
+          // double of the fraction; dividing the parsed number by 100 adds float noise.
+          v?.shareOfCity === null || v === undefined ? null : Number(`${v.shareOfCity}e-2`),
         ];
       }),
     ]);
@@ -414,5 +417,6 @@ export async function reportWorkbook(
   reconSheet(wb, result, catalogue);
   findingsSheet(wb, result, catalogue);
   sourcesSheet(wb, result, catalogue);
+  pageHeadings(wb, '苏南自创区创新指标汇总', `报告期 ${result.period}`);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -41,7 +41,7 @@ describe('one meaning of “required”: template, 填报说明, CATALOGUE.md an
       const req = requirementAt(ind, unit.level === 'park' ? 'park' : 'city');
       const mark = REQUIREMENT_LABELS[req].mark;
       expect(String(row.getCell(4).value), `${unit.code} ${ind.code}`).toBe(
-        mark ? `${mark} ${ind.name.zh}` : ind.name.zh,
+        `${mark ? `${mark} ` : ''}${ind.name.zh}${ind.aggregation.kind === 'cumulative-sum' ? `（累计，${ind.aggregation.from} 年起）` : ''}`,
       );
       const fill = row.getCell(6).fill;
       const argb = fill?.type === 'pattern' ? (fill.fgColor?.argb ?? '') : '';

@@ -87,10 +87,33 @@ describe('createTemplate', () => {
     });
     if (!t.ok) throw new Error('template failed');
     const wb = XLSX.read(t.bytes, { type: 'array' });
-    expect(wb.SheetNames).toEqual([SHEET.instructions, SHEET.values, SHEET.enterprises, SHEET.meta]);
+    expect(wb.SheetNames).toEqual([
+      SHEET.instructions,
+      SHEET.values,
+      '指标解释',
+      SHEET.enterprises,
+      SHEET.meta,
+    ]);
     const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[SHEET.values] as XLSX.WorkSheet, { header: 1 });
-    expect(rows[0]).toEqual(['填报单位代码', '填报单位', '指标代码', '指标名称', '计量单位', '数值', '备注']);
-    const units = [...new Set(rows.slice(1).map((r) => r[0]))];
+    expect(rows[0]?.slice(0, 9)).toEqual([
+      '填报单位代码',
+      '填报单位',
+      '指标代码',
+      '指标名称',
+      '计量单位',
+      '本期',
+      '备注',
+      '代码',
+      '序号',
+    ]);
+    const units = [
+      ...new Set(
+        rows
+          .slice(1)
+          .map((r) => r[0])
+          .filter((u) => u !== undefined),
+      ),
+    ];
     expect(units).toEqual(['320500', '320500P01', '320500P02', '320500P03', '320500P04']);
     const text = XLSX.utils.sheet_to_csv(wb.Sheets[SHEET.instructions] as XLSX.WorkSheet);
     expect(text).toContain('2023-03-31');

@@ -13,7 +13,9 @@ export {
   NO_ENTERPRISE_LOCATIONS,
 } from './enterprise-locations.js';
 export {
+  canonicalHeader,
   ENTERPRISE_HEADERS,
+  FORM_VALUE_HEADER,
   KNOWN_TEMPLATE_VERSIONS,
   META_KEYS,
   SHEET,

@@ -21,6 +21,20 @@ export const VALUE_HEADERS = {
   note: '备注',
 } as const;
 
+/**
+ * Other headers a column may carry: the form prints the value column as 本期 (this period), as
+ * Chinese statistical forms do; templates before it say 数值. Both read as the value column.
+ */
+const HEADER_ALIASES: ReadonlyMap<string, string> = new Map([['本期', VALUE_HEADERS.value]]);
+
+/** The value column's header on the printed form (read as {@link VALUE_HEADERS}.value). */
+export const FORM_VALUE_HEADER = '本期';
+
+/** The header a (whitespace-free, NFKC-normalised) header text stands for. */
+export function canonicalHeader(text: string): string {
+  return HEADER_ALIASES.get(text) ?? text;
+}
+
 /** Column headers of the enterprise list. */
 export const ENTERPRISE_HEADERS = {
   creditCode: '统一社会信用代码',

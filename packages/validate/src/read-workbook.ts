@@ -2,7 +2,7 @@ import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
 import { formulaFindings } from './check-formulas.js';
 import { ListColumns } from './enterprise-rows.js';
-import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
+import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
 import type { FileMeta, ParsedFile, RawCell, RawValueRow } from './parsed-file.js';
 import { BLANK, SheetValueRow, type ValueColumns } from './sheet-value-row.js';
@@ -55,7 +55,7 @@ function findHeader(
     const columns = new Map<string, number>();
     (rows[r] ?? []).forEach((cell, c) => {
       if (cell && cell.t === 's') {
-        const key = norm(String(cell.v));
+        const key = canonicalHeader(norm(String(cell.v)));
         if (!columns.has(key)) columns.set(key, c);
       }
     });

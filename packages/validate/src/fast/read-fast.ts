@@ -3,7 +3,7 @@ import * as XLSX from 'xlsx';
 import { append } from '../cap-findings.js';
 import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../check-formulas.js';
 import { ListColumns, type ListText, type ListTexts } from '../enterprise-rows.js';
-import { ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
+import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';
 import type { FileMeta, ParsedFile, RawCell, RawValueRow } from '../parsed-file.js';
@@ -99,7 +99,7 @@ abstract class HeaderSink implements RowSink {
     const columns = new Map<string, number>();
     for (const [c, cell] of cells)
       if (cell.t === 's') {
-        const key = norm(cell.v);
+        const key = canonicalHeader(norm(cell.v));
         if (!columns.has(key)) columns.set(key, c);
       }
     if (!this.required.every((h) => columns.has(h))) return;
