@@ -88,7 +88,17 @@ beforeAll(async () => {
   const form = (pages.get('template') ?? []).findIndex((p) => p.includes('本期')) + 1;
   if (form > 0) {
     const n = String(form);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', n, '-l', n, join(out, 'template.pdf'), join(out, 'form')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      n,
+      '-l',
+      n,
+      join(out, 'template.pdf'),
+      join(out, 'form'),
+    ]);
   }
   console.log(FILES.map((f) => `${f}.pdf: ${pages.get(f)?.length} pages, ${size.get(f)} pt`).join('; '));
 }, 300_000);
