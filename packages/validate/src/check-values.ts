@@ -421,6 +421,22 @@ export function checkValues(
       );
     }
     let value = got.value;
+    const shown = got.percentFormat ? undefined : shownDecimals(row.value, value, indicator.decimals);
+    if (shown) {
+      value = shown;
+      findings.add('VAL_SHOWN_DECIMALS', 'info', loc, (code, severity, l) =>
+        at(
+          code,
+          severity,
+          l,
+          {
+            zh: `按单元格显示的 ${indicator.decimals} 位小数读作 ${shown.toFixed(indicator.decimals)}（单元格内的值有更多位小数）`,
+            en: `Read as shown, at ${indicator.decimals} decimals: ${shown.toFixed(indicator.decimals)} (the cell holds more digits)`,
+          },
+          { ...common, value: seenText, expected: shown.toFixed(indicator.decimals) },
+        ),
+      );
+    }
     if (got.percentFormat) {
       if (indicator.unit !== '%') {
         findings.add('VAL_UNIT_MISMATCH', 'error', loc, (code, severity, loc) =>
@@ -577,6 +593,19 @@ export function checkValues(
 }
 
 const placeKey = (at: { cell?: string; path?: string }) => `${at.cell ?? ''}\u0000${at.path ?? ''}`;
+
+/**
+ * A number whose cell format shows exactly the declared decimals (a ratio typed as a formula, shown
+ * as 3.32) is read as shown: the office checked the figure it saw. Undefined when the format shows
+ * some other precision, or none.
+ */
+function shownDecimals(cell: RawCell, value: Decimal, decimals: number): Decimal | undefined {
+  if (cell.kind !== 'number' || !cell.format || value.decimalPlaces() <= decimals) return undefined;
+  const section = cell.format.split(';')[0] ?? '';
+  const m = /\.([0#]+)/.exec(section);
+  const places = m ? (m[1]?.length ?? 0) : /[0#]/.test(section) ? 0 : undefined;
+  return places === decimals ? value.toDecimalPlaces(decimals, 4 /* ROUND_HALF_UP */) : undefined;
+}
 
 /** A park's blank optional values as one finding at its first blank cell, naming every row. */
 function oneParkBlank(park: OrgUnit, list: readonly Finding[]): Finding {

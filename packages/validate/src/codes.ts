@@ -191,6 +191,11 @@ export const FINDING_CODES: Readonly<Record<string, FindingCodeDoc>> = {
   VAL_NOT_INTEGER: { severity: 'error', zh: '计数指标不是整数', en: 'count is not a whole number' },
   VAL_OUT_OF_RANGE: { severity: 'error', zh: '超出允许范围', en: 'outside the allowed range' },
   VAL_TOO_MANY_DECIMALS: { severity: 'warning', zh: '小数位数超过规定', en: 'more decimals than declared' },
+  VAL_SHOWN_DECIMALS: {
+    severity: 'info',
+    zh: '按单元格显示的小数位数读取（公式或多位小数的值）',
+    en: 'read at the decimals the cell shows (a formula or a longer value)',
+  },
   VAL_REQUIRED_MISSING: { severity: 'error', zh: '必填值缺失', en: 'required value missing' },
   VAL_BLANK_WITH_REASON: {
     severity: 'info',
