@@ -82,7 +82,10 @@ export function diffPair(
   const toNo = to ?? accepted[accepted.length - 1] ?? h.revisions[h.revisions.length - 1]?.revision;
   const toRev = toNo === undefined ? undefined : revisionNo(h, toNo);
   if (!toRev) return noRevision(h, toNo);
-  const before = accepted.filter((r) => r !== toRev.revision);
+  // What was accepted before it: earlier in the acceptance order when it was accepted, else any
+  // accepted revision older than it.
+  const at = accepted.indexOf(toRev.revision);
+  const before = at >= 0 ? accepted.slice(0, at) : accepted.filter((r) => r < toRev.revision);
   // With no earlier acceptance, the revision received just before is the natural comparison.
   const fromNo = from ?? before[before.length - 1] ?? toRev.revision - 1;
   const fromRev = revisionNo(h, fromNo);

@@ -52,5 +52,16 @@ describe.each(BACKENDS)('sunan status: 逾期 and the change line, on %s', (name
     const q = JSON.parse(stdout).quality;
     expect(q.overdue).toEqual(['320100', '320200', '320400', '320500']);
     expect(q.changes).toHaveLength(1);
+    stdout = '';
+    expect(await run(['show', '--city', '镇江', '--period', '2022', '--ledger', loc.dir, ...db], io)).toBe(0);
+    expect(stdout).toContain(`第 2 版较第 1 版改动 ${n} 项（sunan ledger diff）`);
+    stdout = '';
+    expect(
+      await run(
+        ['show', '--city', '镇江', '--period', '2022', '--revision', '1', '--ledger', loc.dir, ...db],
+        io,
+      ),
+    ).toBe(0);
+    expect(stdout).not.toContain('改动');
   });
 });

@@ -7,6 +7,7 @@ import { safeLine } from '../terminal-text.js';
 import { LEDGER_OPTIONS, say, unitOf, withLedger } from './ledger-common.js';
 import { beijingOffsetIso, beijingSeconds } from './ledger-log.js';
 import { findRevision, periodArg, revisionArg } from './ledger-revision.js';
+import { revisionChangeText } from './status-quality.js';
 
 /** `sunan show --city --period [--revision n]`: the findings stored at intake for one revision. */
 export async function showCommand(args: string[], io: Io): Promise<number> {
@@ -53,6 +54,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
         ? `${n.zh} ${period} 第 ${rev.revision} 版：${safeLine(rev.fileName)}，${beijingSeconds(rev.receivedAt)}（北京时间 UTC+8）由 ${safeLine(rev.by)} 登记，sha256 ${rev.sha256.slice(0, 12)}…\n`
         : `${n.en} ${period} revision ${rev.revision}: ${safeLine(rev.fileName)}, taken in ${beijingSeconds(rev.receivedAt)} (Beijing time, UTC+8) by ${safeLine(rev.by)}, sha256 ${rev.sha256.slice(0, 12)}…\n`,
     );
+    io.stdout.write(await revisionChangeText(ledger, { city, period, revision: rev.revision }, lang));
     const c = colours(io, io.stdout);
     const label = `${rev.fileName}（${zh ? `第${rev.revision}版` : `rev ${rev.revision}`}）`;
     io.stdout.write(

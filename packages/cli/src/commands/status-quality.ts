@@ -58,3 +58,27 @@ export function statusQualityText(ledger: Ledger, q: StatusQuality, lang: Lang):
   }
   return out.length > 0 ? `\n${out.join('\n')}\n` : '';
 }
+
+/**
+ * For `show`: what a revision changed against the one before it (the one accepted before, else the
+ * revision received just before), as “第 3 版较第 2 版改动 3 项”; empty for a first revision.
+ */
+export async function revisionChangeText(
+  ledger: Ledger,
+  where: { city: string; period: string; revision: number },
+  lang: Lang,
+): Promise<string> {
+  const events = (await ledger.events()).filter((e) => e.period === where.period && e.city === where.city);
+  const h = historyOf(historiesOf(events), where.city, where.period);
+  const pair = diffPair(h, undefined, where.revision);
+  if (!pair.ok) return '';
+  const reports = new Map<string, ValidationReport>();
+  for (const r of [pair.from, pair.to]) {
+    const report = await ledger.report(r.sha256);
+    if (report) reports.set(r.sha256, report);
+  }
+  const d = diffRevisions(ledger.catalogue, h, reports, { from: pair.from.revision, to: pair.to.revision });
+  if (!d.ok) return '';
+  const line = changeLine(d);
+  return `${lang === 'zh' ? line.zh : line.en}（sunan ledger diff）\n`;
+}
