@@ -86,14 +86,18 @@ export async function indexWorkbook(
       ...refs.map((w) => (w.percent[ind.code] === undefined ? null : Number(w.percent[ind.code]))),
     ]);
   });
+  // The code column as wide as the longest code: LibreOffice prints a cut code ("RD_INTENSI").
+  const codeWidth = Math.max(...r.indicators.map((ind) => ind.code.length)) + 2;
   ws.columns = head.map((h, k) => ({
     width:
       k === 0
         ? 44
-        : Math.max(
-            10,
-            [...h].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 2),
-          ),
+        : k === 1
+          ? codeWidth
+          : Math.max(
+              10,
+              [...h].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 2),
+            ),
   }));
   ws.columns.forEach((col, k) => {
     if (k >= 3) col.numFmt = head[k]?.includes('熵值') ? '0.000000' : '0.00';

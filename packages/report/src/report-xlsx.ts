@@ -26,6 +26,15 @@ const num = (v: string | null | undefined) => (v === null || v === undefined ? n
 /** 差距 as a number shown in words: positive "尚差 x", negative "超出 x" (Excel drops the sign). */
 const gapFormat = (d: number) => `"尚差 "${excelFormat(d)};"超出 "${excelFormat(d)};"恰好达到"`;
 
+/**
+ * A percentage's decimal string as the fraction a % cell stores. Shifted two places in decimal
+ * notation it parses to the nearest double of the fraction; dividing the parsed number by 100 adds
+ * float noise that shows when the cell is read.
+ */
+function percentFraction(percent: string): number {
+  return Number(`${percent}e-2`);
+}
+
 function title(ws: ExcelJS.Worksheet, text: string): void {
   ws.addRow([text]).font = { bold: true, size: 14 };
 }
@@ -63,7 +72,7 @@ function targetRow(ws: ExcelJS.Worksheet, t: TargetProgress, catalogue: Catalogu
     Number(t.targetPeriod.slice(0, 4)),
     num(t.target),
     num(t.value),
-    t.achievedPercent === null ? null : Number(t.achievedPercent) / 100,
+    t.achievedPercent === null ? null : percentFraction(t.achievedPercent),
     num(t.gap),
     TARGET_STATUS_LABEL[t.status].zh,
     t.trajectory ? num(t.trajectory.expected) : null,
@@ -192,9 +201,7 @@ function parkSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Cat
         const v = p.values[c];
         return [
           num(v?.value),
-          // A percentage string shifted two places in decimal notation parses to the nearest
-          // double of the fraction; dividing the parsed number by 100 adds float noise.
-          v?.shareOfCity === null || v === undefined ? null : Number(`${v.shareOfCity}e-2`),
+          v?.shareOfCity === null || v === undefined ? null : percentFraction(v.shareOfCity),
         ];
       }),
     ]);

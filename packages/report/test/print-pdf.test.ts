@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { innovationIndex, matrixFromAggregate } from '@sunan/index';
 import { createTemplate, indexWorkbook, reportWorkbook } from '@sunan/report';
 import { catalogueForms, sunanCatalogue, sunanIndexDefinition } from '@sunan/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { csv, inputs } from './examples-inputs.js';
 
 // Most offices print from LibreOffice or WPS, not Excel: each workbook is converted by LibreOffice
@@ -144,6 +145,27 @@ describe.skipIf(missing.length > 0)('printed from LibreOffice on A4', () => {
         expect(p, `${f} page ${i + 1}`).toMatch(titles[f]);
       });
     }
+  });
+
+  it('index.xlsx prints every indicator code in full', () => {
+    const text = (pages.get('index') ?? []).join('\n');
+    for (const code of sunanIndexDefinition().dimensions.flatMap((d) => d.indicators.map((i) => i.code)))
+      expect(text, code).toContain(code);
+  });
+
+  it('report.xlsx stores figures without float noise (park shares such as 0.18420000000000003)', () => {
+    const wb = XLSX.read(readFileSync(join(out, 'report.xlsx')), { type: 'buffer' });
+    let numbers = 0;
+    for (const name of wb.SheetNames) {
+      const ws = wb.Sheets[name] as XLSX.WorkSheet;
+      for (const [ref, cell] of Object.entries(ws))
+        if (!ref.startsWith('!') && typeof (cell as XLSX.CellObject).v === 'number') {
+          const v = (cell as XLSX.CellObject).v as number;
+          numbers++;
+          expect(Number(v.toPrecision(12)), `${name}!${ref}`).toBe(v);
+        }
+    }
+    expect(numbers).toBeGreaterThan(100);
   });
 
   it('report.xlsx prints on at most 12 pages', () => {
