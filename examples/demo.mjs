@@ -25,10 +25,12 @@ console.log(
 // revisions in ledger order (never file times), acceptance, then the roll-up from the ledger.
 rmSync(join(root, 'out/ledger'), { recursive: true, force: true });
 const L = ['--ledger', 'out/ledger', '--by', 'demo'];
-const cities = ['--city', '南京', '--city', '无锡', '--city', '常州', '--city', '苏州', '--city', '镇江'];
+// Every city of the period at once (one event each); a revision with errors would be refused.
+const cities = ['--city', 'all'];
 const steps = [
   ['intake', 'examples/data/2020', 'examples/data/2021', ...L, '--note', '往年年报 earlier years'],
-  // Zhenjiang's first version arrives first; the corrected file becomes revision 2.
+  // Zhenjiang's first version arrives first; the corrected file becomes revision 2. (Both new in
+  // one folder intake would be refused: a folder's names are no order of receipt.)
   ['intake', 'examples/data/2022/321100-镇江市-2022-第1版.xlsx', ...L, '--note', '第1版'],
   ['intake', 'examples/data/2022', ...L],
   ['status', '--period', '2022', ...L],

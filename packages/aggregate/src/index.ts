@@ -5,6 +5,7 @@
  */
 export { type AggregateOptions, aggregate } from './aggregate.js';
 export { type ControlTotal, readControls, reconcile } from './controls.js';
+export { JIANGSU_CITIES, type NamedPlace, nameMismatch, placeInName } from './file-name.js';
 export {
   growthPercent,
   medianOf,

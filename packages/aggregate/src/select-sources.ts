@@ -62,6 +62,13 @@ export function selectSources(
       });
       continue;
     }
+    if (input.nameMismatch) {
+      exclude('AGG_NAME_MISMATCH', 'error', {
+        zh: `${input.file}：${input.nameMismatch.zh}，未参与汇总（请改正文件名或内容）`,
+        en: `${input.file}: ${input.nameMismatch.en}; not aggregated (correct the name or the content)`,
+      });
+      continue;
+    }
     if (r.period !== period) {
       exclude('AGG_WRONG_PERIOD', 'warning', {
         zh: `${input.file} 的报告期是 ${r.period ?? '?'}，不是 ${period}，未参与汇总`,

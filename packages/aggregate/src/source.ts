@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@sunan/schema';
 import type { ValidationReport } from '@sunan/validate';
 
 /** One validated file handed to the roll-up. */
@@ -17,6 +18,11 @@ export interface SubmissionInput {
    * to save memory (see {@link retainedInput}); the cross-city check reads these.
    */
   readonly listed?: ListedEnterprises;
+  /**
+   * How the file's name disagrees with its content (the name says another city or period), when the
+   * caller checked: such a file is excluded (`AGG_NAME_MISMATCH`), never used by its content alone.
+   */
+  readonly nameMismatch?: LocalizedText;
 }
 
 /** Codes and names of a city's listed enterprises, by index. */

@@ -36,8 +36,16 @@ export const COMMAND_ROWS: readonly HelpRow[] = [
   },
   { term: 'status', zh: '报告期 × 城市 收件状态表', en: 'the period × city intake matrix' },
   { term: 'accept | reject', zh: '受理、退回某版本', en: 'accept or reject a revision' },
-  { term: 'approve', zh: '审核（逐级向上）', en: 'approve (upward, as in DHIS2)' },
-  { term: 'lock | unlock', zh: '锁定、解锁某期', en: 'lock or unlock a period' },
+  {
+    term: 'approve | unapprove',
+    zh: '审核、撤销审核（逐级向上）',
+    en: 'approve or withdraw approval (upward, as in DHIS2)',
+  },
+  {
+    term: 'lock | unlock',
+    zh: '锁定、解锁某期（可单独重新开放一市）',
+    en: 'lock or unlock a period (or reopen one city)',
+  },
   { term: 'show', zh: '某市某期某版本入库时的校验结果', en: 'the findings stored for a revision' },
   {
     term: 'ledger',
@@ -78,28 +86,90 @@ const WAIT: HelpRow = {
   zh: '台账被占用时最多等待的秒数（或 SUNAN_LEDGER_WAIT；默认 30）',
   en: 'seconds to wait for a busy ledger (or SUNAN_LEDGER_WAIT; default 30)',
 };
-const BY: HelpRow = { term: '--by <name>', zh: '经办人（默认登录名）', en: 'who (default: login name)' };
+const BY: HelpRow = {
+  term: '--by <name>',
+  zh: '经办人；依次取 --by、环境变量 SUNAN_USER、登录名（USER/USERNAME）',
+  en: 'who: --by, else SUNAN_USER, else the login name (USER/USERNAME)',
+};
 const LEDGER_COMMON: readonly HelpRow[] = [LEDGER, DATABASE, WAIT, BY];
 
-/** accept, reject, approve, lock and unlock share one shape. */
-function decisionHelp(verb: string, zh: string, en: string): CommandHelp {
+type Verb = 'accept' | 'reject' | 'approve' | 'unapprove' | 'lock' | 'unlock';
+
+const CITY_ROW: Readonly<Record<Verb, HelpRow>> = {
+  accept: {
+    term: '--city <code|name|list|all>',
+    zh: '城市；可写逗号列表（南京,无锡）或 all',
+    en: 'city; a comma list (南京,无锡) or all',
+  },
+  reject: { term: '--city <code|name>', zh: '城市', en: 'city' },
+  approve: {
+    term: '--city <code|name|list|all>',
+    zh: '城市、逗号列表或 all；SUNAN 表示全区',
+    en: 'city, a comma list or all; SUNAN for the zone',
+  },
+  unapprove: { term: '--city <code|name>', zh: '城市；SUNAN 表示全区', en: 'city; SUNAN for the zone' },
+  lock: {
+    term: '--city <code|name|list|all>',
+    zh: '城市、逗号列表或 all；不给则锁定全区该期',
+    en: 'city, a comma list or all; none: the whole period',
+  },
+  unlock: {
+    term: '--city <code|name>',
+    zh: '城市；不给则解锁全区。全区锁定时单独解锁一市 = 重新开放该市（例外）',
+    en: 'city; none: the whole period. Under a zone lock, one city is reopened as an exception',
+  },
+};
+
+/** The options only some decisions take. */
+const EXTRA: Readonly<Record<Verb, readonly HelpRow[]>> = {
+  accept: [
+    {
+      term: '--revision <n>',
+      zh: '版本（默认最新，并说明是哪一版）',
+      en: 'revision (default the latest, named)',
+    },
+    {
+      term: '--force',
+      zh: '受理含错误的版本（须同时给 --reason；状态和报告中标明）',
+      en: 'accept a revision with errors (needs --reason; marked in status and reports)',
+    },
+    { term: '--reason <text>', zh: '原因（--force 时必填）', en: 'reason (required with --force)' },
+  ],
+  reject: [
+    { term: '--revision <n>', zh: '版本（默认最新）', en: 'revision (default the latest)' },
+    { term: '--reason <text>', zh: '原因（必填）', en: 'reason (required)' },
+  ],
+  approve: [
+    {
+      term: '--all-accepted',
+      zh: '审核该期所有已受理未审核的城市',
+      en: 'approve every city of the period that is accepted and not yet approved',
+    },
+  ],
+  unapprove: [{ term: '--reason <text>', zh: '原因（必填）', en: 'reason (required)' }],
+  lock: [{ term: '--reason <text>', zh: '原因（可选，记录在案）', en: 'reason (optional, recorded)' }],
+  unlock: [{ term: '--reason <text>', zh: '原因（必填）', en: 'reason (required)' }],
+};
+
+const USAGE_TAIL: Readonly<Record<Verb, string>> = {
+  accept: '--city <城市|列表|all> [--revision n] [--force --reason 原因]',
+  reject: '--city <城市> [--revision n] --reason <原因>',
+  approve: '--city <城市|列表|all|SUNAN> | --all-accepted',
+  unapprove: '--city <城市|SUNAN> --reason <原因>',
+  lock: '[--city <城市|列表|all>] [--reason 原因]',
+  unlock: '[--city <城市>] --reason <原因>',
+};
+
+/** A decision's help: only the options that decision takes. */
+function decisionHelp(verb: Verb, zh: string, en: string): CommandHelp {
   return {
-    usage: `sunan ${verb} --city <代码|名称> --period <报告期> --ledger <目录> [--revision n] [--by 经办人] [--reason 原因]`,
-    zh: `${zh}。每次操作都是一条新事件，不修改任何已有记录。`,
-    en: `${en}. Each is a new event; nothing is changed in place.`,
+    usage: `sunan ${verb} --period <报告期> ${USAGE_TAIL[verb]} --ledger <目录> [--by 经办人]`,
+    zh: `${zh}。每次操作都是一条新事件，不修改任何已有记录；被拒绝时说明原因，退出码 1。`,
+    en: `${en}. Each is a new event; nothing is changed in place; a refusal says why, exit 1.`,
     options: [
-      { term: '--city <code|name>', zh: '城市；SUNAN 表示全区', en: 'city; SUNAN for the zone' },
+      CITY_ROW[verb],
       { term: '--period <id>', zh: '报告期', en: 'period' },
-      {
-        term: '--revision <n>',
-        zh: '版本（accept/reject；默认最新）',
-        en: 'revision (accept/reject; default latest)',
-      },
-      {
-        term: '--reason <text>',
-        zh: '原因（reject、unlock 必填）',
-        en: 'reason (required for reject and unlock)',
-      },
+      ...EXTRA[verb],
       ...LEDGER_COMMON,
       FORMAT,
       LANG,
@@ -327,10 +397,26 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   intake: {
-    usage: 'sunan intake <文件|目录 files|dirs...> --ledger <目录> [--by 经办人] [--note 备注]',
-    zh: '收件登记：每个文件原样保存（按 SHA-256 内容寻址），记录城市、报告期、收到时间、该市该期的版本号、完整校验报告、经办人。同样的字节再次收到时识别为重复，不算新版本；无法确定城市或报告期的文件也保存，列为“未归属”。已锁定的城市和报告期拒绝登记。',
-    en: 'Takes files into the ledger: stored byte for byte (content-addressed by SHA-256) with city, period, time received, a revision number per city and period, the full validation report, and who brought it. The same bytes twice are a duplicate, not a revision; a file whose city or period cannot be read is kept as unassigned; a locked city and period refuses intake. Exit 1 when a file is refused.',
-    options: [...LEDGER_COMMON, { term: '--note <text>', zh: '备注', en: 'note' }, FORMAT, LANG],
+    usage:
+      'sunan intake <文件|目录 files|dirs...> --ledger <目录> [--by 经办人] [--note 备注] [--in-order] [--force]',
+    zh: '收件登记：每个文件原样保存（按 SHA-256 内容寻址），记录城市、报告期、收到时间、该市该期的版本号（按收到先后，不按文件名）、完整校验报告、经办人。同样的字节再次收到时识别为重复，不算新版本。文件名与内容的城市或报告期不符、城市不属于苏南自创区、文件损坏、为空或不是表格文件时，各有说明，文件原样保存为“未归属”。同一市同一期的多个新文件来自目录时拒绝登记，请逐个按收到先后列出，或用 --in-order。含错误的文件照收，标 ✗ 并列出前几条错误。已锁定的城市和报告期拒绝登记。有文件未登记或未归属时退出码 1。',
+    en: 'Takes files into the ledger: stored byte for byte (content-addressed by SHA-256) with city, period, time received, a revision number per city and period (in the order received, never by name), the full validation report, and who brought it. The same bytes twice are a duplicate, not a revision. A file whose name and content disagree, from a city outside the zone, damaged, empty or not a spreadsheet gets its own message and is kept as unassigned. Several new files for one city and period from a folder are refused: name them one by one in the order received, or give --in-order. A file with errors is taken in, marked ✗ with its first findings. A locked city and period refuses intake. Exit 1 when a file is refused or unassigned.',
+    options: [
+      ...LEDGER_COMMON,
+      { term: '--note <text>', zh: '备注', en: 'note' },
+      {
+        term: '--in-order',
+        zh: '命令行顺序即收到顺序（目录内按修改时间先后）',
+        en: 'the command line order is the order received (in a folder: by modification time)',
+      },
+      {
+        term: '--force',
+        zh: '文件名与内容不符时以内容为准登记（记录在案）',
+        en: 'take a file whose name disagrees with its content by its content (recorded)',
+      },
+      FORMAT,
+      LANG,
+    ],
   },
   status: {
     usage: 'sunan status --period <报告期> --ledger <目录> [--format text|json]',
@@ -345,24 +431,33 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   accept: decisionHelp(
     'accept',
-    '受理某市某期的一个版本（默认最新版）',
-    'Accepts a revision (default the latest) of a city and period',
+    '受理某市某期的一个版本（默认最新版，并说明是哪一版；较早版本错误更少时提示）。含错误的版本拒绝受理，除非 --force --reason',
+    'Accepts a revision of a city and period (default the latest, named; a note when an earlier one has fewer errors). A revision with errors is refused unless --force --reason',
   ),
-  reject: decisionHelp('reject', '退回某版本；需要 --reason', 'Rejects a revision; needs --reason'),
+  reject: decisionHelp(
+    'reject',
+    '退回某版本；需要 --reason。退回已受理（或已审核）的版本即撤销该受理和审核（及全区审核），汇总不再使用',
+    'Rejects a revision; needs --reason. Rejecting the accepted (or approved) revision withdraws that acceptance and approval (and the zone’s); the roll-up stops using it',
+  ),
   approve: decisionHelp(
     'approve',
     '审核：城市须先受理；全区（--city SUNAN）须五市均已审核（逐级向上，同 DHIS2）',
     'Approves a city (after acceptance), or the zone (--city SUNAN) once every city is approved (upward, as in DHIS2)',
   ),
+  unapprove: decisionHelp(
+    'unapprove',
+    '撤销审核：城市的审核（全区审核随之撤销），或全区的审核（--city SUNAN）',
+    "Withdraws an approval: a city's (the zone's goes with it), or the zone's (--city SUNAN)",
+  ),
   lock: decisionHelp(
     'lock',
-    '锁定某市某期（不给 --city 则锁定全区该期）：拒绝登记和变更',
-    'Locks a city and period (no --city: the whole period): intake and changes are refused',
+    '锁定某市某期（不给 --city 则锁定全区该期）：拒绝登记和变更。全区锁定下重新开放的城市，lock --city 重新锁定',
+    'Locks a city and period (no --city: the whole period): intake and changes are refused. A city reopened under the zone lock is relocked with lock --city',
   ),
   unlock: decisionHelp(
     'unlock',
-    '解锁；需要 --reason，原因被记录',
-    'Unlocks; needs --reason, which is recorded',
+    '解锁；需要 --reason，原因被记录。全区锁定时 unlock --city 单独重新开放该市',
+    'Unlocks; needs --reason, which is recorded. Under a zone lock, unlock --city reopens that city alone',
   ),
   show: {
     usage:

@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Handler>>> = {
   approve: async () => (await import('./commands/decide.js')).decisionCommand('approve'),
   lock: async () => (await import('./commands/decide.js')).decisionCommand('lock'),
   unlock: async () => (await import('./commands/decide.js')).decisionCommand('unlock'),
+  unapprove: async () => (await import('./commands/decide.js')).decisionCommand('unapprove'),
   ledger: async () => (await import('./commands/ledger-command.js')).ledgerCommand,
   quality: async () => (await import('./commands/quality.js')).qualityCommand,
   show: async () => (await import('./commands/show.js')).showCommand,

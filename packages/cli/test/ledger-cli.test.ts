@@ -52,7 +52,9 @@ describe('sunan intake / status / decisions / ledger', { timeout: 400_000 }, () 
     expect(sunan(['lock', '--city', '苏州', '--period', '2020', ...L, '--reason', '已发布']).code).toBe(0);
     const refused = sunan(['intake', join(data, '2020'), ...L]);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/✗ 320500-苏州市-2020\.xlsx: 苏州市 2020 已于 .* 由 clerk 锁定/);
+    expect(refused.stdout).toMatch(
+      /✗ 320500-苏州市-2020\.xlsx: 苏州市 2020 已锁定，拒绝报送或变更：本市锁定（clerk，/,
+    );
     expect(refused.stdout).toContain('320100 2020 第 1 版');
     expect(sunan(['unlock', '--city', '苏州', '--period', '2020', ...L]).code).toBe(1);
     expect(sunan(['unlock', '--city', '苏州', '--period', '2020', ...L, '--reason', '补报']).code).toBe(0);

@@ -17,6 +17,19 @@ export const LEDGER_CODES = {
   LEDGER_NOT_ACCEPTED: '尚未受理任何版本，不能审核 / no accepted revision to approve',
   LEDGER_CHILDREN_UNAPPROVED:
     '尚有城市未审核，全区不能审核 / some cities are not approved, so the zone cannot be',
+  LEDGER_NOT_APPROVED: '未审核，无从撤销审核 / not approved, nothing to withdraw',
+  LEDGER_ALREADY_APPROVED: '已审核，无需再次审核 / already approved',
+  LEDGER_ALREADY_ACCEPTED: '该版本已受理 / this revision is already accepted',
+  LEDGER_ALREADY_LOCKED: '已锁定 / already locked',
+  LEDGER_HAS_ERRORS:
+    '该版本有错误，不能受理（除非 --force --reason）/ the revision has errors: not accepted without --force --reason',
+  LEDGER_FILE_EMPTY: '文件为空，未归属 / the file is empty; kept unassigned',
+  LEDGER_NOT_SPREADSHEET: '不是表格文件，未归属 / not a spreadsheet; kept unassigned',
+  LEDGER_FILE_DAMAGED: '文件损坏或被截断，未归属 / the file is damaged or truncated; kept unassigned',
+  LEDGER_OUTSIDE_ZONE: '城市不属于苏南自创区，未归属 / the city is not part of the zone; kept unassigned',
+  LEDGER_UNIDENTIFIED: '无法确定城市或报告期，未归属 / city or period unknown; kept unassigned',
+  LEDGER_NAME_MISMATCH:
+    '文件名与内容的城市或报告期不符，未归属（--force 以内容为准）/ the name and content disagree; kept unassigned (--force: content wins)',
   LEDGER_CHAIN_BROKEN: '事件链断裂（前一哈希不符或序号不连续）/ the event chain is broken',
   LEDGER_EVENT_ALTERED: '事件内容与其哈希不符 / an event does not match its hash',
   LEDGER_FILE_MISSING: '事件所指文件缺失 / a file an event refers to is missing',

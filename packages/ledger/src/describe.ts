@@ -11,6 +11,7 @@ export const EVENT_KIND_NAMES: Readonly<Record<EventKind, Bilingual>> = {
   approved: { zh: '审核', en: 'approved' },
   locked: { zh: '锁定', en: 'locked' },
   unlocked: { zh: '解锁', en: 'unlocked' },
+  unapproved: { zh: '撤销审核', en: 'unapproved' },
   refused: { zh: '拒收', en: 'refused' },
 };
 

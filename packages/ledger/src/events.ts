@@ -10,6 +10,7 @@ export type EventKind =
   | 'accepted'
   | 'rejected'
   | 'approved'
+  | 'unapproved'
   | 'locked'
   | 'unlocked'
   /** A file handed in and refused (a locked period, …): kept on the record with its bytes. */
@@ -23,6 +24,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'accepted',
   'rejected',
   'approved',
+  'unapproved',
   'locked',
   'unlocked',
   'refused',
@@ -38,6 +40,8 @@ export interface FileData {
   readonly note: string | null;
   /** For `duplicate`: the sequence number of the event that first received these bytes. */
   readonly firstSeq?: number;
+  /** For `received` with `--force`: how the file's name disagreed with its content. */
+  readonly forcedOver?: { readonly zh: string; readonly en: string };
 }
 
 /** One event as stored: `hash` = SHA-256 of `prevHash` and the canonical JSON of the other fields. */

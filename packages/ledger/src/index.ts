@@ -15,6 +15,14 @@ export {
 export { canonicalJson, sha256 } from './canonical.js';
 export { type Bilingual, LEDGER_CODES, type LedgerCode, LedgerError, type Refusal } from './codes.js';
 export { DbStore } from './db-store.js';
+export {
+  checkDecision,
+  type DecisionContext,
+  type DecisionInput,
+  type DecisionKind,
+  type DecisionOutcome,
+  lockHolds,
+} from './decisions.js';
 export { EVENT_KIND_NAMES, kindName, subjectOf } from './describe.js';
 export { type Driver, openPglite, openPostgres, type Sql } from './driver.js';
 export {
@@ -26,9 +34,6 @@ export {
   type LedgerEvent,
 } from './events.js';
 export {
-  checkDecision,
-  type DecisionInput,
-  type DecisionOutcome,
   type IntakeInput,
   type IntakeOutcome,
   Ledger,
@@ -49,10 +54,38 @@ export {
 } from './lock.js';
 export { MIGRATIONS, type Migration, migrate } from './migrations.js';
 export { networkFileSystem } from './open.js';
+export { type Placement, placeFile } from './place.js';
 export { type RefusedData, type RefusedIntake, recordRefusedIntake } from './refused.js';
 export { acceptedInputs, type CitedRevision, type LedgerRollUp, rollUpInputs } from './roll-up.js';
-export { type Cell, type CellState, cellsOf, type Decision, periodsOf, type Revision } from './state.js';
+export {
+  type Cell,
+  type CellState,
+  cellsOf,
+  type Decision,
+  foldPeriod,
+  type PeriodFold,
+  periodsOf,
+  type Revision,
+} from './state.js';
 export { type BlobStore, FileStore } from './store.js';
+export {
+  isLocked,
+  LOCK_MOVES,
+  LOCK_TABLE,
+  type LockMove,
+  type LockOutcome,
+  type LockPhase,
+  MOVES,
+  type Move,
+  moveLock,
+  movePhase,
+  type Outcome,
+  PHASE_TABLE,
+  type Phase,
+  ZONE_TABLE,
+  type ZoneMove,
+  type ZonePhase,
+} from './transitions.js';
 export {
   checkChain,
   type VerifyOptions,

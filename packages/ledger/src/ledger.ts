@@ -12,6 +12,14 @@ import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import { nodeInflater } from '@sunan/validate/node';
 import { sha256 } from './canonical.js';
 import { type Bilingual, LedgerError, type Refusal, refuse } from './codes.js';
+import {
+  checkDecision,
+  type DecisionContext,
+  type DecisionInput,
+  type DecisionKind,
+  type DecisionOutcome,
+  lockHolds,
+} from './decisions.js';
 import type { Driver, Sql } from './driver.js';
 import {
   append,
@@ -24,8 +32,9 @@ import {
   readEvents,
 } from './events.js';
 import { openStorage } from './open.js';
+import { type Placement, placeFile } from './place.js';
 import { type RefusedIntake, recordRefusedIntake } from './refused.js';
-import { type Cell, cellsOf } from './state.js';
+import { type Cell, cellsOf, foldPeriod } from './state.js';
 import type { BlobStore } from './store.js';
 
 /** Where a ledger lives. */
@@ -56,6 +65,10 @@ export interface IntakeInput {
   /** Who brought it (`--by`). */
   readonly by: string;
   readonly note?: string;
+  /** Take the file where its content says even when its name names another city or period. */
+  readonly force?: boolean;
+  /** The file's validation by {@link Ledger.examine}, when the caller looked before taking it in. */
+  readonly report?: ValidationReport;
 }
 
 /** What became of a file handed in. */
@@ -78,6 +91,8 @@ export type IntakeOutcome =
       readonly kind: 'unassigned';
       readonly event: LedgerEvent;
       readonly report: ValidationReport;
+      /** Why it could not be placed: empty, damaged, not a spreadsheet, outside the zone, name/content. */
+      readonly why: Refusal;
     }
   | (Refusal & {
       readonly city: string;
@@ -85,20 +100,6 @@ export type IntakeOutcome =
       /** The `refused` event that keeps the file on the record. */
       readonly event?: LedgerEvent;
     });
-
-/** A decision on a (city, period): accept, reject, approve, lock or unlock. */
-export interface DecisionInput {
-  /** A city code, or the zone's code (approve, lock and unlock the whole period). */
-  readonly city: string;
-  readonly period: string;
-  /** accept / reject: which revision (default the latest). */
-  readonly revision?: number;
-  readonly by: string;
-  readonly reason?: string;
-}
-
-/** A recorded decision, or why it was refused. */
-export type DecisionOutcome = { readonly ok: true; readonly event: LedgerEvent } | Refusal;
 
 /** One period's matrix: a cell per city, the zone's own approval and lock, and the files nobody could place. */
 export interface PeriodStatus {
@@ -120,6 +121,8 @@ export interface UnassignedFile {
   readonly city: string | null;
   readonly period: string | null;
   readonly errors: number;
+  /** Why it was not placed (absent for files kept before the reason was recorded). */
+  readonly why?: { readonly code: string; readonly message: Bilingual };
 }
 
 /** The centre's intake ledger: open it, hand files in, decide, and read the state back. */
@@ -201,12 +204,9 @@ export class Ledger {
    * kept as unassigned.
    */
   async intake(input: IntakeInput): Promise<IntakeOutcome> {
-    const report = validateSubmission(input.bytes, {
-      fileName: input.fileName,
-      catalogue: this.catalogue,
-      inflater: nodeInflater,
-    });
-    const place = this.placeOf(report);
+    const report = input.report ?? this.examine(input).report;
+    const placement = this.placeOf(report, input.fileName, input.force === true);
+    const place = placement.ok ? { city: placement.city, period: placement.period } : undefined;
     // Checked before anything is stored (a refused file is kept only as a `refused` event); checked
     // again under the append lock, where a lock taken meanwhile rolls the intake back.
     if (place) {
@@ -221,11 +221,15 @@ export class Ledger {
       .transaction(async (tx): Promise<IntakeOutcome> => {
         await lockForAppend(tx);
         if (this.files.kind === 'database') await this.files.put(input.bytes, tx);
-        const first = await this.firstReceiptOf(tx, hash);
+        // Bytes kept unassigned before and placed now (e.g. taken in again with --force) are a
+        // first receipt for their city and period, not a duplicate.
+        const earlier = await this.firstReceiptOf(tx, hash);
+        const first = earlier && !(earlier.kind === 'unassigned' && place) ? earlier : undefined;
+        let reportSha256 = sha256(reportText);
         const data = (extra: Partial<FileData> = {}): Record<string, unknown> => ({
           fileName: input.fileName,
           size: input.bytes.length,
-          reportSha256: sha256(reportText),
+          reportSha256,
           errors: report.stats.errors,
           warnings: report.stats.warnings,
           note: input.note ?? null,
@@ -246,15 +250,22 @@ export class Ledger {
           'INSERT INTO ledger_reports (sha256, report, report_sha256) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
           [hash, reportText, sha256(reportText)],
         );
+        // The bytes may have been kept before (unassigned): their first report stays the record.
+        reportSha256 = await storedReportSha(tx, hash, reportSha256);
         if (!place) {
           const event = await append(tx, {
             ...base,
             kind: 'unassigned',
             city: null,
             period: null,
-            data: { ...data(), city: report.city ?? null, period: report.period ?? null },
+            data: {
+              ...data(),
+              city: report.city ?? null,
+              period: report.period ?? null,
+              ...(placement.ok ? {} : { code: placement.code, why: placement.message }),
+            },
           });
-          return { ok: true, kind: 'unassigned', event, report };
+          return { ok: true, kind: 'unassigned', event, report, why: placement as Refusal };
         }
         const refusal = await this.lockRefusal(tx, place.city, place.period);
         if (refusal) throw new RefusedInTransaction(refusal, place);
@@ -263,7 +274,7 @@ export class Ledger {
           kind: 'received',
           ...place,
           revision: await nextRevision(tx, place),
-          data: data(),
+          data: data(placement.ok && placement.forcedOver ? { forcedOver: placement.forcedOver } : {}),
         });
         return { ok: true, kind: 'received', event, report };
       })
@@ -299,14 +310,30 @@ export class Ledger {
     return { ...refusal, ...place, event };
   }
 
-  /** The (city, period) a report belongs to, when both are readable and the city is the zone's. */
-  private placeOf(report: ValidationReport): { city: string; period: string } | undefined {
-    const { city, period } = report;
-    if (!city || !period) return undefined;
-    const p = parsePeriod(period);
-    if (!p) return undefined;
-    if (!this.citiesIn(period)?.includes(city)) return undefined;
-    return { city, period: formatPeriod(p) };
+  /** Validates a file as intake would, and says where it would go (or why it would stay unassigned). */
+  examine(input: { bytes: Uint8Array; fileName: string; force?: boolean }): {
+    report: ValidationReport;
+    placement: Placement;
+  } {
+    const report = validateSubmission(input.bytes, {
+      fileName: input.fileName,
+      catalogue: this.catalogue,
+      inflater: nodeInflater,
+    });
+    return { report, placement: this.placeOf(report, input.fileName, input.force === true) };
+  }
+
+  /** Where a report belongs: its name, content and the zone must agree (see `placeFile`). */
+  private placeOf(report: ValidationReport, fileName: string, force: boolean): Placement {
+    return placeFile(report, fileName, this.catalogue, (p) => this.citiesIn(p) ?? [], force);
+  }
+
+  /**
+   * The first event that received these bytes, if any: an intake of them would be a duplicate,
+   * unless that event kept them unassigned and they are now placed.
+   */
+  async firstReceipt(bytes: Uint8Array): Promise<LedgerEvent | undefined> {
+    return this.firstReceiptOf(this.db, sha256(bytes));
   }
 
   private async storeBytes(bytes: Uint8Array): Promise<string> {
@@ -332,27 +359,32 @@ export class Ledger {
     return eventAt(tx, Number(seq));
   }
 
-  /** A refusal when the city or the whole period is locked. */
+  /** A refusal when the city or the whole period is locked (saying which lock holds). */
   private async lockRefusal(db: Sql, city: string, period: string): Promise<Refusal | undefined> {
     const events = await readEvents(db, [period]);
-    const [cell, zone] = cellsOf(events, period, [city, this.zone]);
-    const lock = cell?.locked ?? zone?.locked;
-    if (!lock) return undefined;
-    const n = this.nameOf(city);
-    const whole = cell?.locked ? '' : '（全区锁定 whole period locked）';
-    return refuse(
-      'LEDGER_LOCKED',
-      `${n.zh} ${period} 已于 ${beijingTime(lock.at)} 由 ${lock.by} 锁定${whole}，拒绝报送或变更；如需修改请先解锁（sunan unlock --reason …）`,
-      `${n.en} ${period} was locked at ${beijingTime(lock.at, 'en')} by ${lock.by}${cell?.locked ? '' : ' (whole period)'}; intake and changes are refused — unlock first (sunan unlock --reason …)`,
-    );
+    return lockHolds(this.contextOf(period, events, false), foldPeriod(events, period, this.zone), city);
   }
 
-  /** Accepts a revision (default the latest) of a city's submission for a period. */
+  private contextOf(period: string, events: readonly LedgerEvent[], isZone: boolean): DecisionContext {
+    return {
+      period,
+      cities: this.citiesIn(period) ?? [],
+      isZone,
+      events,
+      zone: this.zone,
+      name: (c) => this.nameOf(c),
+    };
+  }
+
+  /**
+   * Accepts a revision (default the latest) of a city's submission for a period. A revision with
+   * error findings is refused unless `force` with a reason; the forced acceptance is marked.
+   */
   accept(d: DecisionInput): Promise<DecisionOutcome> {
     return this.decide('accepted', d);
   }
 
-  /** Rejects a revision (default the latest); needs a reason. */
+  /** Rejects a revision (default the latest); needs a reason. Rejecting the accepted one withdraws it. */
   reject(d: DecisionInput): Promise<DecisionOutcome> {
     return this.decide('rejected', d);
   }
@@ -362,49 +394,54 @@ export class Ledger {
     return this.decide('approved', d);
   }
 
+  /** Withdraws a city's approval (and so the zone's), or the zone's own; needs a reason. */
+  unapprove(d: DecisionInput): Promise<DecisionOutcome> {
+    return this.decide('unapproved', d);
+  }
+
   /** Locks a city's period, or the whole period when `city` is the zone: intake is refused. */
   lock(d: DecisionInput): Promise<DecisionOutcome> {
     return this.decide('locked', d);
   }
 
-  /** Lifts a lock; needs a reason, which is recorded. */
+  /**
+   * Lifts a lock; needs a reason, which is recorded. Unlocking one city under the zone's lock
+   * reopens that city alone, until it is locked again.
+   */
   unlock(d: DecisionInput): Promise<DecisionOutcome> {
     return this.decide('unlocked', d);
   }
 
-  private async decide(
-    kind: 'accepted' | 'rejected' | 'approved' | 'locked' | 'unlocked',
-    d: DecisionInput,
-  ): Promise<DecisionOutcome> {
+  /** Any decision by kind (for batch commands). */
+  decide(kind: DecisionKind, d: DecisionInput): Promise<DecisionOutcome> {
     const p = parsePeriod(d.period);
-    if (!p) return refuse('LEDGER_BAD_PERIOD', `报告期无效：${d.period}`, `Not a valid period: ${d.period}`);
+    if (!p)
+      return Promise.resolve(
+        refuse('LEDGER_BAD_PERIOD', `报告期无效：${d.period}`, `Not a valid period: ${d.period}`),
+      );
     const period = formatPeriod(p);
-    const cities = this.citiesIn(period) ?? [];
     const isZone = d.city === this.zone;
-    if (!isZone && !cities.includes(d.city))
-      return refuse(
-        'LEDGER_UNKNOWN_UNIT',
-        `${d.city} 不是 ${period} 示范区的城市`,
-        `${d.city} is not a city of the zone in ${period}`,
+    if (!isZone && !(this.citiesIn(period) ?? []).includes(d.city))
+      return Promise.resolve(
+        refuse(
+          'LEDGER_UNKNOWN_UNIT',
+          `${d.city} 不是 ${period} 示范区的城市`,
+          `${d.city} is not a city of the zone in ${period}`,
+        ),
       );
     const reason = d.reason?.trim() ? d.reason.trim() : null;
-    if ((kind === 'unlocked' || kind === 'rejected') && reason === null)
-      return refuse(
-        'LEDGER_REASON_REQUIRED',
-        `${kind === 'unlocked' ? '解锁' : '退回'}需要说明原因（--reason）`,
-        `${kind === 'unlocked' ? 'Unlocking' : 'Rejecting'} needs a reason (--reason)`,
+    const needs = REASON_NEEDED[kind];
+    if (needs && reason === null)
+      return Promise.resolve(
+        refuse(
+          'LEDGER_REASON_REQUIRED',
+          `${needs.zh}需要说明原因（--reason）`,
+          `${needs.en} needs a reason (--reason)`,
+        ),
       );
     return this.db.transaction(async (tx): Promise<DecisionOutcome> => {
       await lockForAppend(tx);
-      const events = await readEvents(tx, [period]);
-      const check = checkDecision(kind, d, {
-        period,
-        cities,
-        isZone,
-        events,
-        zone: this.zone,
-        name: (c) => this.nameOf(c),
-      });
+      const check = checkDecision(kind, d, this.contextOf(period, await readEvents(tx, [period]), isZone));
       if (!check.ok) return check;
       const draft: EventDraft = {
         kind,
@@ -414,9 +451,9 @@ export class Ledger {
         sha256: check.sha256,
         actor: d.by,
         reason,
-        data: {},
+        data: check.data,
       };
-      return { ok: true, event: await append(tx, draft) };
+      return { ok: true, event: await append(tx, draft), notes: check.notes };
     });
   }
 
@@ -426,8 +463,9 @@ export class Ledger {
     const id = p ? formatPeriod(p) : period;
     const cities = this.citiesIn(id) ?? [];
     const events = await readEvents(this.db, [id]);
-    const cells = cellsOf(events, id, [...cities, this.zone]);
+    const cells = cellsOf(events, id, [...cities, this.zone], this.zone);
     const zone = cells.pop() as Cell;
+    // The fold withdraws the zone's approval whenever a city loses its own.
     const zoneApproved = zone.approved !== undefined && cells.every((c) => c.state === 'approved');
     return { period: id, cities: cells, zone, zoneApproved };
   }
@@ -436,8 +474,14 @@ export class Ledger {
   async unassigned(): Promise<UnassignedFile[]> {
     const events = (await this.events()).filter((e) => e.kind === 'unassigned');
     return events.map((e) => {
-      const d = e.data as unknown as FileData & { city: string | null; period: string | null };
+      const d = e.data as unknown as FileData & {
+        city: string | null;
+        period: string | null;
+        code?: string;
+        why?: Bilingual;
+      };
       return {
+        ...(d.code && d.why ? { why: { code: d.code, message: d.why } } : {}),
         seq: e.seq,
         sha256: e.sha256 ?? '',
         fileName: d.fileName,
@@ -459,6 +503,24 @@ export class Ledger {
   }
 }
 
+/** Decisions that need a reason, with their names for the message. */
+const REASON_NEEDED: Readonly<Record<DecisionKind, Bilingual | undefined>> = {
+  accepted: undefined,
+  rejected: { zh: '退回', en: 'Rejecting' },
+  approved: undefined,
+  unapproved: { zh: '撤销审核', en: 'Unapproving' },
+  locked: undefined,
+  unlocked: { zh: '解锁', en: 'Unlocking' },
+};
+
+async function storedReportSha(tx: Sql, hash: string, fallback: string): Promise<string> {
+  const rows = await tx.query<{ report_sha256: string }>(
+    'SELECT report_sha256 FROM ledger_reports WHERE sha256 = $1',
+    [hash],
+  );
+  return rows[0]?.report_sha256 ?? fallback;
+}
+
 /** Carries a refusal out of a transaction so it rolls back (the refusal is then recorded on its own). */
 class RefusedInTransaction extends Error {
   constructor(
@@ -475,106 +537,6 @@ async function nextRevision(tx: Sql, place: { city: string; period: string }): P
     [place.city, place.period],
   );
   return Number(rows[0]?.n ?? 0) + 1;
-}
-
-interface DecisionContext {
-  readonly period: string;
-  readonly cities: readonly string[];
-  readonly isZone: boolean;
-  readonly events: readonly LedgerEvent[];
-  readonly zone: string;
-  readonly name: (code: string) => Bilingual;
-}
-
-const STATE_ZH: Record<Cell['state'], string> = {
-  'not-received': '未报送',
-  received: '已收到未受理',
-  accepted: '已受理未审核',
-  rejected: '已退回',
-  approved: '已审核',
-};
-
-type Checked = { ok: true; revision: number | null; sha256: string | null } | Refusal;
-
-/** The rules before a decision is recorded (pure, on the period's events read under the append lock). */
-export function checkDecision(
-  kind: 'accepted' | 'rejected' | 'approved' | 'locked' | 'unlocked',
-  d: DecisionInput,
-  ctx: DecisionContext,
-): Checked {
-  const cells = cellsOf(ctx.events, ctx.period, [...ctx.cities, ctx.zone]);
-  const zoneCell = cells[cells.length - 1] as Cell;
-  const cell = ctx.isZone ? zoneCell : (cells.find((c) => c.city === d.city) as Cell);
-  const n = ctx.name(d.city);
-  const none = { ok: true as const, revision: null, sha256: null };
-  switch (kind) {
-    case 'accepted':
-    case 'rejected': {
-      if (ctx.isZone)
-        return refuse(
-          'LEDGER_UNKNOWN_UNIT',
-          '受理或退回针对城市，不针对全区',
-          'Accept and reject apply to a city, not the zone',
-        );
-      const locked = cell.locked ?? zoneCell.locked;
-      if (locked)
-        return refuse(
-          'LEDGER_LOCKED',
-          `${n.zh} ${ctx.period} 已锁定（${beijingTime(locked.at)}，${locked.by}），请先解锁`,
-          `${n.en} ${ctx.period} is locked (${beijingTime(locked.at, 'en')}, ${locked.by}); unlock first`,
-        );
-      if (!cell.latest)
-        return refuse(
-          'LEDGER_NOT_RECEIVED',
-          `${n.zh} ${ctx.period} 尚未报送`,
-          `Nothing received from ${n.en} for ${ctx.period}`,
-        );
-      const rev =
-        d.revision === undefined ? cell.latest : cell.revisions.find((r) => r.revision === d.revision);
-      if (!rev)
-        return refuse(
-          'LEDGER_NO_SUCH_REVISION',
-          `${n.zh} ${ctx.period} 没有第 ${d.revision} 版（共 ${cell.revisions.length} 版）`,
-          `${n.en} ${ctx.period} has no revision ${d.revision} (${cell.revisions.length} received)`,
-        );
-      return { ok: true, revision: rev.revision, sha256: rev.sha256 };
-    }
-    case 'approved': {
-      if (!ctx.isZone) {
-        if (!cell.accepted)
-          return refuse(
-            'LEDGER_NOT_ACCEPTED',
-            `${n.zh} ${ctx.period} 尚未受理任何版本，不能审核`,
-            `${n.en} ${ctx.period} has no accepted revision to approve`,
-          );
-        const rev = cell.revisions.find((r) => r.revision === cell.accepted?.revision);
-        return { ok: true, revision: cell.accepted.revision, sha256: rev?.sha256 ?? null };
-      }
-      // Upward only, as in DHIS2: the zone after every one of its cities.
-      const waiting = cells.slice(0, -1).filter((c) => c.state !== 'approved');
-      if (waiting.length > 0)
-        return refuse(
-          'LEDGER_CHILDREN_UNAPPROVED',
-          `以下城市尚未审核，全区不能审核：${waiting.map((c) => `${ctx.name(c.city).zh}（${STATE_ZH[c.state]}）`).join('、')}`,
-          `The zone cannot be approved before every city: not approved — ${waiting.map((c) => `${ctx.name(c.city).en} (${c.state})`).join(', ')}`,
-        );
-      return none;
-    }
-    case 'locked':
-      return none;
-    case 'unlocked':
-      if (!cell.locked)
-        return refuse(
-          'LEDGER_NOT_LOCKED',
-          `${n.zh} ${ctx.period} 未锁定`,
-          `${n.en} ${ctx.period} is not locked`,
-        );
-      return none;
-    default: {
-      const never: never = kind;
-      throw new Error(`unknown decision ${String(never)}`);
-    }
-  }
 }
 
 const NOT_WRITABLE = new Set(['EACCES', 'EROFS', 'EPERM']);

@@ -5,6 +5,8 @@ import {
   type AggregateResult,
   aggregate,
   fingerprint,
+  nameMismatch,
+  placeInName,
   readControls,
   retainedInput,
   type SubmissionInput,
@@ -52,6 +54,7 @@ export async function inputsFrom(
         ),
     },
   );
+  const catalogue = sunanCatalogue();
   const bar = progress(io, files.length, title);
   const out: SubmissionInput[] = [];
   // Only the compact input is kept of each file: what is left of its validation is collected before
@@ -78,7 +81,12 @@ export async function inputsFrom(
     } catch {
       submittedAt = undefined;
     }
-    out.push(retainedInput(report, name, sha256, submittedAt));
+    const input = retainedInput(report, name, sha256, submittedAt);
+    const mismatch =
+      report.city && report.period
+        ? nameMismatch(placeInName(name, catalogue), report.city, report.period, catalogue)
+        : undefined;
+    out.push(mismatch ? { ...input, nameMismatch: mismatch } : input);
     settle();
   }
   bar.stop();

@@ -69,11 +69,39 @@ export async function withLedger<T>(
   }
 }
 
-/** Who is acting: `--by`, else the login name. */
+/** Who is acting: `--by`, else SUNAN_USER, else the login name (USER, USERNAME). */
 export function actorOf(by: string | undefined, io: Io): string {
-  const who = by ?? io.env.SUNAN_USER ?? io.env.USER ?? io.env.USERNAME;
-  if (!who?.trim()) throw new UsageError('需要 --by <经办人>', 'Give --by <who>');
+  const who = [by, io.env.SUNAN_USER, io.env.USER, io.env.USERNAME].find((w) => w?.trim());
+  if (!who)
+    throw new UsageError(
+      '不知道经办人是谁：请给出 --by <经办人>，或设置环境变量 SUNAN_USER（如 export SUNAN_USER=张三）；登录名（USER/USERNAME）也未设置',
+      'Who is acting is unknown: give --by <name>, or set SUNAN_USER (e.g. export SUNAN_USER=zhang); the login name (USER/USERNAME) is not set either',
+    );
   return who.trim();
+}
+
+/**
+ * The units a decision names: each `--city` may be a comma list (南京,无锡 or 南京，无锡); with
+ * `batch`, `all` names every city of the period (resolved against the ledger later).
+ */
+export function unitsOf(given: readonly string[], zoneAllowed: boolean, batch: boolean): string[] | 'all' {
+  const parts = given
+    .flatMap((g) => g.split(/[,，、]/))
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.some((p) => p.toLowerCase() === 'all')) {
+    if (!batch)
+      throw new UsageError(
+        '此操作不接受 --city all，请逐个城市给出',
+        'This decision does not take --city all; name the city',
+      );
+    if (parts.length > 1) throw new UsageError('--city all 不能与其他城市同用', '--city all stands alone');
+    return 'all';
+  }
+  if (parts.length > 1 && !batch)
+    throw new UsageError('此操作一次针对一个城市', 'This decision takes one city at a time');
+  if (parts.length === 0) throw new UsageError('--city 为空', '--city is empty');
+  return [...new Set(parts.map((p) => unitOf(p, zoneAllowed)))];
 }
 
 /** A city code from a code, Chinese or English name; the zone from SUNAN, zone, 全区 or 示范区. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Cell, CellState, Ledger, PeriodStatus, UnassignedFile } from '@sunan/ledger';
+import type { Cell, CellState, Ledger, LockPhase, PeriodStatus, UnassignedFile } from '@sunan/ledger';
 import { BEIJING_ZONE, beijingTime } from '@sunan/schema';
 import { HELP } from '../help.js';
 import { EXIT, type Io, UsageError } from '../io.js';
@@ -22,9 +22,18 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(1, width - w));
 }
 
+const LOCK: Record<LockPhase, { zh: string; en: string }> = {
+  open: { zh: '', en: '' },
+  city: { zh: ' · 已锁定', en: ' · locked' },
+  zone: { zh: ' · 全区锁定', en: ' · zone lock' },
+  'city+zone': { zh: ' · 已锁定', en: ' · locked' },
+  reopened: { zh: ' · 例外开放', en: ' · reopened' },
+};
+
 function cellLine(ledger: Ledger, cell: Cell, lang: Lang): string {
   const name = ledger.nameOf(cell.city);
-  const state = STATE[cell.state][lang] + (cell.locked ? (lang === 'zh' ? ' · 已锁定' : ' · locked') : '');
+  const forced = cell.accepted?.forced ? (lang === 'zh' ? ' · 强制受理' : ' · forced') : '';
+  const state = STATE[cell.state][lang] + forced + LOCK[cell.lock][lang];
   const latest = cell.latest;
   const decided = cell.approved ?? cell.rejected ?? cell.accepted;
   const rev = latest
@@ -32,7 +41,7 @@ function cellLine(ledger: Ledger, cell: Cell, lang: Lang): string {
     : '-';
   return [
     pad(`${cell.city} ${lang === 'zh' ? name.zh : name.en}`, 20),
-    pad(state, 22),
+    pad(state, 26),
     pad(rev, 14),
     pad(latest ? `${latest.errors}/${latest.warnings}` : '-', 8),
     pad(latest ? beijingTime(latest.receivedAt, lang, 'none') : '-', 18),
@@ -50,7 +59,7 @@ export function statusText(
   const zh = lang === 'zh';
   const head = [
     pad(zh ? '城市' : 'city', 20),
-    pad(zh ? '状态' : 'state', 22),
+    pad(zh ? '状态' : 'state', 26),
     pad(zh ? '版本' : 'revision', 14),
     pad(zh ? '错/警' : 'err/warn', 8),
     pad(zh ? '收到时间' : 'received at', 18),
@@ -74,7 +83,7 @@ export function statusText(
     out.push('', zh ? `未归属文件 ${unassigned.length} 个：` : `Unassigned files: ${unassigned.length}`);
     for (const u of unassigned)
       out.push(
-        `  #${u.seq} ${u.fileName} ${beijingTime(u.receivedAt, lang, 'none')} ${u.by} sha256 ${u.sha256.slice(0, 12)}…`,
+        `  #${u.seq} ${u.fileName} ${beijingTime(u.receivedAt, lang, 'none')} ${u.by} sha256 ${u.sha256.slice(0, 12)}…${u.why ? ` — ${zh ? u.why.message.zh : u.why.message.en}` : ''}`,
       );
   }
   return `${out.join('\n')}\n`;
