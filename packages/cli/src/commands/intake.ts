@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,8 +87,12 @@ function unorderedGroups(
 ): Looked[][] {
   if (inOrder) return [];
   const groups = new Map<string, Looked[]>();
+  // The same bytes twice in one intake are one revision (the second is a duplicate).
+  const seen = new Set<string>();
   for (const l of looked) {
-    if (l.duplicate || !l.placement.ok) continue;
+    const hash = createHash('sha256').update(l.bytes).digest('hex');
+    if (l.duplicate || !l.placement.ok || seen.has(hash)) continue;
+    seen.add(hash);
     const key = `${l.placement.city} ${l.placement.period}`;
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
