@@ -196,7 +196,8 @@ function acceptNotes(
 ): Bilingual[] {
   const notes: Bilingual[] = [];
   const n = ctx.name(d.city);
-  if (d.revision === undefined)
+  // The line that records the acceptance names the revision; with several, say it was the latest.
+  if (d.revision === undefined && revisions.length > 1)
     notes.push({
       zh: `未指定 --revision，受理最新的第 ${picked.revision} 版（${picked.fileName}，共 ${revisions.length} 版）`,
       en: `No --revision given: accepting the latest, revision ${picked.revision} (${picked.fileName}, ${revisions.length} received)`,
