@@ -1,13 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import {
-  beijingTime,
-  type Catalogue,
-  formatPeriod,
-  parsePeriod,
-  sunanCatalogue,
-  unitsAt,
-} from '@sunan/schema';
+import { type Catalogue, formatPeriod, parsePeriod, sunanCatalogue, unitsAt } from '@sunan/schema';
 import { type ValidationReport, validateSubmission } from '@sunan/validate';
 import { nodeInflater } from '@sunan/validate/node';
 import { sha256 } from './canonical.js';
