@@ -1,3 +1,4 @@
+// @time-zones: intake times shown in Beijing time whatever the machine's zone
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

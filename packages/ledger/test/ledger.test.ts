@@ -1,3 +1,4 @@
+// @time-zones: event times and a clock in the future
 import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// @time-zones: a lock's age read from the clock
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';

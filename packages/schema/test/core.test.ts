@@ -1,3 +1,4 @@
+// @time-zones: the period calendar's deadlines
 import { fileURLToPath } from 'node:url';
 import * as main from '@sunan/schema';
 import { CatalogueHeader, DEFAULT_CALENDAR, SubmissionCalendar } from '@sunan/schema';

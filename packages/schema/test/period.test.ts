@@ -1,3 +1,4 @@
+// @time-zones: period starts, ends and deadlines
 import {
   childrenOf,
   formatPeriod,

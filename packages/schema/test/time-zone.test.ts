@@ -1,3 +1,4 @@
+// @time-zones: dates must not depend on the machine's zone
 import { beijingIso, beijingTime, parsePeriod, periodEnd, submissionDeadline } from '@sunan/schema';
 import { describe, expect, it } from 'vitest';
 

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fingerprint, type SubmissionInput } from '@sunan/aggregate';
 import { createTemplate } from '@sunan/report';
 import { parsePeriod, resolveOrgUnit, type Submission, sunanCatalogue } from '@sunan/schema';
@@ -29,14 +32,41 @@ export function synthetic(code: string, periodId = '2022', scale = 1): Submissio
   return syntheticSubmission({ catalogue, city: city(code), period: period(periodId), scale });
 }
 
-/** A template for the city, filled through the library's own writer. */
+/**
+ * A template for the city, filled through the library's own writer. Within one test run the same
+ * arguments give the bytes written the first time: the run's global set-up names a folder in
+ * SUNAN_FIXTURE_CACHE where each workbook is kept by the hash of its arguments (each caller gets
+ * its own copy), so the test files that fill the same city do not write it again.
+ */
 export async function filledWorkbook(
   code: string,
   periodId = '2022',
   submission = synthetic(code, periodId),
 ): Promise<Uint8Array> {
+  const dir = process.env.SUNAN_FIXTURE_CACHE;
+  const file =
+    dir &&
+    join(
+      dir,
+      `${createHash('sha256')
+        .update(JSON.stringify([code, periodId, submission]))
+        .digest('hex')}.xlsx`,
+    );
+  if (file) {
+    try {
+      return new Uint8Array(readFileSync(file));
+    } catch {
+      // Not written yet in this run.
+    }
+  }
   const t = await createTemplate({ city: code, period: periodId, fill: submission });
   if (!t.ok) throw new Error(JSON.stringify(t.findings));
+  if (file) {
+    // Written aside and renamed, so a test file running beside this one never reads half a workbook.
+    const aside = `${file}.${process.pid}`;
+    writeFileSync(aside, t.bytes);
+    renameSync(aside, file);
+  }
   return t.bytes;
 }
 

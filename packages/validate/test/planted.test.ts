@@ -170,7 +170,10 @@ describe('values', () => {
       ],
       [
         'PATENTS_INVENTION',
-        { t: 's', v: Number(valueIn(sub, CITY, 'PATENTS_INVENTION')).toLocaleString('en-US') },
+        {
+          t: 's',
+          v: String(Number(valueIn(sub, CITY, 'PATENTS_INVENTION'))).replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+        },
         valueIn(sub, CITY, 'PATENTS_INVENTION'),
         'VAL_THOUSANDS_SEPARATOR',
       ],

@@ -74,7 +74,9 @@ describe('parseTypedNumber', () => {
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), (n, d) => {
         const x = new Decimal(n.toString()).div(new Decimal(10).pow(d));
         const [int, frac] = x.toFixed(d).split('.');
-        const text = `${BigInt(int ?? '0').toLocaleString('en-US')}${frac ? `.${frac}` : ''}`;
+        const text = `${BigInt(int ?? '0')
+          .toString()
+          .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
         const r = parseTypedNumber(text);
         return r.ok && r.value.eq(x);
       }),
