@@ -1,3 +1,4 @@
+// @time-zones: revisions' receipt times
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

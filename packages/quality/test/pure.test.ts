@@ -1,3 +1,4 @@
+// @time-zones: punctuality against the period's deadline
 import { readFileSync } from 'node:fs';
 import { aggregate } from '@sunan/aggregate';
 import {
