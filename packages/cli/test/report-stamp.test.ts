@@ -1,3 +1,4 @@
+// @time-zones: the report's stamp read from the clock
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @time-zones: overdue against the period's deadline
 import { Ledger } from '@sunan/ledger';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../../cli/src/run.js';
