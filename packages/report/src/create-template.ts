@@ -278,7 +278,7 @@ export async function createTemplate(options: TemplateOptions): Promise<Template
     `报告期：${periodId}　　报送截止日期：${submissionDeadline(period, catalogue.calendar)}`,
     '',
     '填报要求：',
-    `1. 在“${SHEET.values}”工作表的黄色单元格（“${VALUE_HEADERS.value}”列）填写数值，其他单元格已锁定。`,
+    `1. 在“${SHEET.values}”工作表的黄色单元格（“${FORM_VALUE_HEADER}”列）填写数值，其他单元格已锁定。`,
     ...INPUT_INSTRUCTIONS,
     '4. 计数类指标（家、项、件、个、人）填写整数；没有的填 0。哪些必须填写见下文“必填规则”。',
     `5. 在“${SHEET.enterprises}”工作表逐行列出有效高新技术企业，统一社会信用代码须为 18 位；所在园区填园区代码或名称，不在园区的留空。`,

@@ -82,7 +82,8 @@ export function writeFormBlock(
 
 /**
  * Page header and footer of a form: 填报单位 and 报告期 on the left, 表名 in the centre, 表号 on the
- * right, 第 N 页 共 M 页 below — on every printed page.
+ * right; 批准文号, 第 N 页 共 M 页 and 有效期至 below — on every printed page (each part short, so
+ * they never run into each other on a narrow sheet).
  */
 export function formHeaderFooter(
   ws: ExcelJS.Worksheet,
@@ -93,7 +94,7 @@ export function formHeaderFooter(
   ws.headerFooter = {
     ...ws.headerFooter,
     oddHeader: `&L${headerText(`填报单位：${unit}　报告期：${periodText(periodId)}`)}&C&B${headerText(form.title.zh)}&R${headerText(`表号：${form.formNo}`)}`,
-    oddFooter: `&L${headerText(`${form.authority}　${form.approval.kind}：${form.approval.number}　有效期至：${form.validUntil}`)}${PAGE_FOOTER}`,
+    oddFooter: `&L${headerText(`${form.approval.kind}：${form.approval.number}`)}${PAGE_FOOTER}&R${headerText(`有效期至：${form.validUntil}`)}`,
   };
 }
 

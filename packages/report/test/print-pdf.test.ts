@@ -86,7 +86,7 @@ beforeAll(async () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(out, `${f}-page`)]);
   }
   // The 指标 form's own first page too: page 1 of the template is 填报说明.
-  const form = (pages.get('template') ?? []).findIndex((p) => p.includes('本期')) + 1;
+  const form = (pages.get('template') ?? []).findIndex((p) => p.includes('本期') && p.includes('序号')) + 1;
   if (form > 0) {
     const n = String(form);
     execFileSync('pdftoppm', [
@@ -119,12 +119,12 @@ describe.skipIf(missing.length > 0)('printed from LibreOffice on A4', () => {
 
   it('the 指标 form’s first page holds 指标名称 and the 本期 column; the city form is at most 3 pages', () => {
     const form = pages.get('template') ?? [];
-    const values = form.findIndex((p) => p.includes('指标名称'));
+    const values = form.findIndex((p) => p.includes('指标名称') && p.includes('序号'));
     expect(values).toBeGreaterThanOrEqual(0);
     expect(form[values]).toContain('本期');
     expect(form[values]).toContain(catalogueForms(catalogue).values.formNo);
-    // The 指标 form's pages are those with the 本期 header (repeated on each).
-    const valuePages = form.filter((p) => p.includes('本期'));
+    // The 指标 form's pages are those with its header row (本期 … 序号, repeated on each).
+    const valuePages = form.filter((p) => p.includes('本期') && p.includes('序号'));
     console.log(`指标 form: ${valuePages.length} pages of ${form.length} in the template`);
     expect(valuePages.length).toBeLessThanOrEqual(3);
   });

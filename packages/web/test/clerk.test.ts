@@ -238,7 +238,7 @@ describe('step 3, 报送', () => {
     expect(marks).toEqual({
       fills: [],
       notes: [],
-      sheets: [SHEET.instructions, SHEET.values, SHEET.enterprises, SHEET.meta],
+      sheets: [SHEET.instructions, SHEET.values, '指标解释', SHEET.enterprises, SHEET.meta],
     });
     writeFileSync(`${DIR}sent.xlsx`, sent.bytes);
     const fromSent = validateSubmission(sent.bytes, EXPECT);
