@@ -47,11 +47,6 @@ export function boundInWords(
   return { zh: `不低于 ${min ?? 0}${u}`, en: `at least ${min ?? 0}${u}` };
 }
 
-/** A catalogue text with indicator codes said by their Chinese names (a clerk knows no codes). */
-function namesForCodes(catalogue: Catalogue, text: string): string {
-  return text.replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, (code) => findIndicator(catalogue, code)?.name.zh ?? code);
-}
-
 /** Bounds without a scale first: a relative bound is only judged when its scale passed its own. */
 function ordered(bounds: readonly PlausibilityBound[]): PlausibilityBound[] {
   return [...bounds].sort((a, b) => Number(a.per !== undefined) - Number(b.per !== undefined));
@@ -138,8 +133,9 @@ export function checkMagnitude(
               'warning',
               v.at,
               {
-                zh: `${head}，超出${zhRange}，请核实（依据：${namesForCodes(catalogue, bound.basis.zh)}）`,
-                en: `${headEn}, beyond the plausible range (${words.en}; basis: ${bound.basis.en}); please check`,
+                // The bound's basis is the catalogue's reasoning (CATALOGUE.md), not the clerk's.
+                zh: `${head}，超出${zhRange}，请核实`,
+                en: `${headEn}, beyond the plausible range (${words.en}); please check`,
               },
               common,
             ),

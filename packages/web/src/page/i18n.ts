@@ -142,7 +142,7 @@ export const LIST_COLUMNS: readonly { readonly zh: string; readonly en: string }
   { zh: '认定年份', en: 'Year certified' },
 ];
 
-/** Latin words a Chinese text may carry: file formats, encodings and official indicator names. */
+/** Latin words a Chinese text may carry: file formats, encodings, official indicator names and units of size. */
 const LATIN_ALLOWED = new Set([
   'xlsx',
   'xls',
@@ -157,6 +157,12 @@ const LATIN_ALLOWED = new Set([
   'pct',
   'r&d',
   '&',
+  'kib',
+  'mib',
+  'gib',
+  'kb',
+  'mb',
+  'gb',
 ]);
 
 /**
