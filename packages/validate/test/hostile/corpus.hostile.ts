@@ -118,10 +118,11 @@ describe('hostile corpus through the built command', () => {
       .filter((o) => o.problems.length > 0)
       .map((o) => `${o.c.name}: ${o.problems.join('; ')}`);
     expect(failed).toEqual([]);
-    // A list past the row limit is refused where the scan reaches the limit: no dearer than one at it.
+    // A list past the row limit is refused where the scan reaches the limit: no dearer than one at it
+    // (with room for the noise of a shared machine; reading it all and refusing late took ten times as long).
     const run = (name: string) => outcomes.find((o) => o.c.name === name)?.run;
     const [atLimit, over] = [run('list-250k-rows'), run('list-300k-rows')];
-    expect(over?.seconds).toBeLessThanOrEqual((atLimit?.seconds ?? 0) + 1);
+    expect(over?.seconds).toBeLessThanOrEqual((atLimit?.seconds ?? 0) * 1.5 + 2);
     if (over?.peakMb !== undefined) expect(over.peakMb).toBeLessThanOrEqual((atLimit?.peakMb ?? 0) + 20);
   });
 
