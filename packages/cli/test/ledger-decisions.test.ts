@@ -99,6 +99,11 @@ describe('sunan decisions and intake checks', { timeout: 400_000 }, () => {
     expect(forced.stdout).toContain('强制受理');
     expect(cell('2022', '321100')?.accepted).toMatchObject({ revision: 1, forced: true });
     expect(run(['status', '--period', '2022', ...L]).stdout).toMatch(/321100 镇江市\s+已收到 · 强制受理/);
+    // The report built on it says so on its first screen, with the reason.
+    const out = join(dir, 'forced-report');
+    expect(run(['aggregate', '--ledger', ledger, '--period', '2022', '--out', out]).code).not.toBe(2);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/强制受理：镇江市[^<]*含错误；理由：局里确认/);
     // Back to the clean revision for the rest.
     expect(run(['accept', '--city', '镇江', '--period', '2022', '--revision', '2', ...L]).code).toBe(0);
   });
