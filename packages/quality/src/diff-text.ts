@@ -107,22 +107,25 @@ export function diffRows(d: RevisionDiff): TableRow[] {
   ];
 }
 
+/** The columns of a diff table, in the order `diffRows` fills them: one header for every sheet of diffs. */
+export const DIFF_COLUMNS = [
+  { header: '类别 kind' },
+  { header: '指标或企业 indicator or enterprise' },
+  { header: '单位或代码 unit or code' },
+  { header: '单元格 cell' },
+  { header: '计量单位 unit' },
+  { header: '原值 old', decimals: 2 },
+  { header: '新值 new', decimals: 2 },
+  { header: '改动 change', decimals: 2 },
+  { header: '改动% change %', decimals: 2 },
+] as const;
+
 /** The diff as one table sheet, for `@sunan/report`'s `tableWorkbook`. */
 export function diffSheet(d: RevisionDiff, cityName: Bilingual) {
   return {
     name: `${d.period} 第${d.from.revision}-${d.to.revision}版`,
     title: `${cityName.zh} ${d.period} ${changeLine(d).zh} / ${cityName.en}: ${changeLine(d).en}`,
-    columns: [
-      { header: '类别 kind' },
-      { header: '指标或企业 indicator or enterprise' },
-      { header: '单位或代码 unit or code' },
-      { header: '单元格 cell' },
-      { header: '计量单位 unit' },
-      { header: '原值 old', decimals: 2 },
-      { header: '新值 new', decimals: 2 },
-      { header: '改动 change', decimals: 2 },
-      { header: '改动% change %', decimals: 2 },
-    ],
+    columns: DIFF_COLUMNS,
     rows: diffRows(d),
   };
 }

@@ -29,6 +29,7 @@ export {
 export {
   cellNumber,
   changeLine,
+  DIFF_COLUMNS,
   diffRows,
   diffSheet,
   diffText,

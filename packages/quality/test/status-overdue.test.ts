@@ -20,7 +20,16 @@ describe.each(BACKENDS)('sunan status: 逾期 and the change line, on %s', (name
       for (const r of [1, 2])
         await ledger.intake({ bytes: bytes(r), fileName: `zj-v${r}.json`, by: 'clerk' });
       // 2022's deadline (2023-03-31) is long past: every city without an accepted revision is 逾期.
-      await ledger.accept({ city: ZJ, period: '2022', revision: 2, by: 'lead' });
+      // Revision 2 carries a planted error: accepted as the centre would, with a reason.
+      const a = await ledger.accept({
+        city: ZJ,
+        period: '2022',
+        revision: 2,
+        by: 'lead',
+        force: true,
+        reason: '测试',
+      });
+      if (!a.ok) throw new Error(`accept: ${JSON.stringify(a)}`);
     } finally {
       await ledger.close();
     }

@@ -1,4 +1,4 @@
-import { cellNumber, diffRows, type QualityReport } from '@sunan/quality';
+import { cellNumber, DIFF_COLUMNS, diffRows, type QualityReport } from '@sunan/quality';
 import { type Catalogue, findIndicator, resolveOrgUnit } from '@sunan/schema';
 import { type TableSheet, tableWorkbook } from './table-xlsx.js';
 
@@ -189,19 +189,7 @@ export async function qualityWorkbook(q: QualityReport, catalogue: Catalogue): P
   const diffs: TableSheet = {
     name: '版本改动 diffs',
     title: `${q.period} 各市最新受理版较前一受理版的改动 / Changes between accepted revisions`,
-    columns: [
-      { header: '城市 city' },
-      { header: '版本 revisions' },
-      { header: '类别 kind' },
-      { header: '指标或企业 indicator or enterprise' },
-      { header: '单位或代码 unit or code' },
-      { header: '单元格 cell' },
-      { header: '计量单位 unit' },
-      { header: '原值 old', decimals: 2 },
-      { header: '新值 new', decimals: 2 },
-      { header: '改动 change', decimals: 2 },
-      { header: '改动% change %', decimals: 2 },
-    ],
+    columns: [{ header: '城市 city' }, { header: '版本 revisions' }, ...DIFF_COLUMNS],
     rows: q.diffs.flatMap((d) =>
       diffRows(d).map((r) => [unit(d.city), `${d.from.revision}→${d.to.revision}`, ...r]),
     ),
