@@ -39,6 +39,8 @@ export interface Acceptance {
   readonly revision: number;
   readonly at: string;
   readonly seq: number;
+  /** When a rejection of this revision withdrew the acceptance (the ledger's state table does so). */
+  readonly withdrawnAt?: string;
 }
 
 /** A (city, period)'s history: every revision received and every acceptance, in ledger order. */
@@ -51,9 +53,17 @@ export interface CellHistory {
 
 const key = (city: string, period: string) => `${period}\u0000${city}`;
 
+/** A rejection of the revision in force withdraws its acceptance, as the ledger's state table says. */
+function withdraw(acceptances: Acceptance[], e: HistoryEvent): void {
+  const last = acceptances.at(-1);
+  if (last && last.withdrawnAt === undefined && last.revision === e.revision)
+    acceptances[acceptances.length - 1] = { ...last, withdrawnAt: e.at };
+}
+
 /**
- * Folds the events into each (city, period)'s revisions and acceptances. Events other than
- * `received` and `accepted` do not change what was sent or accepted and are passed over.
+ * Folds the events into each (city, period)'s revisions and acceptances. A rejection of the
+ * accepted revision marks that acceptance withdrawn; other events do not change what was sent or
+ * accepted and are passed over.
  */
 export function historiesOf(events: readonly HistoryEvent[]): Map<string, CellHistory> {
   const out = new Map<
@@ -62,11 +72,12 @@ export function historiesOf(events: readonly HistoryEvent[]): Map<string, CellHi
   >();
   for (const e of events) {
     if (e.city === null || e.period === null || e.revision === null) continue;
-    if (e.kind !== 'received' && e.kind !== 'accepted') continue;
+    if (e.kind !== 'received' && e.kind !== 'accepted' && e.kind !== 'rejected') continue;
     const k = key(e.city, e.period);
     const h = out.get(k) ?? { city: e.city, period: e.period, revisions: [], acceptances: [] };
     out.set(k, h);
-    if (e.kind === 'received')
+    if (e.kind === 'rejected') withdraw(h.acceptances, e);
+    else if (e.kind === 'received')
       h.revisions.push({
         revision: e.revision,
         sha256: e.sha256 ?? '',
@@ -90,11 +101,17 @@ export function historyOf(
 
 /**
  * The distinct accepted revisions in the order they were (last) accepted: re-accepting an earlier
- * revision moves it to the end, since it is again the one in force.
+ * revision moves it to the end, since it is again the one in force. A withdrawn acceptance is not
+ * one the centre stands by, and is left out.
  */
 export function acceptedSequence(h: CellHistory): Acceptance[] {
   const out: Acceptance[] = [];
   for (const a of h.acceptances) {
+    if (a.withdrawnAt !== undefined) {
+      const i = out.findIndex((x) => x.revision === a.revision);
+      if (i >= 0) out.splice(i, 1);
+      continue;
+    }
     const i = out.findIndex((x) => x.revision === a.revision);
     if (i >= 0) out.splice(i, 1);
     out.push(a);
@@ -102,11 +119,20 @@ export function acceptedSequence(h: CellHistory): Acceptance[] {
   return out;
 }
 
-/** The revision in force at a time (the last accepted at or before it), if any. */
+/**
+ * The acceptance in force now: the last one, unless a rejection withdrew it (then none is, until
+ * the next acceptance — as the ledger's status and roll-up have it).
+ */
+export function acceptanceInForce(h: CellHistory): Acceptance | undefined {
+  const last = h.acceptances.at(-1);
+  return last?.withdrawnAt === undefined ? last : undefined;
+}
+
+/** The revision in force at a time (the last accepted at or before it, unless withdrawn by then). */
 export function acceptedAt(h: CellHistory, at: string): Acceptance | undefined {
   let found: Acceptance | undefined;
   for (const a of h.acceptances) if (a.at <= at) found = a;
-  return found;
+  return found?.withdrawnAt !== undefined && found.withdrawnAt <= at ? undefined : found;
 }
 
 /** The received revision with this number. */

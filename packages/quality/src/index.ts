@@ -38,6 +38,7 @@ export {
 } from './diff-text.js';
 export {
   type Acceptance,
+  acceptanceInForce,
   acceptedAt,
   acceptedSequence,
   type CellHistory,

@@ -1,6 +1,6 @@
 import { type Catalogue, parsePeriod, submissionDeadline } from '@sunan/schema';
 import { PERCENT_DECIMALS, Q } from './decimal.js';
-import { acceptedSequence, type CellHistory, revisionNo } from './history.js';
+import { acceptanceInForce, type CellHistory, revisionNo } from './history.js';
 import { daysBetween, shanghaiDate } from './time.js';
 
 /** How early or late one city reported one period, against the period's 报送截止日期. */
@@ -33,7 +33,7 @@ export function punctualityOf(catalogue: Catalogue, h: CellHistory, now: string)
   const deadline = deadlineOf(catalogue, h.period);
   if (deadline === undefined) return undefined;
   const first = h.revisions[0];
-  const acc = acceptedSequence(h).at(-1);
+  const acc = acceptanceInForce(h);
   const accRev = acc ? revisionNo(h, acc.revision) : undefined;
   const days = (at: string | undefined) =>
     at === undefined ? null : daysBetween(deadline, shanghaiDate(at));

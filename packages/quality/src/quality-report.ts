@@ -1,7 +1,7 @@
 import { type Catalogue, type OrgUnit, parsePeriod, unitsAt } from '@sunan/schema';
 import { type Completeness, completenessOf, zoneCompleteness } from './completeness.js';
 import { diffRevisions, type RevisionDiff } from './diff.js';
-import { acceptedSequence, historiesOf, historyOf, type QualityInput, revisionNo } from './history.js';
+import { acceptanceInForce, historiesOf, historyOf, type QualityInput, revisionNo } from './history.js';
 import { type OnTimeRate, onTimeRates, type PunctualityRow, punctualityOf } from './punctuality.js';
 import { ValueReader } from './values.js';
 import { type RevisionSummary, revisionSummaries, type VintageRow, vintagesOf } from './vintages.js';
@@ -103,7 +103,7 @@ export function qualityReport(input: QualityInput, o: QualityOptions): QualityRe
   const { zoneRevisions, byPeriod } = zoneRevisionsOf(o, zone, periods, input, values);
   const punctuality = cells.flatMap((h) => punctualityOf(o.catalogue, h, o.now) ?? []);
   const completeness = current.flatMap((h) => {
-    const acc = acceptedSequence(h).at(-1);
+    const acc = acceptanceInForce(h);
     const rev = acc ? revisionNo(h, acc.revision) : undefined;
     return (
       completenessOf(

@@ -1,6 +1,6 @@
 import type { Catalogue, Indicator } from '@sunan/schema';
 import { meanOf, percentOf, Q } from './decimal.js';
-import { acceptedSequence, type CellHistory, revisionNo } from './history.js';
+import { acceptanceInForce, type CellHistory, revisionNo } from './history.js';
 import type { ValueReader } from './values.js';
 
 /** A figure as one revision held it, with when that revision was received or accepted. */
@@ -42,8 +42,7 @@ function point(values: ValueReader, h: CellHistory, rev: number, at: string, ind
 export function vintagesOf(catalogue: Catalogue, h: CellHistory, values: ValueReader): VintageRow[] {
   const first = h.revisions[0];
   const firstAcc = h.acceptances[0];
-  const seq = acceptedSequence(h);
-  const latestAcc = seq[seq.length - 1];
+  const latestAcc = acceptanceInForce(h);
   return cityIndicators(catalogue, h.period).map((ind) => {
     const fr = first ? point(values, h, first.revision, first.receivedAt, ind.code) : null;
     const fa = firstAcc ? point(values, h, firstAcc.revision, firstAcc.at, ind.code) : null;

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { aggregate } from '@sunan/aggregate';
 import {
+  acceptanceInForce,
+  acceptedAt,
+  acceptedSequence,
   type Completeness,
   completenessOf,
   type HistoryEvent,
@@ -270,5 +273,36 @@ describe('report.html links to the quality report', () => {
     expect(linked).toContain('<section id="quality"><h2>数据质量');
     expect(linked).toContain('<a href="quality.html">');
     expect(reportHtml(result, catalogue)).not.toContain('id="quality"');
+  });
+});
+
+describe('a rejection of the accepted revision withdraws it from the history', () => {
+  const events = [
+    ev('received', '321100', '2022', 1, '2023-03-01T02:00:00Z'),
+    ev('accepted', '321100', '2022', 1, '2023-03-02T02:00:00Z'),
+    ev('received', '321100', '2022', 2, '2023-03-03T02:00:00Z'),
+    ev('accepted', '321100', '2022', 2, '2023-03-04T02:00:00Z'),
+    ev('rejected', '321100', '2022', 2, '2023-03-05T02:00:00Z'),
+    ev('rejected', '321100', '2022', 1, '2023-03-06T02:00:00Z'), // not in force: changes nothing
+  ];
+  const h = historyOf(historiesOf(events), '321100', '2022');
+
+  it('no longer counts the withdrawn revision as accepted, now or after the rejection', () => {
+    expect(acceptedSequence(h).map((a) => a.revision)).toEqual([1]);
+    expect(acceptanceInForce(h)).toBeUndefined();
+    expect(acceptedAt(h, '2023-03-04T12:00:00Z')?.revision).toBe(2);
+    expect(acceptedAt(h, '2023-03-05T12:00:00Z')).toBeUndefined();
+    expect(h.acceptances.map((a) => a.withdrawnAt ?? null)).toEqual([null, '2023-03-05T02:00:00Z']);
+  });
+
+  it('a revision accepted again after its withdrawal is in force again', () => {
+    const again = historyOf(
+      historiesOf([...events, ev('accepted', '321100', '2022', 2, '2023-03-07T02:00:00Z')]),
+      '321100',
+      '2022',
+    );
+    expect(acceptedSequence(again).map((a) => a.revision)).toEqual([1, 2]);
+    expect(acceptanceInForce(again)?.revision).toBe(2);
+    expect(acceptedAt(again, '2023-03-08T00:00:00Z')?.revision).toBe(2);
   });
 });
