@@ -10,7 +10,7 @@ import { catalogue, rollUps } from './helpers.js';
 const PYTHONS = ['python3', '/usr/bin/python3'];
 const python = PYTHONS.find((p) => spawnSync(p, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0);
 // In CI (.ci/run installs python3-pandas) a missing pandas is a failure, never a skip.
-const REQUIRED = process.env.CI === 'true';
+const IN_CI = process.env.CI === 'true';
 
 /** The README's pandas lines, as written there. */
 function readmeLines(): string {
@@ -22,10 +22,10 @@ function readmeLines(): string {
 
 describe('the README pandas lines on an exported package', () => {
   it('pandas is there when CI asks for it', () => {
-    if (REQUIRED) expect(python, 'python3 with pandas (apt python3-pandas)').toBeDefined();
+    if (IN_CI) expect(python, 'python3 with pandas (apt python3-pandas)').toBeDefined();
   });
 
-  it.skipIf(python === undefined && !REQUIRED)('sum the cities to the zone totals of the roll-up', () => {
+  it.skipIf(python === undefined && !IN_CI)('sum the cities to the zone totals of the roll-up', () => {
     const results = rollUps();
     const dir = mkdtempSync(join(tmpdir(), 'sunan-exchange-'));
     mkdirSync(join(dir, 'datapackage'));

@@ -108,7 +108,7 @@ afterAll(() => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-describe.skipIf(missing.length > 0)('printed from LibreOffice on A4', () => {
+describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('printed from LibreOffice on A4', () => {
   it('every PDF is A4 (either orientation)', () => {
     for (const f of FILES) {
       const [w, h] = (size.get(f) ?? '').split('x').map(Number).sort();
