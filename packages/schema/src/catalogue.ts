@@ -48,6 +48,23 @@ export function findIndicator(catalogue: Catalogue, code: string): Indicator | u
   return map.get(code);
 }
 
+const units = new WeakMap<Catalogue, Map<string, OrgUnit>>();
+
+/** The org unit (zone, province, city or park) with `code`, or undefined; indexed once per catalogue. */
+export function findOrgUnit(catalogue: Catalogue, code: string): OrgUnit | undefined {
+  let map = units.get(catalogue);
+  if (!map) {
+    map = new Map(catalogue.orgUnits.map((u) => [u.code, u]));
+    units.set(catalogue, map);
+  }
+  return map.get(code);
+}
+
+/** The org unit's name, or the code itself in both languages when the catalogue has no such unit. */
+export function orgUnitName(catalogue: Catalogue, code: string): LocalizedText {
+  return findOrgUnit(catalogue, code)?.name ?? { zh: code, en: code };
+}
+
 /**
  * The forms' legal marks (表号, 制定机关, 批准文号, 有效期至…): the catalogue's own, else the zone's
  * defaults from data/forms.json.

@@ -13,7 +13,15 @@ export {
   isAdditive,
 } from './aggregation.js';
 export { SUNAN_CATALOGUE_VERSION, sunanCatalogue, sunanCatalogueDocument } from './builtin.js';
-export { type Catalogue, catalogueForms, completeIndicator, findIndicator, PENDING } from './catalogue.js';
+export {
+  type Catalogue,
+  catalogueForms,
+  completeIndicator,
+  findIndicator,
+  findOrgUnit,
+  orgUnitName,
+  PENDING,
+} from './catalogue.js';
 export type { CatalogueProblem, CatalogueResult } from './check-catalogue.js';
 export { BEIJING_ZONE, beijingIso, beijingTime, type ZoneMark } from './clock.js';
 export { catalogueMarkdown } from './docs.js';

@@ -3,15 +3,23 @@
  * and every check on it. Byte-based and browser-safe; file-system helpers live in `@sunan/validate/node`.
  * The fillable template and the annotated copy are written by `@sunan/report`.
  */
-export { type CheckedValue, valueKey } from './check-values.js';
-export { FINDING_CODES, type FindingCodeDoc } from './codes.js';
-export { type CreditCodeCheck, checkCreditCode, creditCodeCheckChar } from './credit-code.js';
-export { type EnterpriseList, enterpriseList } from './enterprise-list.js';
+export { type CheckedValue, valueKey } from './checks/check-values.js';
+export { type CreditCodeCheck, checkCreditCode, creditCodeCheckChar } from './checks/credit-code.js';
+export {
+  periodsReported,
+  type ValidateOptions,
+  type ValidationReport,
+  type ValidationStats,
+  validateSubmission,
+} from './checks/validate-submission.js';
+export { FINDING_CODES, type FindingCodeDoc } from './findings/codes.js';
+export { type EnterpriseList, enterpriseList } from './list/enterprise-list.js';
 export {
   type EnterpriseLocations,
   enterpriseLocation,
   NO_ENTERPRISE_LOCATIONS,
-} from './enterprise-locations.js';
+} from './list/enterprise-locations.js';
+export type { TextList } from './list/packed-texts.js';
 export {
   canonicalHeader,
   ENTERPRISE_HEADERS,
@@ -21,18 +29,10 @@ export {
   SHEET,
   TEMPLATE_VERSION,
   VALUE_HEADERS,
-} from './layout.js';
-export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export type { TextList } from './packed-texts.js';
-export { type Normalization, parseTypedNumber, type TypedNumber } from './parse-number.js';
-export type { Location } from './parsed-file.js';
-export { decodeText } from './sniff.js';
-export { type TemplateRow, templateRows } from './template-rows.js';
-export {
-  periodsReported,
-  type ValidateOptions,
-  type ValidationReport,
-  type ValidationStats,
-  validateSubmission,
-} from './validate-submission.js';
-export type { Inflater } from './zip/inflate-bounded.js';
+} from './read/layout.js';
+export { DEFAULT_LIMITS, type Limits } from './read/limits.js';
+export { type Normalization, parseTypedNumber, type TypedNumber } from './read/parse-number.js';
+export type { Location } from './read/parsed-file.js';
+export { decodeText } from './read/sniff.js';
+export { type TemplateRow, templateRows } from './read/template-rows.js';
+export type { Inflater } from './read/zip/inflate-bounded.js';

@@ -6,14 +6,18 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as zlib from 'node:zlib';
 import { finding } from '@sunan/schema/core';
-import { NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
-import { DEFAULT_LIMITS } from './limits.js';
-import { collectReleased } from './reclaim.js';
-import { type ValidateOptions, type ValidationReport, validateSubmission } from './validate-submission.js';
-import { crc32 } from './zip/crc32.js';
-import type { Inflater } from './zip/inflate-bounded.js';
+import {
+  type ValidateOptions,
+  type ValidationReport,
+  validateSubmission,
+} from './checks/validate-submission.js';
+import { NO_ENTERPRISE_LOCATIONS } from './list/enterprise-locations.js';
+import { collectReleased } from './node/reclaim.js';
+import { DEFAULT_LIMITS } from './read/limits.js';
+import { crc32 } from './read/zip/crc32.js';
+import type { Inflater } from './read/zip/inflate-bounded.js';
 
-export { collectBetweenFiles } from './reclaim.js';
+export { collectBetweenFiles } from './node/reclaim.js';
 
 /** glibc never serves a block above this size from its heap: it maps it, and unmaps it when freed. */
 const MMAP_CEILING = 32 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { validateSubmission } from '@sunan/validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { riskyFormula } from '../src/check-formulas.js';
+import { riskyFormula } from '../src/checks/check-formulas.js';
 import { filledWorkbook, rowOf } from './helpers.js';
 import { patchSheet, replaceCell } from './hostile/craft-xlsx.js';
 

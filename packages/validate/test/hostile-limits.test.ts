@@ -2,8 +2,8 @@ import type { Finding } from '@sunan/schema';
 import { validateSubmission } from '@sunan/validate';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boundedFindings } from '../src/bounded-findings.js';
-import { capFindings } from '../src/cap-findings.js';
+import { boundedFindings } from '../src/findings/bounded-findings.js';
+import { capFindings } from '../src/findings/cap-findings.js';
 import { filledWorkbook, synthetic } from './helpers.js';
 import { patchSheet } from './hostile/craft-xlsx.js';
 

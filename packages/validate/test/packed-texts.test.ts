@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PackedTexts } from '../src/packed-texts.js';
+import { PackedTexts } from '../src/list/packed-texts.js';
 
 describe('packed texts', () => {
   it('gives back every text as pushed, sealed or not (property)', () => {

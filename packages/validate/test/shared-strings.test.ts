@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decline } from '../src/fast/decline.js';
-import { NO_STRINGS, sharedStrings } from '../src/fast/shared-strings.js';
-import { stringItem, utf8Text } from '../src/fast/xml-text.js';
+import { Decline } from '../src/read/fast/decline.js';
+import { NO_STRINGS, sharedStrings } from '../src/read/fast/shared-strings.js';
+import { stringItem, utf8Text } from '../src/read/fast/xml-text.js';
 
 // The shared-string table is split on its bytes (so a 6.5 MB table never becomes a 13 MB string).
 // The oracle is the reader it replaced, which split the table as a string with regular expressions

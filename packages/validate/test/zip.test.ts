@@ -5,8 +5,8 @@ import { nodeInflater } from '@sunan/validate/node';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../src/zip/crc32.js';
-import { unzipVerified, unzipVerifiedStored } from '../src/zip/unzip-verified.js';
+import { crc32 } from '../src/read/zip/crc32.js';
+import { unzipVerified, unzipVerifiedStored } from '../src/read/zip/unzip-verified.js';
 import { craftZip } from './hostile/craft-zip.js';
 
 const example = (name: string) =>

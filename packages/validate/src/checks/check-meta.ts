@@ -8,8 +8,8 @@ import {
   parsePeriod,
   resolveOrgUnit,
 } from '@sunan/schema/core';
-import { KNOWN_TEMPLATE_VERSIONS, SHEET, TEMPLATE_VERSION } from './layout.js';
-import { cellText, type ParsedFile } from './parsed-file.js';
+import { KNOWN_TEMPLATE_VERSIONS, SHEET, TEMPLATE_VERSION } from '../read/layout.js';
+import { cellText, type ParsedFile } from '../read/parsed-file.js';
 
 /** What the caller expects the file to be. */
 export interface Expectations {

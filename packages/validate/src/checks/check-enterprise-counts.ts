@@ -1,7 +1,7 @@
 import type { OrgUnit } from '@sunan/schema/core';
-import type { BoundedFindings } from './bounded-findings.js';
+import type { BoundedFindings } from '../findings/bounded-findings.js';
+import type { Location } from '../read/parsed-file.js';
 import { type CheckedValue, valueKey } from './check-values.js';
-import type { Location } from './parsed-file.js';
 
 /** How many invalid rows a count message names before it says “等 N 行”. */
 const PLACES_NAMED = 20;

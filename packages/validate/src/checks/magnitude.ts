@@ -7,8 +7,8 @@ import {
   type PlausibilityBound,
 } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
+import { approx, at, withUnit } from '../findings/messages.js';
 import { type CheckedValue, valueKey } from './check-values.js';
-import { approx, at, withUnit } from './messages.js';
 
 /** A bound in the notation of the JSON's `expected` (for tools). */
 function describeBound(bound: PlausibilityBound, scaleName: string | undefined): string {

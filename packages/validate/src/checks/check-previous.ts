@@ -6,8 +6,8 @@ import {
   slipForRatio,
 } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
+import { approx, at, shown, withUnit } from '../findings/messages.js';
 import type { CheckedValue } from './check-values.js';
-import { approx, at, shown, withUnit } from './messages.js';
 
 const SMALL_COUNT = 10;
 

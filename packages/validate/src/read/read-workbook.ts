@@ -1,7 +1,7 @@
 import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
-import { formulaFindings } from './check-formulas.js';
-import { ListColumns } from './enterprise-rows.js';
+import { formulaFindings } from '../checks/check-formulas.js';
+import { ListColumns } from '../list/enterprise-rows.js';
 import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
 import type { FileMeta, ParsedFile, RawCell, RawValueRow } from './parsed-file.js';

@@ -13,9 +13,9 @@ import {
   type Rule,
   type RuleContext,
 } from '@sunan/schema/core';
+import { approx, at, shown, withUnit } from '../findings/messages.js';
 import { type CheckedValue, valueKey } from './check-values.js';
 import { localiseErrors } from './localise.js';
-import { approx, at, shown, withUnit } from './messages.js';
 
 function show(i: Interval): string {
   return i.lo.eq(i.hi)

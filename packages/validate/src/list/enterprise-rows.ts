@@ -1,4 +1,4 @@
-import type { Location, RawEnterpriseRow } from './parsed-file.js';
+import type { Location, RawEnterpriseRow } from '../read/parsed-file.js';
 
 /**
  * The enterprise list as read, row by row on demand. A reader may keep it column by column: 100,000

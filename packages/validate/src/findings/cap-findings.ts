@@ -1,7 +1,7 @@
 import { type Finding, finding, type Severity } from '@sunan/schema/core';
+import { SHEET } from '../read/layout.js';
 import type { Overflow } from './bounded-findings.js';
 import { FINDING_CODES } from './codes.js';
-import { SHEET } from './layout.js';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

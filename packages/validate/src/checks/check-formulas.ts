@@ -1,7 +1,7 @@
 import { type Finding, finding } from '@sunan/schema/core';
 import type * as XLSX from 'xlsx';
-import { append } from './cap-findings.js';
-import { unescapeXml, utf8Text } from './fast/xml-text.js';
+import { append } from '../findings/cap-findings.js';
+import { unescapeXml, utf8Text } from '../read/fast/xml-text.js';
 
 /**
  * Formulas that reach outside the workbook when the file is opened: DDE (`=cmd|' /C calc'!A0`),

@@ -10,22 +10,22 @@ import {
   type SubmissionValue,
   sunanCatalogue,
 } from '@sunan/schema/core';
-import type { Overflow } from './bounded-findings.js';
-import { append, capFindings } from './cap-findings.js';
+import type { Overflow } from '../findings/bounded-findings.js';
+import { append, capFindings } from '../findings/cap-findings.js';
+import { englishUnits } from '../findings/messages.js';
+import { EMPTY_LIST, withEnterprisesWhenRead } from '../list/enterprise-list.js';
+import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from '../list/enterprise-locations.js';
+import { TEMPLATE_VERSION } from '../read/layout.js';
+import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
+import { parseInput } from '../read/parse-input.js';
+import { templateRows } from '../read/template-rows.js';
+import type { Inflater } from '../read/zip/inflate-bounded.js';
 import { checkEnterprises } from './check-enterprises.js';
 import { checkMeta } from './check-meta.js';
 import { checkPrevious } from './check-previous.js';
 import { checkRules } from './check-rules.js';
 import { type CheckedValue, checkValues } from './check-values.js';
-import { EMPTY_LIST, withEnterprisesWhenRead } from './enterprise-list.js';
-import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
-import { TEMPLATE_VERSION } from './layout.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { checkMagnitude } from './magnitude.js';
-import { englishUnits } from './messages.js';
-import { parseInput } from './parse-input.js';
-import { templateRows } from './template-rows.js';
-import type { Inflater } from './zip/inflate-bounded.js';
 
 /** Options of {@link validateSubmission}. */
 export interface ValidateOptions {

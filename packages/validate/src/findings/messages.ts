@@ -1,6 +1,6 @@
 import { type Finding, finding, type Indicator, type LocalizedText, type Severity } from '@sunan/schema/core';
 import type { Decimal } from 'decimal.js';
-import type { Location } from './parsed-file.js';
+import type { Location } from '../read/parsed-file.js';
 
 /** Builds a finding located at a cell, row or path. */
 /** What a finding carries besides its code, severity, message and place. */

@@ -1,8 +1,8 @@
 import { type Finding, finding } from '@sunan/schema/core';
-import { rowsOf } from './enterprise-rows.js';
 // The submission JSON Schema compiled by ajv at build time (scripts/generate-submission-validator.mjs):
 // no `new Function` at run time, no ajv compiler in a browser bundle.
-import validateSchema from './generated/submission-validator.js';
+import validateSchema from '../generated/submission-validator.js';
+import { rowsOf } from '../list/enterprise-rows.js';
 import type { Limits } from './limits.js';
 import { cellText, type ParsedFile, type RawCell } from './parsed-file.js';
 

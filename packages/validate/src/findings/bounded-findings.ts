@@ -1,6 +1,6 @@
 import type { Finding, LocalizedText, Severity } from '@sunan/schema/core';
+import type { Location } from '../read/parsed-file.js';
 import { at, type FindingDetails } from './messages.js';
-import type { Location } from './parsed-file.js';
 
 /** A finding's place and words, asked for only when the finding is kept. */
 export interface FindingParts {

@@ -6,17 +6,17 @@ import {
   type Period,
   resolveOrgUnit,
 } from '@sunan/schema/core';
-import { type BoundedFindings, boundedFindings, type Overflow } from './bounded-findings.js';
+import { type BoundedFindings, boundedFindings, type Overflow } from '../findings/bounded-findings.js';
+import { EMPTY_LIST, type EnterpriseList } from '../list/enterprise-list.js';
+import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from '../list/enterprise-locations.js';
+import type { EnterpriseRows } from '../list/enterprise-rows.js';
+import { KeptEnterprises } from '../list/kept-enterprises.js';
+import { DEFAULT_LIMITS } from '../read/limits.js';
+import type { Location, ParsedFile, RawEnterpriseRow } from '../read/parsed-file.js';
 import { checkEnterpriseCounts, type RejectedRow } from './check-enterprise-counts.js';
 import type { CheckedValue } from './check-values.js';
 import { valueKey } from './check-values.js';
 import { checkCreditCode } from './credit-code.js';
-import { EMPTY_LIST, type EnterpriseList } from './enterprise-list.js';
-import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from './enterprise-locations.js';
-import type { EnterpriseRows } from './enterprise-rows.js';
-import { KeptEnterprises } from './kept-enterprises.js';
-import { DEFAULT_LIMITS } from './limits.js';
-import type { Location, ParsedFile, RawEnterpriseRow } from './parsed-file.js';
 
 const PLAIN = /^[0-9A-Z]{18}$/;
 

@@ -1,8 +1,8 @@
 import { type Finding, finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
-import { append } from '../cap-findings.js';
-import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../check-formulas.js';
-import { ListColumns, type ListText, type ListTexts } from '../enterprise-rows.js';
+import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../../checks/check-formulas.js';
+import { append } from '../../findings/cap-findings.js';
+import { ListColumns, type ListText, type ListTexts } from '../../list/enterprise-rows.js';
 import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
 import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';

@@ -11,8 +11,8 @@ import {
   slipsOf,
 } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
+import { at, withUnit } from '../findings/messages.js';
 import { type CheckedValue, valueKey } from './check-values.js';
-import { at, withUnit } from './messages.js';
 
 /** One failing rule at one unit. */
 interface Violation {

@@ -12,18 +12,18 @@ import {
   type UnitCode,
 } from '@sunan/schema/core';
 import type { Decimal } from 'decimal.js';
-import { boundedFindings, type Overflow } from './bounded-findings.js';
-import { DEFAULT_LIMITS } from './limits.js';
-import { at } from './messages.js';
+import { boundedFindings, type Overflow } from '../findings/bounded-findings.js';
+import { at } from '../findings/messages.js';
+import { DEFAULT_LIMITS } from '../read/limits.js';
 import {
   beyondExactPrecision,
   decimalFromCellNumber,
   EXACT_DIGITS,
   type Normalization,
   parseTypedNumber,
-} from './parse-number.js';
-import { cellText, type Location, type ParsedFile, type RawCell } from './parsed-file.js';
-import { templateRows } from './template-rows.js';
+} from '../read/parse-number.js';
+import { cellText, type Location, type ParsedFile, type RawCell } from '../read/parsed-file.js';
+import { templateRows } from '../read/template-rows.js';
 
 /** A value that passed reading: exact, in the indicator's canonical unit. */
 export interface CheckedValue {

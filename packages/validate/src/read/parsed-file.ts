@@ -1,5 +1,5 @@
 import type { Finding } from '@sunan/schema/core';
-import type { EnterpriseRows } from './enterprise-rows.js';
+import type { EnterpriseRows } from '../list/enterprise-rows.js';
 
 /** Where a value sits in its input, as precisely as the format allows. */
 export interface Location {

@@ -1,4 +1,4 @@
-import type { Location } from './parsed-file.js';
+import type { Location } from '../read/parsed-file.js';
 
 /**
  * Where each listed enterprise sits in the file, in the order of `submission.enterprises`: what a
