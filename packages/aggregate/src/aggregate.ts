@@ -1,5 +1,4 @@
 import {
-  aggregationInputs,
   type Catalogue,
   compareFindings,
   type Finding,
@@ -15,18 +14,11 @@ import {
 } from '@sunan/schema';
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
-import { Dec, shownText, text } from './decimal.js';
+import { Dec } from './decimal.js';
 import { guardFinite } from './finite-guard.js';
-import {
-  growthPercent,
-  medianOf,
-  OUTLIER_MIN_POINTS,
-  ROBUST_Z_THRESHOLD,
-  robustZ,
-  SMALL_COUNT,
-} from './growth.js';
+import { type IndicatorFrame, indicatorOutcome, zoneValueOf } from './indicator-result.js';
 import { parkFigures } from './parks.js';
-import type { AggregateResult, IndicatorResult } from './result.js';
+import type { AggregateResult, IndicatorResult, ReconciliationRow } from './result.js';
 import { type Rolled, rollUp } from './roll-up.js';
 import { selectSources } from './select-sources.js';
 import type { SubmissionInput } from './source.js';
@@ -57,21 +49,8 @@ export interface AggregateOptions {
   readonly zone?: string;
 }
 
-const SHARE_DECIMALS = 2;
-
-function zoneText(r: Rolled): string | null {
-  const kind = r.indicator.aggregation.kind;
-  // Sums are exact; computed ratios and means are shown at the indicator's declared precision.
-  const d = r.indicator.valueType === 'count' ? 0 : r.indicator.decimals;
-  return kind === 'ratio' || kind === 'weighted-mean'
-    ? text(r.zone, r.indicator.decimals)
-    : shownText(r.zone, d);
-}
-
-function zoneValueOf(r: Rolled): Dec | undefined {
-  const t = zoneText(r);
-  return t === null ? undefined : new Dec(t);
-}
+/** The result's header, the same whether or not the period can be read. */
+type Header = Pick<AggregateResult, 'schemaVersion' | 'period' | 'catalogue' | 'includeInvalid'>;
 
 function submissionsOf(
   inputs: readonly SubmissionInput[],
@@ -101,307 +80,118 @@ function earlierFigures(yearly: ReadonlyMap<string, ReadonlyMap<string, Rolled>>
   return out;
 }
 
-/**
- * Cities whose figure is missing because the office left it blank as the catalogue permits, each a
- * finding naming the city and the reason it gave: the zone figure is partial, and now says why.
- */
-function blanksBehind(
-  code: string,
-  inputs: readonly string[],
-  r: Rolled,
-  submissions: ReadonlyMap<string, Submission>,
-  catalogue: Catalogue,
-): Finding[] {
-  const out: Finding[] = [];
-  for (const city of r.missingCities) {
-    const blank = submissions
-      .get(city)
-      ?.values.find((v) => v.orgUnit === city && inputs.includes(v.indicator) && v.value === null && v.note);
-    if (!blank?.note) continue;
-    const name = catalogue.orgUnits.find((u) => u.code === city)?.name ?? { zh: city, en: city };
-    out.push(
-      finding(
-        'AGG_BLANK_WITH_REASON',
-        'info',
-        {
-          zh: `${name.zh}未填${r.indicator.name.zh}${blank.indicator === code ? '' : `（缺 ${blank.indicator}）`}，原因：${blank.note}；全区数为部分合计`,
-          en: `${name.en} left ${r.indicator.name.en} blank${blank.indicator === code ? '' : ` (no ${blank.indicator})`}, reason: ${blank.note}; the zone figure is partial`,
-        },
-        { orgUnit: city, indicator: code, value: blank.note },
-      ),
-    );
-  }
-  return out;
+/** The whole result when the period itself cannot be read: one error, nothing rolled up. */
+function badPeriodResult(header: Header, period: string): AggregateResult {
+  const f = finding(
+    'AGG_BAD_PERIOD',
+    'error',
+    { zh: `报告期格式错误：${period}`, en: `Not a period: ${period}` },
+    { value: period, expected: '2022 / 2022Q3' },
+  );
+  return {
+    ...header,
+    complete: false,
+    missing: [],
+    notices: [f.message],
+    sources: [],
+    indicators: [],
+    reconciliation: [],
+    targets: [],
+    findings: [f],
+  };
 }
 
 /**
- * The centre's roll-up of one period: parks → cities → zone by each indicator's rule, with
- * completeness (expected reporters from the registry), revisions, cross-city duplicates, control
- * totals, year-on-year growth and outliers, target progress and each city's share. Pure: the same
- * inputs give the same result, byte for byte once serialised.
+ * The previous period (for growth) and the earlier years (for cumulative sums over the plan's
+ * periods) rolled up, each by indicator code; the previous period is one of the years.
  */
-export function aggregate(options: AggregateOptions): AggregateResult {
-  const catalogue = options.catalogue ?? sunanCatalogue();
-  const zone = options.zone ?? 'SUNAN';
+function earlierRollUps(
+  options: AggregateOptions,
+  catalogue: Catalogue,
+  zone: string,
+  period: Period,
+  cities: readonly OrgUnit[],
+): { previous: Map<string, Rolled> | undefined; yearly: Map<string, Map<string, Rolled>> } {
   const includeInvalid = options.includeInvalid ?? false;
-  const period = parsePeriod(options.period);
-  const header = {
-    schemaVersion: '1' as const,
-    period: options.period,
-    catalogue: { id: catalogue.id, version: catalogue.version },
-    includeInvalid,
-  };
-  if (!period) {
-    const f = finding(
-      'AGG_BAD_PERIOD',
-      'error',
-      { zh: `报告期格式错误：${options.period}`, en: `Not a period: ${options.period}` },
-      { value: options.period, expected: '2022 / 2022Q3' },
-    );
-    return {
-      ...header,
-      complete: false,
-      missing: [],
-      notices: [f.message],
-      sources: [],
-      indicators: [],
-      reconciliation: [],
-      targets: [],
-      findings: [f],
-    };
-  }
-  const periodId = formatPeriod(period);
-  const cities = citiesOf(catalogue, zone, period);
-  const selected = selectSources(options.submissions, periodId, catalogue, includeInvalid);
-  const findings: Finding[] = [...selected.findings];
-  const submissions = new Map([...selected.used].map(([c, u]) => [c, u.submission]));
-  const zoneReported = new Map(Object.entries(options.zoneReported ?? {}).map(([k, v]) => [k, new Dec(v)]));
-  const rolled = rollUp(catalogue, cities, submissions, zoneReported);
-  const byCode = new Map(rolled.map((r) => [r.indicator.code, r]));
-  // A total that would include a suspected unit slip is never published as complete.
-  const slips = suspectedSlips(selected.used, catalogue);
-  for (const f of slips.findings) findings.push(f);
-  const suspectNotices: LocalizedText[] = [];
-
-  // Previous period: growth per city and for the zone.
+  const byCode = (rolled: readonly Rolled[]) => new Map(rolled.map((r) => [r.indicator.code, r]));
   const prevPeriod = period.kind === 'year' ? String(period.year - 1) : undefined;
-  const prevRolled =
+  const previous =
     options.previous && prevPeriod
-      ? new Map(
-          rollUp(
-            catalogue,
-            cities,
-            submissionsOf(options.previous, prevPeriod, catalogue, includeInvalid),
-          ).map((r) => [r.indicator.code, r]),
+      ? byCode(
+          rollUp(catalogue, cities, submissionsOf(options.previous, prevPeriod, catalogue, includeInvalid)),
         )
       : undefined;
-
-  // Cumulative sums over the plan's periods, from history and the previous period.
   const yearly = new Map<string, Map<string, Rolled>>();
-  if (prevRolled && prevPeriod) yearly.set(prevPeriod, prevRolled);
+  if (previous && prevPeriod) yearly.set(prevPeriod, previous);
   for (const h of options.history ?? []) {
     const hp = parsePeriod(h.period);
     if (!hp || yearly.has(h.period)) continue;
-    yearly.set(
-      h.period,
-      new Map(
-        rollUp(
-          catalogue,
-          citiesOf(catalogue, zone, hp),
-          submissionsOf(h.submissions, h.period, catalogue, includeInvalid),
-        ).map((r) => [r.indicator.code, r]),
-      ),
-    );
+    const subs = submissionsOf(h.submissions, h.period, catalogue, includeInvalid);
+    yearly.set(h.period, byCode(rollUp(catalogue, citiesOf(catalogue, zone, hp), subs)));
   }
+  return { previous, yearly };
+}
 
-  const missing = cities.filter((c) => !submissions.has(c.code));
-  const indicators: IndicatorResult[] = [];
-  const figures = new Map<string, TargetFigure>();
-  const cumulativeFigures = new Map<string, TargetFigure>();
-  for (const r of rolled) {
-    const ind = r.indicator;
-    const additive = ind.aggregation.kind === 'sum' || ind.aggregation.kind === 'cumulative-sum';
-    const zoneValue = zoneValueOf(r);
-    const prev = prevRolled?.get(ind.code);
-    const growths = new Map<string, Dec>();
-    const cityOut: IndicatorResult['cities'] = {};
-    // Growth of a percentage (a share, a growth rate) is not meaningful; its change is read directly.
-    const grows = ind.valueType !== 'percent';
-    for (const c of cities) {
-      const v = r.cityValues.get(c.code);
-      const before = prev?.cityValues.get(c.code);
-      const g = grows ? growthPercent(v, before) : undefined;
-      // Small counts move by whole units (3 → 4 is +33 %): they take no part in the outlier test.
-      const small =
-        ind.valueType === 'count' &&
-        v !== undefined &&
-        before !== undefined &&
-        Dec.max(v.abs(), before.abs()).lt(SMALL_COUNT);
-      if (g && !small) growths.set(c.code, g);
-      cityOut[c.code] = {
-        value: shownText(v, ind.valueType === 'count' ? 0 : ind.decimals),
-        share:
-          additive && v !== undefined && zoneValue && !zoneValue.isZero()
-            ? text(v.div(zoneValue).times(100), SHARE_DECIMALS)
-            : null,
-        growth: text(g, 2),
-      };
-    }
-    const zoneGrowth = prev && grows ? growthPercent(zoneValue, zoneValueOf(prev)) : undefined;
-    const med = medianOf(growths);
-    // Five cities growing at nearly the same rate make the MAD tiny and every z huge; a city is an
-    // outlier only when it is also materially apart from the others.
-    for (const [city, z] of robustZ(growths))
-      if (
-        z.abs().gt(ROBUST_Z_THRESHOLD) &&
-        med !== undefined &&
-        (growths.get(city) ?? med).minus(med).abs().gt(OUTLIER_MIN_POINTS)
-      )
-        findings.push(
-          finding(
-            'AGG_GROWTH_OUTLIER',
-            'warning',
-            {
-              zh: `${catalogue.orgUnits.find((u) => u.code === city)?.name.zh ?? city}${ind.name.zh}同比 ${text(growths.get(city), 1)}%，明显偏离其他城市（稳健 z = ${text(z, 1)}）`,
-              en: `${ind.name.en} of ${catalogue.orgUnits.find((u) => u.code === city)?.name.en ?? city} grew ${text(growths.get(city), 1)}%, far from the other cities (robust z = ${text(z, 1)})`,
-            },
-            {
-              orgUnit: city,
-              indicator: ind.code,
-              value: text(growths.get(city), 2) ?? undefined,
-              expected: `|z| ≤ ${ROBUST_Z_THRESHOLD}`,
-            },
-          ),
-        );
-    if (zoneGrowth?.abs().gt(ind.yoyThresholdPercent))
-      findings.push(
-        finding(
-          'AGG_ZONE_GROWTH',
-          'warning',
-          {
-            zh: `全区${ind.name.zh}同比 ${text(zoneGrowth, 1)}%，超过 ±${ind.yoyThresholdPercent}%`,
-            en: `Zone ${ind.name.en} changed ${text(zoneGrowth, 1)}%, beyond ±${ind.yoyThresholdPercent}%`,
-          },
-          {
-            orgUnit: zone,
-            indicator: ind.code,
-            value: text(zoneGrowth, 2) ?? undefined,
-          },
-        ),
-      );
-
-    let cumulative: IndicatorResult['zone']['cumulative'] = null;
-    if (ind.aggregation.kind === 'cumulative-sum' && period.kind === 'year') {
-      const from = Number(ind.aggregation.from);
-      let total = r.zone;
-      const included: string[] = [periodId];
-      const missingPeriods: string[] = [];
-      let partial = r.status !== 'complete';
-      for (let y = from; y < period.year; y++) {
-        const h = yearly.get(String(y))?.get(ind.code);
-        if (h?.zone === undefined) missingPeriods.push(String(y));
-        else {
-          total = (total ?? new Dec(0)).plus(h.zone);
-          included.push(String(y));
-          partial ||= h.status !== 'complete';
-        }
-      }
-      included.sort();
-      cumulative = {
-        value: shownText(total, ind.valueType === 'count' ? 0 : ind.decimals),
-        from: ind.aggregation.from,
-        to: periodId,
-        missingPeriods,
-      };
-      cumulativeFigures.set(ind.code, {
-        value: total,
-        status:
-          total === undefined
-            ? 'not-computable'
-            : partial || missingPeriods.length > 0
-              ? 'partial'
-              : 'complete',
-        cumulativePeriods: included,
-        missingPeriods,
-      });
-    }
-    const suspectCities = [ind.code, ...aggregationInputs(ind.aggregation)].flatMap((code) => [
-      ...(slips.suspects.get(code) ?? []),
-    ]);
-    const status = suspectCities.length > 0 && r.status === 'complete' ? 'partial' : r.status;
-    if (suspectCities.length > 0) {
-      const names = [...new Set(suspectCities)].map(
-        (c) => catalogue.orgUnits.find((u) => u.code === c)?.name ?? { zh: c, en: c },
-      );
-      suspectNotices.push({
-        zh: `${ind.name.zh}：含${names.map((n) => n.zh).join('、')}疑似单位错误的数，全区数标为“部分”，不作为完整数发布。`,
-        en: `${ind.name.en}: includes a suspected unit slip from ${names.map((n) => n.en).join(', ')}; the zone figure is marked partial.`,
-      });
-    }
-    for (const blank of blanksBehind(
-      ind.code,
-      [ind.code, ...aggregationInputs(ind.aggregation)],
-      r,
-      submissions,
-      catalogue,
-    ))
-      findings.push(blank);
-    figures.set(ind.code, { value: zoneValue, status });
-    indicators.push({
-      code: ind.code,
-      name: ind.name,
-      unit: ind.unit,
-      group: ind.group,
-      aggregation: ind.aggregation.kind,
-      zone: { value: zoneText(r), status, missingCities: [...r.missingCities], cumulative },
-      zoneGrowth: text(zoneGrowth, 2),
-      cities: cityOut,
-    });
-  }
-
-  // Loops, not push(...list): a spread of 10⁵+ items overflows the call stack.
-  for (const f of duplicateEnterprises(selected.used, catalogue)) findings.push(f);
-  const reconciliation = reconcile(options.controls ?? [], byCode, zone);
-  for (const row of reconciliation)
-    if (row.status === 'inconsistent')
-      findings.push(
-        finding(
-          'RECON_INCONSISTENT',
-          'error',
-          {
-            zh: `${row.orgUnit} ${row.indicator}：计算值 ${row.computed} 与控制数 ${row.control} 不一致（差额 ${row.imbalance}）`,
-            en: `${row.orgUnit} ${row.indicator}: computed ${row.computed} disagrees with the control total ${row.control} (imbalance ${row.imbalance})`,
-          },
-          {
-            orgUnit: row.orgUnit,
-            indicator: row.indicator,
-            value: row.computed ?? undefined,
-            expected: row.control ?? undefined,
-          },
-        ),
-      );
-  for (const c of missing)
-    findings.push(
+/** An error for each control total the computed figure cannot meet. */
+function reconciliationFindings(reconciliation: readonly ReconciliationRow[]): Finding[] {
+  return reconciliation
+    .filter((row) => row.status === 'inconsistent')
+    .map((row) =>
       finding(
-        'AGG_CITY_MISSING',
+        'RECON_INCONSISTENT',
         'error',
         {
-          zh: `${c.name.zh}（${c.code}）没有可用的报表，全区合计为不完整数`,
-          en: `${c.name.en} (${c.code}) has no usable submission; zone totals are partial`,
+          zh: `${row.orgUnit} ${row.indicator}：计算值 ${row.computed} 与控制数 ${row.control} 不一致（差额 ${row.imbalance}）`,
+          en: `${row.orgUnit} ${row.indicator}: computed ${row.computed} disagrees with the control total ${row.control} (imbalance ${row.imbalance})`,
         },
-        { orgUnit: c.code },
+        {
+          orgUnit: row.orgUnit,
+          indicator: row.indicator,
+          value: row.computed ?? undefined,
+          expected: row.control ?? undefined,
+        },
       ),
     );
+}
 
-  // The files' own findings come along so the report lists every problem in one place — those of
-  // the files used and of the files excluded (why they were excluded); a superseded revision's are
-  // no longer anyone's concern.
+/** An error for each city with no usable submission. */
+function missingCityFinding(c: OrgUnit): Finding {
+  return finding(
+    'AGG_CITY_MISSING',
+    'error',
+    {
+      zh: `${c.name.zh}（${c.code}）没有可用的报表，全区合计为不完整数`,
+      en: `${c.name.en} (${c.code}) has no usable submission; zone totals are partial`,
+    },
+    { orgUnit: c.code },
+  );
+}
+
+/**
+ * The files' own findings come along so the report lists every problem in one place — those of
+ * the files used and of the files excluded (why they were excluded); a superseded revision's are
+ * no longer anyone's concern.
+ */
+function fileFindings(inputs: readonly SubmissionInput[], selected: Selected, into: Finding[]): void {
   const excludedFiles = new Set(selected.sources.filter((s) => s.status === 'excluded').map((s) => s.file));
   const usedInputs = new Set([...selected.used.values()].map((u) => u.input));
-  for (const input of options.submissions)
+  for (const input of inputs)
     if (excludedFiles.has(input.file) || usedInputs.has(input))
-      for (const f of input.report.findings) findings.push({ ...f, file: f.file ?? input.file });
+      for (const f of input.report.findings) into.push({ ...f, file: f.file ?? input.file });
+}
 
+/** Which files were chosen for the roll-up, and what became of each (see {@link selectSources}). */
+type Selected = ReturnType<typeof selectSources>;
+
+/** What the reader is told before the figures: cities missing, files not used, figures partial. */
+function rollUpNotices(
+  options: AggregateOptions,
+  selected: Selected,
+  missing: readonly OrgUnit[],
+  indicators: readonly IndicatorResult[],
+  suspectNotices: readonly LocalizedText[],
+  periodId: string,
+): LocalizedText[] {
   const notices: LocalizedText[] = [];
   if (missing.length > 0)
     notices.push({
@@ -413,16 +203,30 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       zh: `未采用：${s.file}（${s.reason?.zh ?? ''}）`,
       en: `Not used: ${s.file} (${s.reason?.en ?? ''})`,
     });
-  if (includeInvalid && selected.sources.some((s) => s.status === 'used-with-errors'))
+  if ((options.includeInvalid ?? false) && selected.sources.some((s) => s.status === 'used-with-errors'))
     notices.push({
       zh: '按设置，含错误的报表也参与了汇总。',
       en: 'Files with errors were included, as requested.',
     });
-  notices.push(...suspectNotices);
+  notices.push(...suspectNotices, ...fileNotices(options.submissions, selected, periodId));
+  const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
+  if (partialCount > 0)
+    notices.push({
+      zh: `${partialCount} 项指标的全区数为部分合计。`,
+      en: `${partialCount} zone figures are partial.`,
+    });
+  return notices;
+}
+
+/** Notices about the files themselves: those that named no period, and those that carry no list. */
+function fileNotices(
+  inputs: readonly SubmissionInput[],
+  selected: Selected,
+  periodId: string,
+): LocalizedText[] {
+  const notices: LocalizedText[] = [];
   const assumed = selected.sources.filter((x) =>
-    options.submissions.some(
-      (i) => i.file === x.file && i.report.findings.some((f) => f.code === 'META_PERIOD_ASSUMED'),
-    ),
+    inputs.some((i) => i.file === x.file && i.report.findings.some((f) => f.code === 'META_PERIOD_ASSUMED')),
   );
   if (assumed.length > 0)
     notices.push({
@@ -437,21 +241,96 @@ export function aggregate(options: AggregateOptions): AggregateResult {
       zh: `${noList.map((u) => u.input.file).join('、')} 不含高新技术企业名单：其名单核对（含跨市重复）未做。`,
       en: `${noList.map((u) => u.input.file).join(', ')} carry no enterprise list: their list checks (cross-city duplicates included) were not made.`,
     });
-  const partialCount = indicators.filter((i) => i.zone.status === 'partial').length;
-  if (partialCount > 0)
-    notices.push({
-      zh: `${partialCount} 项指标的全区数为部分合计。`,
-      en: `${partialCount} zone figures are partial.`,
-    });
+  return notices;
+}
 
-  const figuresOut = guardFinite(
-    {
-      indicators,
-      reconciliation,
-      targets: targetProgress(catalogue, period, zone, figures, cumulativeFigures, earlierFigures(yearly)),
-    },
-    '$',
-  );
+/** Every indicator's outcome, gathered: results, target figures, findings and notices, in catalogue order. */
+function indicatorOutcomes(frame: IndicatorFrame, rolled: readonly Rolled[], findings: Finding[]) {
+  const indicators: IndicatorResult[] = [];
+  const figures = new Map<string, TargetFigure>();
+  const cumulativeFigures = new Map<string, TargetFigure>();
+  const suspectNotices: LocalizedText[] = [];
+  for (const r of rolled) {
+    const o = indicatorOutcome(frame, r);
+    for (const f of o.findings) findings.push(f);
+    if (o.cumulativeFigure) cumulativeFigures.set(r.indicator.code, o.cumulativeFigure);
+    if (o.notice) suspectNotices.push(o.notice);
+    figures.set(r.indicator.code, o.figure);
+    indicators.push(o.result);
+  }
+  return { indicators, figures, cumulativeFigures, suspectNotices };
+}
+
+/**
+ * The checks after the indicators, their findings added to `findings`: enterprises listed in two
+ * cities, control totals the figures cannot meet, cities missing, and the files' own findings.
+ */
+function closingChecks(
+  options: AggregateOptions,
+  selected: Selected,
+  rolled: readonly Rolled[],
+  missing: readonly OrgUnit[],
+  catalogue: Catalogue,
+  zone: string,
+  findings: Finding[],
+): ReconciliationRow[] {
+  // Loops, not push(...list): a spread of 10⁵+ items overflows the call stack.
+  for (const f of duplicateEnterprises(selected.used, catalogue)) findings.push(f);
+  const byCode = new Map(rolled.map((r) => [r.indicator.code, r]));
+  const reconciliation = reconcile(options.controls ?? [], byCode, zone);
+  for (const f of reconciliationFindings(reconciliation)) findings.push(f);
+  for (const c of missing) findings.push(missingCityFinding(c));
+  fileFindings(options.submissions, selected, findings);
+  return reconciliation;
+}
+
+/**
+ * The centre's roll-up of one period: parks → cities → zone by each indicator's rule, with
+ * completeness (expected reporters from the registry), revisions, cross-city duplicates, control
+ * totals, year-on-year growth and outliers, target progress and each city's share. Pure: the same
+ * inputs give the same result, byte for byte once serialised.
+ */
+export function aggregate(options: AggregateOptions): AggregateResult {
+  const catalogue = options.catalogue ?? sunanCatalogue();
+  const zone = options.zone ?? 'SUNAN';
+  const includeInvalid = options.includeInvalid ?? false;
+  const period = parsePeriod(options.period);
+  const header: Header = {
+    schemaVersion: '1',
+    period: options.period,
+    catalogue: { id: catalogue.id, version: catalogue.version },
+    includeInvalid,
+  };
+  if (!period) return badPeriodResult(header, options.period);
+  const periodId = formatPeriod(period);
+  const cities = citiesOf(catalogue, zone, period);
+  const selected = selectSources(options.submissions, periodId, catalogue, includeInvalid);
+  const findings: Finding[] = [...selected.findings];
+  const submissions = new Map([...selected.used].map(([c, u]) => [c, u.submission]));
+  const zoneReported = new Map(Object.entries(options.zoneReported ?? {}).map(([k, v]) => [k, new Dec(v)]));
+  const rolled = rollUp(catalogue, cities, submissions, zoneReported);
+  // A total that would include a suspected unit slip is never published as complete.
+  const slips = suspectedSlips(selected.used, catalogue);
+  for (const f of slips.findings) findings.push(f);
+  const { previous, yearly } = earlierRollUps(options, catalogue, zone, period, cities);
+  const frame = {
+    catalogue,
+    zone,
+    period,
+    periodId,
+    cities,
+    submissions,
+    previous,
+    yearly,
+    slips: slips.suspects,
+  };
+  const out = indicatorOutcomes(frame, rolled, findings);
+  const missing = cities.filter((c) => !submissions.has(c.code));
+  const reconciliation = closingChecks(options, selected, rolled, missing, catalogue, zone, findings);
+  const notices = rollUpNotices(options, selected, missing, out.indicators, out.suspectNotices, periodId);
+  const earlier = earlierFigures(yearly);
+  const targets = targetProgress(catalogue, period, zone, out.figures, out.cumulativeFigures, earlier);
+  const figuresOut = guardFinite({ indicators: out.indicators, reconciliation, targets }, '$');
   for (const f of figuresOut.findings) findings.push(f);
   findings.sort(compareFindings);
   return {

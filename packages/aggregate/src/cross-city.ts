@@ -1,4 +1,12 @@
-import { type Catalogue, type Finding, findIndicator, finding, slipForRatio } from '@sunan/schema';
+import {
+  type Catalogue,
+  type Finding,
+  findIndicator,
+  finding,
+  type Indicator,
+  orgUnitName,
+  slipForRatio,
+} from '@sunan/schema';
 import { enterpriseList, enterpriseLocation } from '@sunan/validate';
 import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
@@ -32,8 +40,7 @@ export function duplicateEnterprises(
   // cost no object each.
   const seen = new Map<string, number>();
   const findings: Finding[] = [];
-  const name = (code: string) =>
-    catalogue.orgUnits.find((o) => o.code === code)?.name ?? { zh: code, en: code };
+  const name = (code: string) => orgUnitName(catalogue, code);
   files.forEach(([city, u], f) => {
     const list = listedOf(u);
     for (let i = 0; i < list.length; i++) {
@@ -99,6 +106,73 @@ const median = (xs: Decimal[]): Decimal | undefined => {
   return s.length % 2 ? s[mid] : s[mid - 1]?.plus(s[mid] ?? 0).div(2);
 };
 
+/** Suspected slips, by indicator code → cities. */
+type Suspects = Map<string, Set<string>>;
+
+function mark(suspects: Suspects, indicator: string, city: string): void {
+  const set = suspects.get(indicator) ?? new Set<string>();
+  set.add(city);
+  suspects.set(indicator, set);
+}
+
+/** The bound's indicator and scale indicator, when the bound compares city intensities. */
+function intensityBound(catalogue: Catalogue, bound: NonNullable<Catalogue['bounds']>[number]) {
+  if (bound.per === undefined || !bound.levels.includes('city')) return undefined;
+  const ind = findIndicator(catalogue, bound.indicator);
+  const scaleInd = findIndicator(catalogue, bound.per);
+  return ind && scaleInd ? { ind, scaleInd, per: bound.per } : undefined;
+}
+
+/**
+ * Cities whose intensity under one bound differs from the other cities' median by about a slip
+ * factor; each is marked in `suspects` and yields a finding.
+ */
+function intensitySlips(
+  used: ReadonlyMap<string, UsedSubmission>,
+  figuresOf: ReadonlyMap<string, ReadonlyMap<string, Decimal>>,
+  bound: { ind: Indicator; scaleInd: Indicator; per: string },
+  suspects: Suspects,
+  catalogue: Catalogue,
+): Finding[] {
+  const { ind, scaleInd, per } = bound;
+  const intensity = new Map<string, Decimal>();
+  for (const [city, figures] of figuresOf) {
+    const v = figures.get(ind.code);
+    const s = figures.get(per);
+    if (v && s?.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
+  }
+  const findings: Finding[] = [];
+  for (const [city, r] of intensity) {
+    if (suspects.get(ind.code)?.has(city) || suspects.get(per)?.has(city)) continue;
+    const others = median([...intensity].filter(([c]) => c !== city).map(([, x]) => x));
+    if (others === undefined || others.isZero()) continue;
+    const ratio = r.div(others);
+    const slip = slipForRatio(ind, ratio);
+    if (!slip) continue;
+    mark(suspects, ind.code, city);
+    const file = used.get(city)?.input.file;
+    const name = orgUnitName(catalogue, city);
+    findings.push(
+      finding(
+        'AGG_INTENSITY_SLIP',
+        'error',
+        {
+          zh: `${name.zh}${ind.name.zh}与${scaleInd.name.zh}之比为其他城市中位数的 ${ratio.toSignificantDigits(3).toString()} 倍，疑似单位错误（${slip.cause.zh}）；全区合计不作为完整数发布`,
+          en: `${ind.name.en} of ${name.en} relative to ${scaleInd.name.en} is ${ratio.toSignificantDigits(3).toString()} × the other cities' median: probably a unit slip (${slip.cause.en}); the zone total is not published as complete`,
+        },
+        {
+          ...(file ? { file } : {}),
+          orgUnit: city,
+          indicator: ind.code,
+          value: r.toSignificantDigits(6).toString(),
+          expected: `≈ ${others.toSignificantDigits(6).toString()} (median of the other cities)`,
+        },
+      ),
+    );
+  }
+  return findings;
+}
+
 /**
  * Suspected unit slips among the cities used, by indicator code → cities: those their own files
  * flag (kept with `--include-invalid`), and those whose intensity (the indicator ÷ its scale, per the
@@ -109,59 +183,16 @@ export function suspectedSlips(
   used: ReadonlyMap<string, UsedSubmission>,
   catalogue: Catalogue,
 ): { suspects: Map<string, Set<string>>; findings: Finding[] } {
-  const suspects = new Map<string, Set<string>>();
-  const mark = (indicator: string, city: string) => {
-    const set = suspects.get(indicator) ?? new Set<string>();
-    set.add(city);
-    suspects.set(indicator, set);
-  };
+  const suspects: Suspects = new Map();
   for (const [city, u] of used)
     for (const f of u.input.report.findings)
-      if (SLIP_CODES.has(f.code) && f.indicator && f.orgUnit === city) mark(f.indicator, city);
-
+      if (SLIP_CODES.has(f.code) && f.indicator && f.orgUnit === city) mark(suspects, f.indicator, city);
   const findings: Finding[] = [];
-  const name = (code: string) =>
-    catalogue.orgUnits.find((o) => o.code === code)?.name ?? { zh: code, en: code };
   // Each city's figures parsed once, not once per bound.
   const figuresOf = new Map([...used].map(([city, u]) => [city, cityFigures(u.submission, city)] as const));
-  for (const bound of catalogue.bounds ?? []) {
-    if (bound.per === undefined || !bound.levels.includes('city')) continue;
-    const ind = findIndicator(catalogue, bound.indicator);
-    const scaleInd = findIndicator(catalogue, bound.per);
-    if (!ind || !scaleInd) continue;
-    const intensity = new Map<string, Decimal>();
-    for (const [city, figures] of figuresOf) {
-      const v = figures.get(bound.indicator);
-      const s = figures.get(bound.per);
-      if (v && s?.gt(0) && v.gt(0)) intensity.set(city, v.div(s));
-    }
-    for (const [city, r] of intensity) {
-      if (suspects.get(ind.code)?.has(city) || suspects.get(bound.per)?.has(city)) continue;
-      const others = median([...intensity].filter(([c]) => c !== city).map(([, x]) => x));
-      if (others === undefined || others.isZero()) continue;
-      const ratio = r.div(others);
-      const slip = slipForRatio(ind, ratio);
-      if (!slip) continue;
-      mark(ind.code, city);
-      const file = used.get(city)?.input.file;
-      findings.push(
-        finding(
-          'AGG_INTENSITY_SLIP',
-          'error',
-          {
-            zh: `${name(city).zh}${ind.name.zh}与${scaleInd.name.zh}之比为其他城市中位数的 ${ratio.toSignificantDigits(3).toString()} 倍，疑似单位错误（${slip.cause.zh}）；全区合计不作为完整数发布`,
-            en: `${ind.name.en} of ${name(city).en} relative to ${scaleInd.name.en} is ${ratio.toSignificantDigits(3).toString()} × the other cities' median: probably a unit slip (${slip.cause.en}); the zone total is not published as complete`,
-          },
-          {
-            ...(file ? { file } : {}),
-            orgUnit: city,
-            indicator: ind.code,
-            value: r.toSignificantDigits(6).toString(),
-            expected: `≈ ${others.toSignificantDigits(6).toString()} (median of the other cities)`,
-          },
-        ),
-      );
-    }
+  for (const b of catalogue.bounds ?? []) {
+    const bound = intensityBound(catalogue, b);
+    if (bound) for (const f of intensitySlips(used, figuresOf, bound, suspects, catalogue)) findings.push(f);
   }
   return { suspects, findings };
 }

@@ -1,4 +1,4 @@
-import type { Catalogue, LocalizedText } from '@sunan/schema';
+import { type Catalogue, findOrgUnit, type LocalizedText } from '@sunan/schema';
 
 /**
  * Jiangsu's prefecture-level cities (GB/T 2260): a file from a city outside the zone is named as
@@ -91,7 +91,7 @@ export function nameMismatch(
   catalogue: Catalogue,
 ): LocalizedText | undefined {
   const nameOf = (code: string) =>
-    catalogue.orgUnits.find((u) => u.code === code)?.name ??
+    findOrgUnit(catalogue, code)?.name ??
     JIANGSU_CITIES.find((c) => c.code === code) ?? { zh: code, en: code };
   const parts: LocalizedText[] = [];
   if (named.city !== undefined && named.city !== city)

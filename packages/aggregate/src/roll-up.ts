@@ -25,6 +25,59 @@ function status(missing: readonly string[], value: Dec | undefined): ValueStatus
   return missing.length > 0 ? 'partial' : 'complete';
 }
 
+/** How to read a city's figure of an indicator. */
+type FigureOf = (city: string, code: string) => Dec | undefined;
+
+/** The zone figure with its status and the cities lacking a figure. */
+type ZoneFigure = Pick<Rolled, 'zone' | 'status' | 'missingCities'>;
+
+/** Σ numerator / Σ denominator × scale over the cities that have both — never a mean of city ratios. */
+function ratioZone(
+  cities: readonly OrgUnit[],
+  of: FigureOf,
+  numerator: string,
+  denominator: string,
+  scale: string,
+): ZoneFigure {
+  const missing: string[] = [];
+  let num = new Dec(0);
+  let den = new Dec(0);
+  for (const c of cities) {
+    const n = of(c.code, numerator);
+    const d = of(c.code, denominator);
+    if (n === undefined || d === undefined) missing.push(c.code);
+    else {
+      num = num.plus(n);
+      den = den.plus(d);
+    }
+  }
+  const zone = missing.length === cities.length || den.isZero() ? undefined : num.div(den).times(scale);
+  return { zone, status: status(missing, zone), missingCities: missing };
+}
+
+/** The cities' values weighed by the weight indicator, over the cities that have both. */
+function weightedMeanZone(
+  cities: readonly OrgUnit[],
+  cityValues: ReadonlyMap<string, Dec | undefined>,
+  of: FigureOf,
+  weight: string,
+): ZoneFigure {
+  const missing: string[] = [];
+  let sum = new Dec(0);
+  let weights = new Dec(0);
+  for (const c of cities) {
+    const v = cityValues.get(c.code);
+    const w = of(c.code, weight);
+    if (v === undefined || w === undefined) missing.push(c.code);
+    else {
+      sum = sum.plus(v.times(w));
+      weights = weights.plus(w);
+    }
+  }
+  const zone = weights.isZero() ? undefined : sum.div(weights);
+  return { zone, status: status(missing, zone), missingCities: missing };
+}
+
 /**
  * Rolls one indicator up by its aggregation rule: `sum` and `cumulative-sum` add exactly; `ratio` is
  * Σ numerator / Σ denominator × scale — never a mean of city ratios; `weighted-mean` weighs by its
@@ -37,7 +90,7 @@ export function rollUpIndicator(
   figures: ReadonlyMap<string, ReadonlyMap<string, Dec>>,
   zoneReported: ReadonlyMap<string, Dec>,
 ): Rolled {
-  const of = (city: string, code: string) => figures.get(city)?.get(code);
+  const of: FigureOf = (city, code) => figures.get(city)?.get(code);
   const cityValues = new Map(cities.map((c) => [c.code, of(c.code, indicator.code)] as const));
   const agg = indicator.aggregation;
   switch (agg.kind) {
@@ -48,39 +101,10 @@ export function rollUpIndicator(
       const zone = present.length === 0 ? undefined : present.reduce((a, b) => a.plus(b), new Dec(0));
       return { indicator, cityValues, zone, status: status(missing, zone), missingCities: missing };
     }
-    case 'ratio': {
-      const missing: string[] = [];
-      let num = new Dec(0);
-      let den = new Dec(0);
-      for (const c of cities) {
-        const n = of(c.code, agg.numerator);
-        const d = of(c.code, agg.denominator);
-        if (n === undefined || d === undefined) missing.push(c.code);
-        else {
-          num = num.plus(n);
-          den = den.plus(d);
-        }
-      }
-      const zone =
-        missing.length === cities.length || den.isZero() ? undefined : num.div(den).times(agg.scale);
-      return { indicator, cityValues, zone, status: status(missing, zone), missingCities: missing };
-    }
-    case 'weighted-mean': {
-      const missing: string[] = [];
-      let sum = new Dec(0);
-      let weights = new Dec(0);
-      for (const c of cities) {
-        const v = cityValues.get(c.code);
-        const w = of(c.code, agg.weight);
-        if (v === undefined || w === undefined) missing.push(c.code);
-        else {
-          sum = sum.plus(v.times(w));
-          weights = weights.plus(w);
-        }
-      }
-      const zone = weights.isZero() ? undefined : sum.div(weights);
-      return { indicator, cityValues, zone, status: status(missing, zone), missingCities: missing };
-    }
+    case 'ratio':
+      return { indicator, cityValues, ...ratioZone(cities, of, agg.numerator, agg.denominator, agg.scale) };
+    case 'weighted-mean':
+      return { indicator, cityValues, ...weightedMeanZone(cities, cityValues, of, agg.weight) };
     case 'reported': {
       const zone = zoneReported.get(indicator.code);
       return {

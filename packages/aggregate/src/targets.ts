@@ -1,4 +1,4 @@
-import { type Catalogue, findIndicator, type Period, type Target } from '@sunan/schema';
+import { type Catalogue, findIndicator, findOrgUnit, type Period, type Target } from '@sunan/schema';
 import { Dec } from './decimal.js';
 import type { TargetProgress, TargetStatus, TargetTrajectory, ValueStatus } from './result.js';
 
@@ -129,7 +129,7 @@ export function targetProgress(
   cumulativeFigures: ReadonlyMap<string, TargetFigure>,
   earlier: EarlierFigures = new Map(),
 ): TargetProgress[] {
-  const province = catalogue.orgUnits.find((u) => u.code === zone)?.parent;
+  const province = findOrgUnit(catalogue, zone)?.parent;
   const out: TargetProgress[] = [];
   for (const t of catalogue.targets) {
     const kind = applies(t, period, zone, province, catalogue);
