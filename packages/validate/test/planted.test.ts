@@ -314,7 +314,7 @@ describe('enterprise list', () => {
     expect(only(r, 'ENT_DUPLICATE')).toHaveLength(1);
   });
 
-  it('park of another city → ENT_PARK_OTHER_CITY; unknown park → ENT_PARK_UNKNOWN', () => {
+  it('park of another city → ENT_PARK_OTHER_CITY; unknown park → ENT_PARK_UNKNOWN, at the park cell', () => {
     const r = run(
       mutate(clean, (wb) => {
         const ws = wb.Sheets['高新技术企业名单'] as XLSX.WorkSheet;
@@ -322,8 +322,8 @@ describe('enterprise list', () => {
         ws.C3 = { t: 's', v: '月球高新区' };
       }),
     );
-    expect(only(r, 'ENT_PARK_OTHER_CITY')).toMatchObject([{ cell: 'A2', value: '苏州工业园区' }]);
-    expect(only(r, 'ENT_PARK_UNKNOWN')).toMatchObject([{ cell: 'A3', value: '月球高新区' }]);
+    expect(only(r, 'ENT_PARK_OTHER_CITY')).toMatchObject([{ cell: 'C2', value: '苏州工业园区' }]);
+    expect(only(r, 'ENT_PARK_UNKNOWN')).toMatchObject([{ cell: 'C3', value: '月球高新区' }]);
   });
 
   it('a wrong code in a listed row: one ENT_CODE_CHECK, and the count difference is explained once, pointing at the row', () => {

@@ -106,7 +106,7 @@ function certifiedYearOf(row: RawEnterpriseRow, year: number, findings: BoundedF
   const y = Number(text.normalize('NFKC').replace(/年$/, ''));
   if (Number.isInteger(y) && y >= 2008 && y <= year) return y;
   findings.report('ENT_YEAR_INVALID', 'warning', () => ({
-    at: row.at,
+    at: row.fieldAt?.('certifiedYear') ?? row.at,
     message: { zh: `认定年份“${text}”无效`, en: `Invalid certification year "${text}"` },
     details: { value: text, expected: `2008–${year}` },
   }));
@@ -220,7 +220,7 @@ export function checkEnterprises(
       if (unit && parkCodes.has(unit.code)) park = unit.code;
       else if (unit?.level === 'park')
         findings.report('ENT_PARK_OTHER_CITY', 'error', () => ({
-          at: row.at,
+          at: row.fieldAt?.('park') ?? row.at,
           message: {
             zh: `所在园区“${parkText}”不属于${city.name.zh}`,
             en: `Park "${parkText}" is not in ${city.name.en}`,
@@ -229,7 +229,7 @@ export function checkEnterprises(
         }));
       else
         findings.report('ENT_PARK_UNKNOWN', 'error', () => ({
-          at: row.at,
+          at: row.fieldAt?.('park') ?? row.at,
           message: { zh: `无法识别的园区“${parkText}”`, en: `Unknown park "${parkText}"` },
           details: { value: parkText, expected: parks.map((p) => `${p.code} ${p.name.zh}`).join('、') },
         }));

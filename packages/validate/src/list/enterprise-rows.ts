@@ -148,7 +148,13 @@ class ColumnLines implements SheetLines {
   }
 }
 
-/** An xlsx sheet's list, column by column; each row's location is its sheet, code column and line. */
+/** The column letter of each field of a sheet's list: where a finding about that cell points. */
+export type ListLetters = Readonly<Record<ListField, string>>;
+
+/**
+ * An xlsx sheet's list, column by column; each row's location is its sheet, code column and line, and
+ * a finding about one of its cells (a year, a park) points at that cell's own column.
+ */
 export class ListColumns implements EnterpriseRows {
   private readonly columns: Readonly<Record<ListField, TextColumn>> = {
     creditCode: new TextColumn(),
@@ -163,15 +169,15 @@ export class ListColumns implements EnterpriseRows {
   readonly lines: SheetLines;
 
   /**
-   * `column`: the letter of the credit-code column, where a row's findings point; `texts`: where the
-   * cells kept as an index are read from.
+   * `letters`: each field's column letter (the credit code's is where a row's findings point);
+   * `texts`: where the cells kept as an index are read from.
    */
   constructor(
     private readonly sheet: string,
-    private readonly column: string,
+    private readonly letters: ListLetters,
     private readonly texts?: ListTexts,
   ) {
-    this.lines = new ColumnLines(sheet, column, this.lineNumbers);
+    this.lines = new ColumnLines(sheet, letters.creditCode, this.lineNumbers);
   }
 
   get length(): number {
@@ -222,9 +228,9 @@ export class ListColumns implements EnterpriseRows {
     }
   }
 
-  /** Where row `i` sits: its line's cell in the credit-code column. */
-  at(i: number): Location {
-    return { sheet: this.sheet, cell: `${this.column}${this.lineNumbers.get(i)}` };
+  /** Where row `i` sits: its line's cell in the credit-code column, or in `field`'s column. */
+  at(i: number, field: ListField = 'creditCode'): Location {
+    return { sheet: this.sheet, cell: `${this.letters[field]}${this.lineNumbers.get(i)}` };
   }
 
   row(i: number): RawEnterpriseRow {
@@ -259,5 +265,8 @@ class ListRow implements RawEnterpriseRow {
   }
   get at(): Location {
     return this.list.at(this.i);
+  }
+  fieldAt(field: ListField): Location {
+    return this.list.at(this.i, field);
   }
 }

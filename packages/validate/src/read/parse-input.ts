@@ -12,7 +12,7 @@ import { parsedFromWorkbook, readOptions } from './read-workbook.js';
 import { rowOverflowFindings } from './row-overflow.js';
 import { sniff } from './sniff.js';
 import type { Inflater } from './zip/inflate-bounded.js';
-import { unzipVerifiedStored } from './zip/unzip-verified.js';
+import { unzipVerifiedStored, type ZipAlreadyRead } from './zip/unzip-verified.js';
 
 const REJECT_TEXT: Record<string, { zh: string; en: string }> = {
   FILE_EMPTY: { zh: '文件为空', en: 'The file is empty' },
@@ -69,6 +69,26 @@ function sheetPathsOrUndefined(entries: ReadonlyMap<string, Uint8Array>): Map<st
   }
 }
 
+/**
+ * Runs a SheetJS read with its console output dropped: it writes notes of its own straight to the
+ * console ("ODS number format may be incorrect"), which a command's user would take for its output
+ * and a page's for an error. What matters of a file reaches the report as findings, never the console.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn, log } = console;
+  const drop = () => {};
+  console.error = drop;
+  console.warn = drop;
+  console.log = drop;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+    console.log = log;
+  }
+}
+
 function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
   const message = REJECT_TEXT[code] ?? { zh: '无法读取文件', en: 'The file cannot be read' };
   return { parsed: undefined, findings: [finding(code, 'error', message, { value: detail })] };
@@ -101,12 +121,9 @@ export function parseInput(
       }
       case 'csv': {
         // raw: every CSV cell stays text, so "1,234" or "2022-01" is never guessed into a number or date.
-        const wb = XLSX.read(s.text, {
-          type: 'string',
-          raw: true,
-          dense: true,
-          sheetRows: limits.maxRows + 1,
-        });
+        const wb = quietly(() =>
+          XLSX.read(s.text, { type: 'string', raw: true, dense: true, sheetRows: limits.maxRows + 1 }),
+        );
         const info =
           s.encoding === 'gbk'
             ? [
@@ -123,20 +140,22 @@ export function parseInput(
       case 'zip-workbook': {
         // The template's own xlsx goes to the fast reader, which checks each entry's size and CRC-32
         // as it inflates; whatever it declines (unusual, or damaged), the SheetJS path reads.
+        let known: ZipAlreadyRead | undefined;
         if (s.format === 'xlsx' && reader === 'auto') {
           const fast = readFastXlsx(bytes, limits, valuesOnly, inflater);
           if (fast.kind === 'read') return { parsed: fast.parsed, findings: fast.findings, reader: 'fast' };
           if (fast.kind === 'refused') return { parsed: undefined, findings: fast.findings, reader: 'fast' };
+          known = fast.read;
         }
         // Integrity before numbers: every entry's size and CRC-32 are checked here, and SheetJS only
         // ever sees a stored (uncompressed) copy, so its own inflater (which loops forever on a
         // truncated deflate stream) never runs.
-        const verified = unzipVerifiedStored(bytes, limits);
+        const verified = unzipVerifiedStored(bytes, limits, known);
         if (!verified.ok) return { parsed: undefined, findings: verified.findings };
         const sheets = s.format === 'xlsx' ? sheetPathsOrUndefined(verified.entries) : undefined;
         return {
           parsed: parsedFromWorkbook(
-            XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' }),
+            quietly(() => XLSX.read(verified.stored, { ...readOptions(limits), type: 'array' })),
             s.format,
             limits,
           ),
@@ -151,7 +170,7 @@ export function parseInput(
         };
       }
       case 'cfb': {
-        const wb = XLSX.read(bytes, { ...readOptions(limits), type: 'array' });
+        const wb = quietly(() => XLSX.read(bytes, { ...readOptions(limits), type: 'array' }));
         return { parsed: parsedFromWorkbook(wb, 'xls', limits), findings: [] };
       }
     }

@@ -1,5 +1,5 @@
 import type { Finding } from '@sunan/schema/core';
-import type { EnterpriseRows } from '../list/enterprise-rows.js';
+import type { EnterpriseRows, ListField } from '../list/enterprise-rows.js';
 
 /** Where a value sits in its input, as precisely as the format allows. */
 export interface Location {
@@ -46,7 +46,10 @@ export interface RawEnterpriseRow {
   readonly park: string | undefined;
   readonly certificateNo: string | undefined;
   readonly certifiedYear: string | undefined;
+  /** The row: where a finding about the enterprise as a whole points (its credit-code cell). */
   readonly at: Location;
+  /** Where one of its cells sits, when the reader knows (a sheet's list); else {@link at}. */
+  fieldAt?(field: ListField): Location;
 }
 
 /** Metadata found in the file (the template's hidden sheet, or a JSON document's header). */

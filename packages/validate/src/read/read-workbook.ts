@@ -1,65 +1,46 @@
 import { type Finding, finding } from '@sunan/schema/core';
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { formulaFindings } from '../checks/check-formulas.js';
 import { ListColumns } from '../list/enterprise-rows.js';
-import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from './layout.js';
+import { ENTERPRISE_HEADERS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
-import type { FileMeta, ParsedFile, RawCell, RawValueRow } from './parsed-file.js';
-import { BLANK, SheetValueRow, type ValueColumns } from './sheet-value-row.js';
+import type { FileMeta, ParsedFile, RawValueRow } from './parsed-file.js';
+import {
+  addListRow,
+  cellText,
+  ENTERPRISE_REQUIRED,
+  HEADER_SEARCH_ROWS,
+  headerColumns,
+  type ListCellReader,
+  listColumnMap,
+  listLetters,
+  MetaEntries,
+  mergedValueFindings,
+  VALUE_REQUIRED,
+  valueColumnLetters,
+  valueColumnMap,
+  valueRow,
+} from './sheet-layout.js';
 
 type Sheet = XLSX.WorkSheet;
 type Grid = XLSX.CellObject[][];
 
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
-/** Classifies a cell by what it holds, never by how it is displayed. */
-function rawCell(cell: XLSX.CellObject | undefined): RawCell {
-  if (!cell) return BLANK;
-  if (cell.f !== undefined && (cell.v === undefined || cell.t === 'z'))
-    return { kind: 'formula-no-value', formula: cell.f };
-  switch (cell.t) {
-    case 'z':
-      return BLANK;
-    case 'e':
-      return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
-    case 'b':
-      return { kind: 'bool', value: cell.v === true };
-    case 'd':
-      return {
-        kind: 'date',
-        text: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v),
-      };
-    case 'n': {
-      const format = typeof cell.z === 'string' ? cell.z : undefined;
-      if (format && XLSX.SSF.is_date(format)) return { kind: 'date', text: cell.w ?? String(cell.v) };
-      return { kind: 'number', value: Number(cell.v), format };
-    }
-    case 's':
-      return String(cell.v).trim() === '' ? BLANK : { kind: 'text', text: String(cell.v) };
-    default:
-      return BLANK;
-  }
-}
+/** A date cell's text as SheetJS displays it. */
+const shown = (cell: XLSX.CellObject) => cell.w;
 
 function grid(ws: Sheet): Grid {
   return (ws['!data'] as Grid | undefined) ?? [];
 }
 
-/** Header name → column index, found in the first rows (offices sometimes add a title row above). */
+/** The header row and its columns, found in the first rows (offices sometimes add a title row above). */
 function findHeader(
   ws: Sheet,
   required: readonly string[],
 ): { row: number; columns: Map<string, number> } | undefined {
   const rows = grid(ws);
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
-    const columns = new Map<string, number>();
-    (rows[r] ?? []).forEach((cell, c) => {
-      if (cell && cell.t === 's') {
-        const key = canonicalHeader(norm(String(cell.v)));
-        if (!columns.has(key)) columns.set(key, c);
-      }
-    });
-    if (required.every((h) => columns.has(h))) return { row: r, columns };
+  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
+    const columns = headerColumns((rows[r] ?? []).entries(), required);
+    if (columns) return { row: r, columns };
   }
   return undefined;
 }
@@ -113,20 +94,9 @@ function checkSize(ws: Sheet, sheet: string, limits: Limits, findings: Finding[]
 function readMeta(wb: XLSX.WorkBook): FileMeta | undefined {
   const ws = wb.Sheets[SHEET.meta];
   if (!ws) return undefined;
-  const entries = new Map<string, string>();
-  for (const row of grid(ws)) {
-    const k = row?.[0];
-    const v = row?.[1];
-    if (k && v && k.v !== undefined && v.v !== undefined) entries.set(String(k.v).trim(), String(v.v).trim());
-  }
-  const get = (key: string) => entries.get(key);
-  return {
-    templateVersion: get(META_KEYS.templateVersion),
-    catalogueId: get(META_KEYS.catalogueId),
-    catalogueVersion: get(META_KEYS.catalogueVersion),
-    city: get(META_KEYS.city),
-    period: get(META_KEYS.period),
-  };
+  const entries = new MetaEntries();
+  for (const row of grid(ws)) entries.add(row?.[0], row?.[1]);
+  return entries.meta();
 }
 
 function readValueRows(
@@ -135,104 +105,38 @@ function readValueRows(
   header: { row: number; columns: Map<string, number> },
   findings: Finding[],
 ): RawValueRow[] {
-  const col = (h: string) => header.columns.get(h);
-  const cCode = col(VALUE_HEADERS.orgUnitCode);
-  const cName = col(VALUE_HEADERS.orgUnitName);
-  const cInd = col(VALUE_HEADERS.indicatorCode);
-  const cUnit = col(VALUE_HEADERS.unit);
-  const cValue = col(VALUE_HEADERS.value) ?? -1;
-  const cNote = col(VALUE_HEADERS.note);
+  const map = valueColumnMap(header.columns);
   const rowsMeta = (ws['!rows'] as XLSX.RowInfo[] | undefined) ?? [];
-  for (const m of (ws['!merges'] as XLSX.Range[] | undefined) ?? []) {
-    if (m.e.r > header.row && m.s.c <= cValue && m.e.c >= cValue)
-      findings.push(
-        finding(
-          'CELL_MERGED',
-          'error',
-          {
-            zh: '数值列中有合并单元格，无法确定数值属于哪一行',
-            en: 'A merged cell covers the value column; the value cannot be assigned to one row',
-          },
-          {
-            sheet,
-            cell: XLSX.utils.encode_cell(m.s),
-            value: XLSX.utils.encode_range(m),
-            expected: '不合并 / unmerged cells',
-          },
-        ),
-      );
-  }
+  const merges = (ws['!merges'] as XLSX.Range[] | undefined) ?? [];
+  for (const f of mergedValueFindings(merges, header.row, map.value, sheet)) findings.push(f);
   const rows = grid(ws);
   const out: RawValueRow[] = [];
-  const pick = (row: XLSX.CellObject[] | undefined, c: number | undefined) =>
-    c === undefined ? BLANK : rawCell(row?.[c]);
-  const columns: ValueColumns = {
-    sheet,
-    value: XLSX.utils.encode_col(cValue),
-    code: XLSX.utils.encode_col(cCode ?? cName ?? 0),
-    indicator: XLSX.utils.encode_col(cInd ?? 0),
-  };
+  const letters = valueColumnLetters(sheet, map);
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
-    const noteCell = pick(row, cNote);
-    out.push(
-      new SheetValueRow(
-        pick(row, cCode),
-        pick(row, cName),
-        pick(row, cInd),
-        pick(row, cUnit),
-        pick(row, cValue),
-        noteCell.kind === 'text' ? noteCell.text : undefined,
-        rowsMeta[r]?.hidden === true,
-        columns,
-        r + 1,
-      ),
-    );
+    out.push(valueRow((c) => row[c], map, shown, letters, r + 1, rowsMeta[r]?.hidden === true));
   }
   return out;
 }
 
-/** Trimmed text of a cell, or undefined when blank; numbers as typed (a year, a code stored as a number). */
-function textOf(cell: XLSX.CellObject | undefined): string | undefined {
-  if (!cell || cell.v === undefined || cell.v === null) return undefined;
-  const t =
-    typeof cell.v === 'string' ? cell.v.trim() : cell.v instanceof Date ? (cell.w ?? '') : String(cell.v);
-  return t === '' ? undefined : t;
-}
+/** Every list cell as its trimmed text: the SheetJS path keeps no shared-string indices. */
+const LIST_CELLS: ListCellReader<XLSX.CellObject> = { each: cellText, few: cellText };
 
 function readEnterpriseRows(
   ws: Sheet,
   sheet: string,
   header: { row: number; columns: Map<string, number> },
 ): ListColumns {
-  const c = (h: string) => header.columns.get(h) ?? -1;
-  const cCode = c(ENTERPRISE_HEADERS.creditCode);
-  const cName = c(ENTERPRISE_HEADERS.name);
-  const cPark = c(ENTERPRISE_HEADERS.park);
-  const cCert = c(ENTERPRISE_HEADERS.certificateNo);
-  const cYear = c(ENTERPRISE_HEADERS.certifiedYear);
+  const map = listColumnMap(header.columns);
   const rows = grid(ws);
-  const out = new ListColumns(sheet, XLSX.utils.encode_col(Math.max(cCode, 0)));
+  const out = new ListColumns(sheet, listLetters(map));
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r];
-    if (!row) continue;
-    out.add(
-      r + 1,
-      textOf(row[cCode]),
-      textOf(row[cName]),
-      textOf(row[cPark]),
-      textOf(row[cCert]),
-      textOf(row[cYear]),
-    );
+    if (row) addListRow(out, (c) => row[c], map, LIST_CELLS, r + 1);
   }
   return out;
 }
-
-const VALUE_REQUIRED = [VALUE_HEADERS.orgUnitCode, VALUE_HEADERS.indicatorCode, VALUE_HEADERS.value].map(
-  norm,
-);
-const ENTERPRISE_REQUIRED = [ENTERPRISE_HEADERS.creditCode].map(norm);
 
 /** Reads a workbook already parsed by SheetJS into rows to check. */
 export function parsedFromWorkbook(

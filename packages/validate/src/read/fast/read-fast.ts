@@ -1,15 +1,36 @@
 import { type Finding, finding } from '@sunan/schema/core';
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../../checks/check-formulas.js';
 import { append } from '../../findings/cap-findings.js';
 import { ListColumns, type ListText, type ListTexts } from '../../list/enterprise-rows.js';
-import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, SHEET, VALUE_HEADERS } from '../layout.js';
+import { SHEET } from '../layout.js';
 import type { Limits } from '../limits.js';
 import { underflowFindingsInEntries } from '../number-underflow.js';
-import type { FileMeta, ParsedFile, RawCell, RawValueRow } from '../parsed-file.js';
-import { BLANK, SheetValueRow, type ValueColumns } from '../sheet-value-row.js';
+import type { FileMeta, ParsedFile, RawValueRow } from '../parsed-file.js';
+import {
+  addListRow,
+  cellText,
+  ENTERPRISE_REQUIRED,
+  HEADER_SEARCH_ROWS,
+  headerColumns,
+  type ListCellReader,
+  type ListColumnMap,
+  listColumnMap,
+  listLetters,
+  MetaEntries,
+  mergedValueFindings,
+  nonBlank,
+  VALUE_REQUIRED,
+  type ValueColumnMap,
+  valueColumnLetters,
+  valueColumnMap,
+  valueColumnsRead,
+  valueRow,
+} from '../sheet-layout.js';
+import type { ValueColumns } from '../sheet-value-row.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
 import { type Inflater, inflatedWhole, inflateEntry, streamEntry } from '../zip/inflate-bounded.js';
+import type { ZipAlreadyRead } from '../zip/unzip-verified.js';
 import { decline } from './decline.js';
 import type { SharedStrings } from './shared-strings.js';
 import {
@@ -23,52 +44,22 @@ import {
 } from './sheet-scan.js';
 import { formatted, partPaths, sheetPaths, type WorkbookParts, workbookParts } from './workbook-parts.js';
 
-// Everything here mirrors read-workbook.ts (the SheetJS path) rule for rule; the differential tests
-// (test/fast-reader.test.ts) hold the two to identical reports.
+// The layout rules (header search, column roles, merged cells, meta keys) are sheet-layout.ts's, shared
+// with the SheetJS path; the differential tests (test/fast-reader.test.ts) hold the two to identical
+// reports.
 
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
-/** As read-workbook's rawCell, on a cell read by the fast scanner. */
-function rawCell(cell: FastCell | undefined): RawCell {
-  if (!cell) return BLANK;
-  switch (cell.t) {
-    case 'z':
-      return cell.f === undefined ? BLANK : { kind: 'formula-no-value', formula: cell.f };
-    case 'e':
-      if (cell.v === undefined && cell.f !== undefined) return { kind: 'formula-no-value', formula: cell.f };
-      return { kind: 'error', text: cell.w ?? `#ERR${String(cell.v)}` };
-    case 'b':
-      return { kind: 'bool', value: cell.v };
-    case 'n':
-      if (XLSX.SSF.is_date(cell.z))
-        return { kind: 'date', text: formatted(cell.z, cell.v) ?? String(cell.v) };
-      return { kind: 'number', value: cell.v, format: cell.z };
-    case 's':
-      return cell.v.trim() === '' ? BLANK : { kind: 'text', text: cell.v };
-  }
-}
-
-/** A cell text trimmed, undefined when blank. */
-function nonBlank(text: string): string | undefined {
-  const t = text.trim();
-  return t === '' ? undefined : t;
-}
-
-/** As read-workbook's textOf. */
-function textOf(cell: FastCell | undefined): string | undefined {
-  if (!cell || cell.v === undefined) return undefined;
-  return nonBlank(typeof cell.v === 'string' ? cell.v : String(cell.v));
-}
+/** A date cell's text as SheetJS would display it. */
+const shown = (cell: FastCell) => (cell.t === 'n' ? formatted(cell.z, cell.v) : undefined);
 
 /**
  * A list cell as the list keeps it: a plain shared string by its index (its text is made when a check
- * reads the row, not while the sheet is scanned), any other cell as {@link textOf}.
+ * reads the row, not while the sheet is scanned), any other cell as its trimmed text.
  */
 function listText(cell: FastCell | undefined): ListText {
-  return cell?.t === 's' && cell.shared !== undefined ? cell.shared : textOf(cell);
+  return cell?.t === 's' && cell.shared !== undefined ? cell.shared : cellText(cell);
 }
 
-/** The shared strings as the list reads its kept indices: trimmed, blank as undefined ({@link textOf}). */
+/** The shared strings as the list reads its kept indices: trimmed, blank as undefined. */
 class SharedListTexts implements ListTexts {
   constructor(private readonly table: SharedStrings) {}
   text(i: number): string | undefined {
@@ -77,14 +68,9 @@ class SharedListTexts implements ListTexts {
   }
 }
 
-interface Header {
-  readonly row: number;
-  readonly columns: Map<string, number>;
-}
-
-/** Collects rows of a sheet: the first 20 in full until the header is found, then only `wanted` columns. */
+/** Collects rows of a sheet: the first rows in full until the header is found, then only `wanted` columns. */
 abstract class HeaderSink implements RowSink {
-  header: Header | undefined;
+  header: { readonly row: number } | undefined;
   protected wanted = new Set<number>();
   constructor(private readonly required: readonly string[]) {}
   want(column: number): boolean {
@@ -95,181 +81,89 @@ abstract class HeaderSink implements RowSink {
       this.body(r, hidden, cells);
       return;
     }
-    if (r >= 20) decline('no header in the first 20 rows');
-    const columns = new Map<string, number>();
-    for (const [c, cell] of cells)
-      if (cell.t === 's') {
-        const key = canonicalHeader(norm(cell.v));
-        if (!columns.has(key)) columns.set(key, c);
-      }
-    if (!this.required.every((h) => columns.has(h))) return;
-    this.header = { row: r, columns };
+    if (r >= HEADER_SEARCH_ROWS) decline('no header in the first rows');
+    const columns = headerColumns(cells, this.required);
+    if (!columns) return;
+    this.header = { row: r };
     this.wanted = new Set(this.columnsWanted(columns));
   }
   protected abstract columnsWanted(columns: Map<string, number>): number[];
   protected abstract body(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void;
 }
 
-const VALUE_REQUIRED = [VALUE_HEADERS.orgUnitCode, VALUE_HEADERS.indicatorCode, VALUE_HEADERS.value].map(
-  norm,
-);
-const ENTERPRISE_REQUIRED = [ENTERPRISE_HEADERS.creditCode].map(norm);
-
 class ValueSink extends HeaderSink {
   readonly rows: RawValueRow[] = [];
-  private cols: Record<'code' | 'name' | 'ind' | 'unit' | 'value' | 'note', number | undefined> = {
-    code: undefined,
-    name: undefined,
-    ind: undefined,
-    unit: undefined,
-    value: undefined,
-    note: undefined,
-  };
+  private map: ValueColumnMap | undefined;
+  private letters: ValueColumns | undefined;
   constructor(private readonly sheet: string) {
     super(VALUE_REQUIRED);
   }
   protected columnsWanted(columns: Map<string, number>): number[] {
-    const col = (h: string) => columns.get(h);
-    this.cols = {
-      code: col(VALUE_HEADERS.orgUnitCode),
-      name: col(VALUE_HEADERS.orgUnitName),
-      ind: col(VALUE_HEADERS.indicatorCode),
-      unit: col(VALUE_HEADERS.unit),
-      value: col(VALUE_HEADERS.value) ?? -1,
-      note: col(VALUE_HEADERS.note),
-    };
-    return Object.values(this.cols).filter((c): c is number => c !== undefined);
+    this.map = valueColumnMap(columns);
+    this.letters = valueColumnLetters(this.sheet, this.map);
+    return valueColumnsRead(this.map);
   }
   protected body(r: number, hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
-    const { cols } = this;
-    const pick = (c: number | undefined) => (c === undefined ? BLANK : rawCell(cells.get(c)));
-    const noteCell = pick(cols.note);
-    this.rows.push(
-      new SheetValueRow(
-        pick(cols.code),
-        pick(cols.name),
-        pick(cols.ind),
-        pick(cols.unit),
-        pick(cols.value as number),
-        noteCell.kind === 'text' ? noteCell.text : undefined,
-        hidden,
-        this.columns(),
-        r + 1,
-      ),
-    );
+    const { map, letters } = this;
+    if (map && letters) this.rows.push(valueRow((c) => cells.get(c), map, shown, letters, r + 1, hidden));
   }
-  private columnLetters: ValueColumns | undefined;
-  /** The sheet's value, code and indicator column letters, worked out once. */
-  private columns(): ValueColumns {
-    const { cols } = this;
-    this.columnLetters ??= {
-      sheet: this.sheet,
-      value: XLSX.utils.encode_col(cols.value as number),
-      code: XLSX.utils.encode_col(cols.code ?? cols.name ?? 0),
-      indicator: XLSX.utils.encode_col(cols.ind ?? 0),
-    };
-    return this.columnLetters;
-  }
-  /** CELL_MERGED findings, as read-workbook's readValueRows makes them. */
+  /** CELL_MERGED findings of the sheet's merged ranges (none before the header is found). */
   mergeFindings(merges: readonly XLSX.Range[]): Finding[] {
-    const header = this.header as Header;
-    const cValue = this.cols.value as number;
-    return merges
-      .filter((m) => m.e.r > header.row && m.s.c <= cValue && m.e.c >= cValue)
-      .map((m) =>
-        finding(
-          'CELL_MERGED',
-          'error',
-          {
-            zh: '数值列中有合并单元格，无法确定数值属于哪一行',
-            en: 'A merged cell covers the value column; the value cannot be assigned to one row',
-          },
-          {
-            sheet: this.sheet,
-            cell: XLSX.utils.encode_cell(m.s),
-            value: XLSX.utils.encode_range(m),
-            expected: '不合并 / unmerged cells',
-          },
-        ),
-      );
+    const { header, map } = this;
+    return header && map ? mergedValueFindings(merges, header.row, map.value, this.sheet) : [];
   }
 }
 
 /** Shared strings a column of few values reads once each; past this many it reads each cell. */
 const MAX_FEW = 1024;
 
-class EnterpriseSink extends HeaderSink {
+class EnterpriseSink extends HeaderSink implements ListCellReader<FastCell> {
   rows: ListColumns;
-  private cols = { code: -1, name: -1, park: -1, cert: -1, year: -1 };
+  private map: ListColumnMap | undefined;
   private readonly texts: ListTexts;
   /** Texts of a column of few values (parks, years) by shared-string index, each read once. */
-  private readonly few = new Map<number, string | undefined>();
+  private readonly known = new Map<number, string | undefined>();
   constructor(
     private readonly sheet: string,
     strings: SharedStrings,
   ) {
     super(ENTERPRISE_REQUIRED);
     this.texts = new SharedListTexts(strings);
-    this.rows = new ListColumns(sheet, 'A', this.texts);
+    this.rows = new ListColumns(sheet, listLetters(listColumnMap(new Map())), this.texts);
   }
   protected columnsWanted(columns: Map<string, number>): number[] {
-    const c = (h: string) => columns.get(h) ?? -1;
-    this.cols = {
-      code: c(ENTERPRISE_HEADERS.creditCode),
-      name: c(ENTERPRISE_HEADERS.name),
-      park: c(ENTERPRISE_HEADERS.park),
-      cert: c(ENTERPRISE_HEADERS.certificateNo),
-      year: c(ENTERPRISE_HEADERS.certifiedYear),
-    };
-    this.rows = new ListColumns(this.sheet, XLSX.utils.encode_col(Math.max(this.cols.code, 0)), this.texts);
-    return Object.values(this.cols);
+    const map = listColumnMap(columns);
+    this.map = map;
+    this.rows = new ListColumns(this.sheet, listLetters(map), this.texts);
+    return Object.values(map);
+  }
+  each(cell: FastCell | undefined): ListText {
+    return listText(cell);
   }
   /**
    * A cell of a column of few values as its text, read once per shared string: 100,000 rows name a
    * handful of parks and years, which the list then keeps once each.
    */
-  private fewText(cell: FastCell | undefined): ListText {
-    if (cell?.t !== 's' || cell.shared === undefined) return textOf(cell);
-    if (this.few.has(cell.shared)) return this.few.get(cell.shared);
-    const text = textOf(cell);
-    if (this.few.size < MAX_FEW) this.few.set(cell.shared, text);
+  few(cell: FastCell | undefined): ListText {
+    if (cell?.t !== 's' || cell.shared === undefined) return cellText(cell);
+    if (this.known.has(cell.shared)) return this.known.get(cell.shared);
+    const text = cellText(cell);
+    if (this.known.size < MAX_FEW) this.known.set(cell.shared, text);
     return text;
   }
-
   protected body(r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
-    const { cols } = this;
-    this.rows.add(
-      r + 1,
-      listText(cells.get(cols.code)),
-      listText(cells.get(cols.name)),
-      this.fewText(cells.get(cols.park)),
-      listText(cells.get(cols.cert)),
-      this.fewText(cells.get(cols.year)),
-    );
+    if (this.map) addListRow(this.rows, (c) => cells.get(c), this.map, this, r + 1);
   }
 }
 
-/** Columns A and B of `_meta`, as read-workbook's readMeta reads them. */
+/** Columns A and B of `_meta`. */
 class MetaSink implements RowSink {
-  readonly entries = new Map<string, string>();
+  readonly entries = new MetaEntries();
   want(column: number): boolean {
     return column <= 1;
   }
   row(_r: number, _hidden: boolean, cells: ReadonlyMap<number, FastCell>): void {
-    const k = cells.get(0);
-    const v = cells.get(1);
-    if (k && v && k.v !== undefined && v.v !== undefined)
-      this.entries.set(String(k.v).trim(), String(v.v).trim());
-  }
-  meta(): FileMeta {
-    const get = (key: string) => this.entries.get(key);
-    return {
-      templateVersion: get(META_KEYS.templateVersion),
-      catalogueId: get(META_KEYS.catalogueId),
-      catalogueVersion: get(META_KEYS.catalogueVersion),
-      city: get(META_KEYS.city),
-      period: get(META_KEYS.period),
-    };
+    this.entries.add(cells.get(0), cells.get(1));
   }
 }
 
@@ -351,10 +245,19 @@ export type FastRead =
   | { readonly kind: 'read'; readonly parsed: ParsedFile; readonly findings: Finding[] }
   /** Plain, but a sheet goes beyond the row limit or holds a row too long to read: refused at once. */
   | { readonly kind: 'refused'; readonly findings: Finding[] }
-  /** Not plain enough, or not intact: the SheetJS path reads it and reports any damage. */
-  | { readonly kind: 'declined' };
+  /**
+   * Not plain enough, or not intact: the SheetJS path reads it and reports any damage, from `read`:
+   * the directory and entries already inflated and verified, when the reader got that far.
+   */
+  | { readonly kind: 'declined'; readonly read?: ZipAlreadyRead };
 
 const DECLINED: FastRead = { kind: 'declined' };
+
+/** What the fast reader has read of the archive so far, handed on when it declines. */
+interface Progress {
+  directory: readonly ZipEntry[] | undefined;
+  readonly verified: Map<string, Uint8Array>;
+}
 
 /** Inflates one entry whole into `entries`; a damaged entry ends the fast path. */
 function inflateWhole(
@@ -378,9 +281,9 @@ function inflateParts(
   archive: Uint8Array,
   dir: readonly ZipEntry[],
   inflater: Inflater | undefined,
+  entries: Map<string, Uint8Array>,
 ): { entries: Map<string, Uint8Array>; parts: WorkbookParts; list: ZipEntry } {
   const byName = new Map(dir.map((e) => [e.name, e]));
-  const entries = new Map<string, Uint8Array>();
   for (const name of ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) {
     const e = byName.get(name);
     if (e) inflateWhole(archive, e, entries, inflater);
@@ -431,13 +334,15 @@ function read(
   limits: Limits,
   valuesOnly: boolean,
   inflater: Inflater | undefined,
+  progress: Progress,
 ): FastRead {
   const dir = readCentralDirectory(archive, limits.maxZipEntries);
   if (!dir.ok) return DECLINED;
   let declared = 0;
   for (const e of dir.entries) declared += e.size;
   if (declared > limits.maxDecompressedBytes) return DECLINED;
-  const { entries, parts, list } = inflateParts(archive, dir.entries, inflater);
+  progress.directory = dir.entries;
+  const { entries, parts, list } = inflateParts(archive, dir.entries, inflater, progress.verified);
   const values = new ValueSink(SHEET.values);
   const valueShape = scan(entries, parts, SHEET.values, limits, values);
   if (!values.header) decline('no header on the value sheet');
@@ -446,7 +351,7 @@ function read(
     const sink = new MetaSink();
     const xml = entries.get(parts.sheets.get(SHEET.meta) as string) as Uint8Array;
     inSheet(SHEET.meta, () => scanSheet(xml, parts, limits.maxRows, sink));
-    meta = sink.meta();
+    meta = sink.entries.meta();
   }
   const enterprises = new EnterpriseSink(SHEET.enterprises, parts.sharedStrings);
   const listFormulas = valuesOnly ? [] : streamList(archive, list, parts, limits, enterprises, inflater);
@@ -487,12 +392,15 @@ export function readFastXlsx(
   valuesOnly = false,
   inflater?: Inflater,
 ): FastRead {
+  const progress: Progress = { directory: undefined, verified: new Map() };
   try {
-    return read(bytes, limits, valuesOnly, inflater);
+    return read(bytes, limits, valuesOnly, inflater, progress);
   } catch (e) {
     // Refused where the scan stopped: the SheetJS path would hold the whole sheet to say the same.
     if (e instanceof Refused) return { kind: 'refused', findings: [refusal(e, limits)] };
-    // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into findings.
-    return DECLINED;
+    // A decline, or anything unexpected: the SheetJS path reads the file and turns failures into
+    // findings, starting from what was read and verified here.
+    const { directory, verified } = progress;
+    return directory ? { kind: 'declined', read: { directory, verified } } : DECLINED;
   }
 }

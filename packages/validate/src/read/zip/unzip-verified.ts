@@ -11,6 +11,16 @@ export type UnzipVerified =
   | { ok: true; entries: ReadonlyMap<string, Uint8Array> }
   | { ok: false; findings: Finding[] };
 
+/**
+ * What a reader already read of an archive: its central directory (read and checked against the
+ * same limits) and the entries it inflated whole and verified (size and CRC-32), by name. A reader
+ * that gives up on a file hands this on, so the archive is not parsed and inflated again.
+ */
+export interface ZipAlreadyRead {
+  readonly directory: readonly ZipEntry[];
+  readonly verified: ReadonlyMap<string, Uint8Array>;
+}
+
 /** {@link UnzipVerified} plus the same entries re-packed as a stored (uncompressed) zip. */
 export type UnzipVerifiedStored =
   | { ok: true; entries: ReadonlyMap<string, Uint8Array>; stored: Uint8Array }
@@ -154,9 +164,13 @@ function writeHeaders(
  * so that a zip reader with its own (less careful) inflater never inflates anything. The entries
  * are views into that one buffer: the archive's content is held once.
  */
-export function unzipVerifiedStored(bytes: Uint8Array, limits: ZipLimits): UnzipVerifiedStored {
+export function unzipVerifiedStored(
+  bytes: Uint8Array,
+  limits: ZipLimits,
+  known?: ZipAlreadyRead,
+): UnzipVerifiedStored {
   try {
-    return verifyAndStore(bytes, limits);
+    return verifyAndStore(bytes, limits, known);
   } catch (e) {
     // Only an allocation failure can land here; it is still a finding, never an exception.
     return {
@@ -169,8 +183,10 @@ export function unzipVerifiedStored(bytes: Uint8Array, limits: ZipLimits): Unzip
   }
 }
 
-function verifyAndStore(bytes: Uint8Array, limits: ZipLimits): UnzipVerifiedStored {
-  const dir = readCentralDirectory(bytes, limits.maxZipEntries);
+function verifyAndStore(bytes: Uint8Array, limits: ZipLimits, known?: ZipAlreadyRead): UnzipVerifiedStored {
+  const dir = known
+    ? { ok: true as const, entries: known.directory }
+    : readCentralDirectory(bytes, limits.maxZipEntries);
   if (!dir.ok)
     return {
       ok: false,
@@ -193,7 +209,10 @@ function verifyAndStore(bytes: Uint8Array, limits: ZipLimits): UnzipVerifiedStor
     const e = dir.entries[i] as ZipEntry;
     const start = (offsets[i] as number) + LOCAL_SIZE + e.rawName.length;
     const slot = out.subarray(start, start + e.size);
-    const problem = inflateInto(bytes, e, slot);
+    // An entry the fast reader already inflated and verified is copied, not inflated again.
+    const done = known?.verified.get(e.name);
+    if (done?.length === e.size) slot.set(done);
+    const problem = done?.length === e.size ? undefined : inflateInto(bytes, e, slot);
     if (problem) return { ok: false, findings: problemFinding(problem, e.name) };
     entries.set(e.name, slot);
   }
