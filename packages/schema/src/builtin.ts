@@ -24,6 +24,7 @@ export function sunanCatalogueDocument(): Record<string, unknown> {
     orgUnits: orgUnits.orgUnits,
     targets: targets.targets,
     rules: rules.rules,
+    reviewGroups: rules.reviewGroups,
     bounds: bounds.bounds,
   };
 }

@@ -6,6 +6,7 @@ import type { PlausibilityBound } from './plausibility.js';
 import type { Rule } from './rule.js';
 import { inputUnitsFor } from './units.js';
 import type { Forms } from './zod/form.js';
+import type { ReviewGroup } from './zod/review.js';
 import type { Target } from './zod/target.js';
 import type { LocalizedText } from './zod/text.js';
 
@@ -29,6 +30,11 @@ export interface Catalogue {
   readonly forms?: Forms;
   /** Plausibility bounds (absent in catalogues made before bounds existed: no bound checks). */
   readonly bounds?: readonly PlausibilityBound[];
+  /**
+   * The review groups its rules and bounds name: each gives the class (强制性 / 核实性 / 提示性) of its
+   * checks and the reason for it (absent in catalogues made before review classes existed).
+   */
+  readonly reviewGroups?: readonly ReviewGroup[];
 }
 
 /** Fills the defaults an indicator may leave out (input units from its unit family). */

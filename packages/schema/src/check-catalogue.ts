@@ -11,6 +11,7 @@ import { IndicatorInput } from './zod/indicator.js';
 import type { OrgLevel } from './zod/org-level.js';
 import { OrgUnit } from './zod/org-unit.js';
 import { PlausibilityBound } from './zod/plausibility.js';
+import { ReviewGroup } from './zod/review.js';
 import { Rule } from './zod/rule.js';
 import { Target } from './zod/target.js';
 import type { LocalizedText } from './zod/text.js';
@@ -28,6 +29,8 @@ export interface CatalogueProblem {
     | 'CAT_VALIDITY'
     | 'CAT_UNKNOWN_ORG_UNIT'
     | 'CAT_UNIT_MISMATCH'
+    | 'CAT_UNKNOWN_REVIEW_GROUP'
+    | 'CAT_REVIEW_CLASS'
     | 'CAT_RULES_INFEASIBLE'
     | 'CAT_RULES_CONFLICT';
   readonly path: string;
@@ -159,11 +162,21 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
   const targets = parseSection(root.targets ?? [], 'targets', Target, problems);
   const rules = parseSection(root.rules ?? [], 'rules', Rule, problems);
   const bounds = parseSection(root.bounds ?? [], 'bounds', PlausibilityBound, problems);
+  const reviewGroups = parseSection(root.reviewGroups ?? [], 'reviewGroups', ReviewGroup, problems);
 
   duplicates(indicators, (i) => i.code, 'indicators', 'code', problems);
   duplicates(orgUnits, (u) => u.code, 'orgUnits', 'code', problems);
   duplicates(targets, (t) => t.id, 'targets', 'id', problems);
   duplicates(rules, (r) => r.id, 'rules', 'id', problems);
+  duplicates(reviewGroups, (g) => g.id, 'reviewGroups', 'id', problems);
+  reviewGroupProblems(
+    reviewGroups.map(({ item }) => item),
+    [
+      ...rules.map(({ index, item }) => ({ path: `$.rules[${index}]`, item })),
+      ...bounds.map(({ index, item }) => ({ path: `$.bounds[${index}]`, item })),
+    ],
+    problems,
+  );
   duplicates(
     indicators.filter(({ item }) => item.formCode !== undefined),
     (i) => i.formCode ?? '',
@@ -300,11 +313,43 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
     targets: targets.map(({ item }) => item),
     rules: rules.map(({ item }) => item),
     bounds: bounds.map(({ item }) => item),
+    ...(root.reviewGroups === undefined ? {} : { reviewGroups: reviewGroups.map(({ item }) => item) }),
   };
   if (options.ruleSet === false) return { ok: true, catalogue, problems: [], warnings: [] };
   const { errors, warnings } = ruleSetProblems(catalogue);
   if (errors.length > 0) return { ok: false, catalogue: undefined, problems: errors, warnings };
   return { ok: true, catalogue, problems: [], warnings };
+}
+
+/**
+ * A rule or bound naming a review group that does not exist, or whose severity is not its group's:
+ * a check's class is declared by its group, with the reason, and the two cannot drift apart.
+ */
+function reviewGroupProblems(
+  groups: readonly ReviewGroup[],
+  checks: ReadonlyArray<{ path: string; item: { severity: Rule['severity']; review?: string | undefined } }>,
+  problems: CatalogueProblem[],
+): void {
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  for (const { path, item } of checks) {
+    if (item.review === undefined) continue;
+    const group = byId.get(item.review);
+    if (!group)
+      problems.push({
+        code: 'CAT_UNKNOWN_REVIEW_GROUP',
+        path: `${path}.review`,
+        message: { zh: `审核分组 ${item.review} 不存在`, en: `Review group ${item.review} does not exist` },
+      });
+    else if (group.severity !== item.severity)
+      problems.push({
+        code: 'CAT_REVIEW_CLASS',
+        path: `${path}.severity`,
+        message: {
+          zh: `严重程度 ${item.severity} 与审核分组 ${group.id}（${group.name.zh}）的 ${group.severity} 不符`,
+          en: `Severity ${item.severity} differs from review group ${group.id}'s ${group.severity}`,
+        },
+      });
+  }
 }
 
 /** Where in the document a finding of the rule-set check points. */

@@ -74,6 +74,15 @@ export {
   slipsOf,
 } from './plausibility.js';
 export { REQUIREMENT_LABELS, requirementLines, ruleLines } from './requirement-text.js';
+export { CATALOGUE_CHECK_CLASSES, type CatalogueCheckClass } from './review-checks.js';
+export {
+  REVIEW_CLASSES,
+  type ReviewClass,
+  type ReviewClassId,
+  type ReviewCounts,
+  reviewClass,
+  reviewVerdict,
+} from './review-class.js';
 export {
   type Expr,
   exprIndicators,
@@ -88,6 +97,7 @@ export type { DecimalString } from './zod/decimal-string.js';
 export type { FormMeta, Forms } from './zod/form.js';
 export type { IndicatorDefinition } from './zod/indicator.js';
 export type { OrgLevel } from './zod/org-level.js';
+export type { FindingExplanation, ReviewGroup } from './zod/review.js';
 export type { EnterpriseRow, Submission, SubmissionValue } from './zod/submission.js';
 export type { Target } from './zod/target.js';
 export type { LocalizedText } from './zod/text.js';

@@ -2,6 +2,8 @@ import type { Aggregation } from './aggregation.js';
 import type { Catalogue } from './catalogue.js';
 import type { Indicator } from './indicator.js';
 import { REQUIREMENT_LABELS, requirementLines, ruleLines } from './requirement-text.js';
+import { reviewClass } from './review-class.js';
+import { reviewMarkdown } from './review-docs.js';
 
 function describeAggregation(a: Aggregation): string {
   switch (a.kind) {
@@ -32,14 +34,14 @@ function boundLines(catalogue: Catalogue): string[] {
   return [
     '## 合理性界限 Plausibility bounds',
     '',
-    '数值（或与其尺度指标之比）超出界限为警告；超出十倍以上为错误，并指出使其落回界限的单位错误（如按万元填写）。',
-    'Beyond a bound: a warning; tenfold beyond: an error naming the unit slip that brings it back.',
+    '数值（或与其尺度指标之比）超出界限，按界限的审核分类提示（核实性：核实后修改或说明）；超出十倍以上为强制性错误，并指出使其落回界限的单位错误（如按万元填写）。',
+    'Beyond a bound: a finding of the bound’s class (verification: check, then fix or explain). Tenfold beyond: a mandatory error, naming the unit slip that brings it back.',
     '',
-    '| 指标 indicator | 尺度 per | 下限 min | 上限 max | 层级 levels | 依据 basis |',
-    '|---|---|---|---|---|---|',
+    '| 指标 indicator | 尺度 per | 下限 min | 上限 max | 层级 levels | 分类 class | 依据 basis |',
+    '|---|---|---|---|---|---|---|',
     ...bounds.map(
       (b) =>
-        `| \`${b.indicator}\` | ${b.per ? `\`${b.per}\`` : '—'} | ${b.min ?? '—'} | ${b.max ?? '—'} | ${b.levels.join(', ')} | ${escapeCell(b.basis.zh)} / ${escapeCell(b.basis.en)} |`,
+        `| \`${b.indicator}\` | ${b.per ? `\`${b.per}\`` : '—'} | ${b.min ?? '—'} | ${b.max ?? '—'} | ${b.levels.join(', ')} | ${reviewClass(b.severity).label.zh} | ${escapeCell(b.basis.zh)} / ${escapeCell(b.basis.en)} |`,
     ),
     '',
   ];
@@ -72,6 +74,7 @@ export function catalogueMarkdown(catalogue: Catalogue): string {
     ...ruleLines(catalogue).map((l) => `- ${escapeCell(l)}`),
     '',
     ...boundLines(catalogue),
+    ...reviewMarkdown(catalogue),
   ];
   return lines.join('\n');
 }

@@ -39,6 +39,7 @@ export { OrgLevel } from './zod/org-level.js';
 export { OrgUnit } from './zod/org-unit.js';
 export { PeriodId, SubmissionCalendar } from './zod/period.js';
 export { PlausibilityBound } from './zod/plausibility.js';
+export { FindingExplanation, ReviewGroup } from './zod/review.js';
 export { Expr, MissingValueStrategy, Rule, RuleOp, Severity, Tolerance } from './zod/rule.js';
 export { EnterpriseRow, Submission, SubmissionValue, submissionJsonSchema } from './zod/submission.js';
 export { Target } from './zod/target.js';

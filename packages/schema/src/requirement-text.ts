@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.js';
 import type { Requirement } from './indicator.js';
+import { reviewClass } from './review-class.js';
 
 /** How each requirement is marked and said — the same words in the template, its 填报说明 and CATALOGUE.md. */
 export const REQUIREMENT_LABELS: Readonly<Record<Requirement, { mark: string; zh: string; en: string }>> = {
@@ -23,15 +24,20 @@ export function requirementLines(): string[] {
   ];
 }
 
-/** Every cross-check of the catalogue in Chinese, one line each, numbered. */
+/**
+ * Every cross-check of the catalogue in Chinese, one line each, numbered, with its review class
+ * (“【核实性】”: an office may explain a failure in the 审核说明 sheet instead of changing the figure).
+ */
 export function ruleLines(catalogue: Catalogue): string[] {
   const lines = catalogue.rules.map((rule) => {
     const levels = rule.levels
       .filter((l) => l === 'city' || l === 'park')
       .map((l) => (l === 'city' ? '全市' : '园区'))
       .join('、');
-    return `${rule.message.zh}（${levels}）`;
+    return `【${reviewClass(rule.severity).label.zh}】${rule.message.zh}（${levels}）`;
   });
-  lines.push('高新技术企业名单的有效行数应等于填报的高新技术企业数（全市及各园区）');
+  lines.push(
+    `【${reviewClass('error').label.zh}】高新技术企业名单的有效行数应等于填报的高新技术企业数（全市及各园区）`,
+  );
   return lines.map((l, i) => `(${i + 1}) ${l}`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FindingExplanation } from './review.js';
 import { Severity } from './rule.js';
 import { LocalizedText } from './text.js';
 
@@ -26,6 +27,11 @@ export const Finding = z
     /** What was expected instead. */
     expected: z.string().optional(),
     message: LocalizedText,
+    /**
+     * The office's explanation (审核说明). On a warning (核实性) it makes the finding 已说明: still
+     * listed, no longer open. On an error (强制性) it is shown and the finding stays open.
+     */
+    explanation: FindingExplanation.optional(),
   })
   .strict();
 /** One problem or note found in an input. */

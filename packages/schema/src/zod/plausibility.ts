@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DecimalString } from './decimal-string.js';
 import { IndicatorCode } from './indicator.js';
 import { OrgLevel } from './org-level.js';
+import { Severity } from './rule.js';
 import { LocalizedText } from './text.js';
 
 /**
@@ -20,6 +21,13 @@ export const PlausibilityBound = z
     max: DecimalString.optional(),
     /** Where the bound comes from: real figures it was set against, in Chinese and English. */
     basis: LocalizedText,
+    /**
+     * The class of a value beyond the bound (a warning, 核实性: a real city may be exceptional). A
+     * value tenfold beyond it, a unit slip or not, is always an error (强制性): no real city has it.
+     */
+    severity: Severity.default('warning'),
+    /** The review group that gives the reason for the bound's class; its severity must be the bound's. */
+    review: z.string().optional(),
   })
   .strict();
 /** A plausibility bound. */

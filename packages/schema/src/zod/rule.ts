@@ -64,6 +64,11 @@ export const Rule = z
     missing: MissingValueStrategy.default('skip-if-any'),
     levels: z.array(OrgLevel).min(1),
     message: LocalizedText,
+    /**
+     * The review group (the catalogue's `reviewGroups`) that gives the reason for the rule's class;
+     * its severity must equal the rule's.
+     */
+    review: z.string().optional(),
   })
   .strict();
 /** A validation rule. */

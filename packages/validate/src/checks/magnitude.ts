@@ -54,8 +54,9 @@ function ordered(bounds: readonly PlausibilityBound[]): PlausibilityBound[] {
 
 /**
  * Plausibility bounds (catalogue data) at the city and its parks, for files with or without a
- * previous period: a value beyond its bound is a warning; beyond it tenfold, an error — naming the
- * unit slip that would bring it back (“疑似单位错误：应为约 222.90 亿元？”) when one does. Values
+ * previous period: a value beyond its bound is a finding of the bound's class (a warning, 核实性:
+ * an office may explain it); beyond it tenfold, an error (强制性: no real city has such a figure) —
+ * naming the unit slip that would bring it back (“疑似单位错误：应为约 222.90 亿元？”) when one does. Values
  * already flagged (a year-on-year slip) and values whose scale is itself implausible are left alone,
  * so one wrong cell gives one finding, at that cell.
  */
@@ -130,7 +131,7 @@ export function checkMagnitude(
           findings.push(
             at(
               'PLAUS_BEYOND_BOUND',
-              'warning',
+              bound.severity,
               v.at,
               {
                 // The bound's basis is the catalogue's reasoning (CATALOGUE.md), not the clerk's.
