@@ -86,7 +86,7 @@ function parseSection<T extends z.ZodType>(
 }
 
 function duplicates<T>(
-  items: Array<{ index: number; item: T }>,
+  items: ReadonlyArray<{ index: number; item: T }>,
   key: (t: T) => string,
   section: string,
   field: string,
@@ -131,17 +131,12 @@ export interface CheckCatalogueOptions {
   readonly ruleSet?: boolean;
 }
 
-/**
- * Checks a catalogue document (JSON already parsed) as thoroughly as the built-in one is checked:
- * schema, duplicate codes, ratios that reference a missing or non-additive indicator or themselves,
- * rules and targets naming unknown indicators or units, parks whose parent does not exist; then the
- * rule set itself: rules and bounds no values can satisfy are problems, a bound end no value can
- * reach, a forced value or a rule that never fires are warnings. Never throws; reports every problem
- * at once.
- */
-export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}): CatalogueResult {
-  const problems: CatalogueProblem[] = [];
-  const root = (typeof doc === 'object' && doc !== null ? doc : {}) as Record<string, unknown>;
+type Parsed<T> = ReadonlyArray<{ index: number; item: T }>;
+type IndicatorItem = z.infer<typeof IndicatorInput>;
+type OrgUnitItem = z.infer<typeof OrgUnit>;
+
+/** The document's header (id, version, name, calendar, forms), its schema issues added to `problems`. */
+function parseHeader(root: Record<string, unknown>, problems: CatalogueProblem[]) {
   const header = CatalogueHeader.safeParse({
     id: root.id,
     version: root.version,
@@ -156,37 +151,15 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
         path: jsonPath('$', issue.path),
         message: { zh: `格式不符：${issue.message}`, en: `Invalid: ${issue.message}` },
       });
+  return header;
+}
 
-  const indicators = parseSection(root.indicators, 'indicators', IndicatorInput, problems);
-  const orgUnits = parseSection(root.orgUnits, 'orgUnits', OrgUnit, problems);
-  const targets = parseSection(root.targets ?? [], 'targets', Target, problems);
-  const rules = parseSection(root.rules ?? [], 'rules', Rule, problems);
-  const bounds = parseSection(root.bounds ?? [], 'bounds', PlausibilityBound, problems);
-  const reviewGroups = parseSection(root.reviewGroups ?? [], 'reviewGroups', ReviewGroup, problems);
-
-  duplicates(indicators, (i) => i.code, 'indicators', 'code', problems);
-  duplicates(orgUnits, (u) => u.code, 'orgUnits', 'code', problems);
-  duplicates(targets, (t) => t.id, 'targets', 'id', problems);
-  duplicates(rules, (r) => r.id, 'rules', 'id', problems);
-  duplicates(reviewGroups, (g) => g.id, 'reviewGroups', 'id', problems);
-  reviewGroupProblems(
-    reviewGroups.map(({ item }) => item),
-    [
-      ...rules.map(({ index, item }) => ({ path: `$.rules[${index}]`, item })),
-      ...bounds.map(({ index, item }) => ({ path: `$.bounds[${index}]`, item })),
-    ],
-    problems,
-  );
-  duplicates(
-    indicators.filter(({ item }) => item.formCode !== undefined),
-    (i) => i.formCode ?? '',
-    'indicators',
-    'formCode',
-    problems,
-  );
-  if (header.success && header.data.forms) formProblems(header.data.forms, problems);
-
-  const byCode = new Map(indicators.map(({ item }) => [item.code, item]));
+/** Ratios and weighted means that reference themselves, a missing indicator, or (ratios) a non-additive one. */
+function aggregationProblems(
+  indicators: Parsed<IndicatorItem>,
+  byCode: ReadonlyMap<string, IndicatorItem>,
+  problems: CatalogueProblem[],
+): void {
   for (const { index, item } of indicators) {
     const agg = item.aggregation;
     const role = agg.kind === 'ratio' ? ['numerator', 'denominator'] : ['weight'];
@@ -216,8 +189,14 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
         });
     });
   }
+}
 
-  const unitCodes = new Map(orgUnits.map(({ item }) => [item.code, item]));
+/** Org units valid for a negative span, lacking a parent, or under a parent that is missing or of the wrong level. */
+function orgUnitProblems(
+  orgUnits: Parsed<OrgUnitItem>,
+  unitCodes: ReadonlyMap<string, OrgUnitItem>,
+  problems: CatalogueProblem[],
+): void {
   for (const { index, item } of orgUnits) {
     if (item.validTo !== undefined && item.validTo < item.validFrom)
       problems.push({
@@ -225,11 +204,12 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
         path: `$.orgUnits[${index}].validTo`,
         message: { zh: '失效日期早于生效日期', en: 'validTo is before validFrom' },
       });
+    const path = `$.orgUnits[${index}].parent`;
     if (item.parent === undefined) {
       if (item.level !== 'province' && item.level !== 'zone')
         problems.push({
           code: 'CAT_UNKNOWN_PARENT',
-          path: `$.orgUnits[${index}].parent`,
+          path,
           message: { zh: `${item.code} 缺少上级单位`, en: `${item.code} has no parent` },
         });
       continue;
@@ -238,20 +218,28 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
     if (!parent)
       problems.push({
         code: 'CAT_UNKNOWN_PARENT',
-        path: `$.orgUnits[${index}].parent`,
+        path,
         message: { zh: `上级单位 ${item.parent} 不存在`, en: `Parent ${item.parent} does not exist` },
       });
     else if (LEVEL_RANK[parent.level] !== LEVEL_RANK[item.level] - 1)
       problems.push({
         code: 'CAT_PARENT_LEVEL',
-        path: `$.orgUnits[${index}].parent`,
+        path,
         message: {
           zh: `${item.level} 的上级不能是 ${parent.level}`,
           en: `A ${item.level} cannot have a ${parent.level} as parent`,
         },
       });
   }
+}
 
+/** Targets naming an unknown indicator or org unit, or in a unit that does not convert to the indicator's. */
+function targetProblems(
+  targets: Parsed<z.infer<typeof Target>>,
+  byCode: ReadonlyMap<string, IndicatorItem>,
+  unitCodes: ReadonlyMap<string, OrgUnitItem>,
+  problems: CatalogueProblem[],
+): void {
   for (const { index, item } of targets) {
     const ind = byCode.get(item.indicator);
     if (!ind)
@@ -282,7 +270,15 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
         },
       });
   }
+}
 
+/** Rules and plausibility bounds naming an indicator the catalogue does not have. */
+function referenceProblems(
+  rules: Parsed<z.infer<typeof Rule>>,
+  bounds: Parsed<z.infer<typeof PlausibilityBound>>,
+  byCode: ReadonlyMap<string, IndicatorItem>,
+  problems: CatalogueProblem[],
+): void {
   for (const { index, item } of rules)
     for (const side of ['left', 'right'] as const)
       for (const code of exprIndicators(item[side]))
@@ -292,7 +288,6 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
             path: `$.rules[${index}].${side}`,
             message: { zh: `规则引用的指标 ${code} 不存在`, en: `Rule names unknown indicator ${code}` },
           });
-
   for (const { index, item } of bounds)
     for (const field of ['indicator', 'per'] as const) {
       const code = item[field];
@@ -303,6 +298,51 @@ export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}
           message: { zh: `合理性界限引用的指标 ${code} 不存在`, en: `Bound names unknown indicator ${code}` },
         });
     }
+}
+
+/**
+ * Checks a catalogue document (JSON already parsed) as thoroughly as the built-in one is checked:
+ * schema, duplicate codes, ratios that reference a missing or non-additive indicator or themselves,
+ * rules and targets naming unknown indicators or units, parks whose parent does not exist; then the
+ * rule set itself: rules and bounds no values can satisfy are problems, a bound end no value can
+ * reach, a forced value or a rule that never fires are warnings. Never throws; reports every problem
+ * at once.
+ */
+export function checkCatalogue(doc: unknown, options: CheckCatalogueOptions = {}): CatalogueResult {
+  const problems: CatalogueProblem[] = [];
+  const root = (typeof doc === 'object' && doc !== null ? doc : {}) as Record<string, unknown>;
+  const header = parseHeader(root, problems);
+  const indicators = parseSection(root.indicators, 'indicators', IndicatorInput, problems);
+  const orgUnits = parseSection(root.orgUnits, 'orgUnits', OrgUnit, problems);
+  const targets = parseSection(root.targets ?? [], 'targets', Target, problems);
+  const rules = parseSection(root.rules ?? [], 'rules', Rule, problems);
+  const bounds = parseSection(root.bounds ?? [], 'bounds', PlausibilityBound, problems);
+  const reviewGroups = parseSection(root.reviewGroups ?? [], 'reviewGroups', ReviewGroup, problems);
+
+  duplicates(indicators, (i) => i.code, 'indicators', 'code', problems);
+  duplicates(orgUnits, (u) => u.code, 'orgUnits', 'code', problems);
+  duplicates(targets, (t) => t.id, 'targets', 'id', problems);
+  duplicates(rules, (r) => r.id, 'rules', 'id', problems);
+  duplicates(reviewGroups, (g) => g.id, 'reviewGroups', 'id', problems);
+  const checks = [
+    ...rules.map(({ index, item }) => ({ path: `$.rules[${index}]`, item })),
+    ...bounds.map(({ index, item }) => ({ path: `$.bounds[${index}]`, item })),
+  ];
+  reviewGroupProblems(
+    reviewGroups.map(({ item }) => item),
+    checks,
+    problems,
+  );
+  const coded = indicators.filter(({ item }) => item.formCode !== undefined);
+  duplicates(coded, (i) => i.formCode ?? '', 'indicators', 'formCode', problems);
+  if (header.success && header.data.forms) formProblems(header.data.forms, problems);
+
+  const byCode = new Map(indicators.map(({ item }) => [item.code, item]));
+  const unitCodes = new Map(orgUnits.map(({ item }) => [item.code, item]));
+  aggregationProblems(indicators, byCode, problems);
+  orgUnitProblems(orgUnits, unitCodes, problems);
+  targetProblems(targets, byCode, unitCodes, problems);
+  referenceProblems(rules, bounds, byCode, problems);
 
   if (problems.length > 0 || !header.success)
     return { ok: false, catalogue: undefined, problems, warnings: [] };

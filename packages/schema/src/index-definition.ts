@@ -49,32 +49,17 @@ export type IndexDefinitionResult =
   | { ok: false; definition: undefined; problems: CatalogueProblem[] };
 
 /**
- * Checks an index definition as a catalogue is checked: schema, duplicate indicators or dimensions,
- * indicators the catalogue does not know, reference weights for indicators outside the index.
- * Every problem at once, with its JSON path.
+ * Dimensions and indicators listed twice, and indicators the catalogue does not have, added to
+ * `problems`; returns the index's indicator codes.
  */
-export function checkIndexDefinition(
-  doc: unknown,
-  catalogue: Catalogue = sunanCatalogue(),
-): IndexDefinitionResult {
-  const parsed = IndexDefinition.safeParse(doc);
-  if (!parsed.success)
-    return {
-      ok: false,
-      definition: undefined,
-      problems: parsed.error.issues.map((i) => ({
-        code: 'CAT_SCHEMA',
-        path: i.path.reduce<string>(
-          (p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${String(k)}`),
-          '$',
-        ),
-        message: { zh: `格式不符：${i.message}`, en: `Invalid: ${i.message}` },
-      })),
-    };
-  const problems: CatalogueProblem[] = [];
+function dimensionProblems(
+  definition: IndexDefinition,
+  catalogue: Catalogue,
+  problems: CatalogueProblem[],
+): Set<string> {
   const seen = new Set<string>();
   const dimIds = new Set<string>();
-  parsed.data.dimensions.forEach((d, di) => {
+  definition.dimensions.forEach((d, di) => {
     if (dimIds.has(d.id))
       problems.push({
         code: 'CAT_DUPLICATE_CODE',
@@ -99,6 +84,34 @@ export function checkIndexDefinition(
         });
     });
   });
+  return seen;
+}
+
+/**
+ * Checks an index definition as a catalogue is checked: schema, duplicate indicators or dimensions,
+ * indicators the catalogue does not know, reference weights for indicators outside the index.
+ * Every problem at once, with its JSON path.
+ */
+export function checkIndexDefinition(
+  doc: unknown,
+  catalogue: Catalogue = sunanCatalogue(),
+): IndexDefinitionResult {
+  const parsed = IndexDefinition.safeParse(doc);
+  if (!parsed.success)
+    return {
+      ok: false,
+      definition: undefined,
+      problems: parsed.error.issues.map((i) => ({
+        code: 'CAT_SCHEMA',
+        path: i.path.reduce<string>(
+          (p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${String(k)}`),
+          '$',
+        ),
+        message: { zh: `格式不符：${i.message}`, en: `Invalid: ${i.message}` },
+      })),
+    };
+  const problems: CatalogueProblem[] = [];
+  const seen = dimensionProblems(parsed.data, catalogue, problems);
   parsed.data.referenceWeights.forEach((w, wi) => {
     for (const code of Object.keys(w.percent))
       if (!seen.has(code))
