@@ -156,21 +156,14 @@ function plogp(p: number, z: ZeroHandling): number {
   }
 }
 
-/**
- * Entropy (熵值法) weights of the indicators (columns) of a units × indicators matrix. Never throws:
- * fewer than two units, a missing value, a negative value under `proportion`, or (when asked) a
- * constant column come back as problems naming the cell or indicator.
- */
-export function entropyWeights(
+/** Fewer than two units, rows of the wrong length, missing values and (for `proportion`) negative ones. */
+function matrixProblems(
   matrix: ReadonlyArray<ReadonlyArray<number | null>>,
-  options: EntropyOptions = {},
-): EntropyResult | EntropyFailure {
-  const normalization = options.normalization ?? { kind: 'min-max' };
-  const constantColumn = options.constantColumn ?? 'zero-weight';
-  const zeroHandling = options.zeroHandling ?? { kind: 'limit' };
+  normalization: Normalization,
+): IndexProblem[] {
   const m = matrix.length;
   const n = matrix[0]?.length ?? 0;
-  const problems: IndexProblem[] = optionProblems(normalization, zeroHandling);
+  const problems: IndexProblem[] = [];
   if (m < 2)
     problems.push({
       code: 'IDX_TOO_FEW_UNITS',
@@ -187,48 +180,50 @@ export function entropyWeights(
         },
       });
     row.forEach((v, j) => {
-      if (v === null || !Number.isFinite(v))
-        problems.push({
-          code: 'IDX_MISSING_VALUE',
-          unit: i,
-          indicator: j,
-          message: {
-            zh: `第 ${i + 1} 个对象的第 ${j + 1} 项指标缺值`,
-            en: `Unit ${i + 1}, indicator ${j + 1}: value missing`,
-          },
-        });
-      else if (normalization.kind === 'proportion' && v < 0)
-        problems.push({
-          code: 'IDX_NEGATIVE_VALUE',
-          unit: i,
-          indicator: j,
-          message: {
-            zh: `比重法要求非负值：第 ${i + 1} 个对象的第 ${j + 1} 项指标为 ${v}`,
-            en: `Proportions need non-negative values: unit ${i + 1}, indicator ${j + 1} is ${v}`,
-          },
-        });
+      const problem = cellProblem(v, i, j, normalization);
+      if (problem) problems.push(problem);
     });
   });
-  if (problems.length > 0) return { ok: false, problems };
+  return problems;
+}
 
-  const cols = Array.from({ length: n }, (_, j) => matrix.map((row) => row[j] as number));
-  const constantColumns = cols.flatMap((c, j) => {
-    const { min, max } = extent(c);
-    return min === max ? [j] : [];
-  });
-  if (constantColumn === 'error')
-    for (const j of constantColumns)
-      problems.push({
-        code: 'IDX_CONSTANT_COLUMN',
-        indicator: j,
-        message: {
-          zh: `第 ${j + 1} 项指标各对象取值相同，无法区分`,
-          en: `Indicator ${j + 1} has the same value for every unit`,
-        },
-      });
-  if (problems.length > 0) return { ok: false, problems };
+/** A missing value, or a negative one where proportions are taken of the raw values. */
+function cellProblem(
+  v: number | null,
+  i: number,
+  j: number,
+  normalization: Normalization,
+): IndexProblem | undefined {
+  if (v === null || !Number.isFinite(v))
+    return {
+      code: 'IDX_MISSING_VALUE',
+      unit: i,
+      indicator: j,
+      message: {
+        zh: `第 ${i + 1} 个对象的第 ${j + 1} 项指标缺值`,
+        en: `Unit ${i + 1}, indicator ${j + 1}: value missing`,
+      },
+    };
+  if (normalization.kind === 'proportion' && v < 0)
+    return {
+      code: 'IDX_NEGATIVE_VALUE',
+      unit: i,
+      indicator: j,
+      message: {
+        zh: `比重法要求非负值：第 ${i + 1} 个对象的第 ${j + 1} 项指标为 ${v}`,
+        en: `Proportions need non-negative values: unit ${i + 1}, indicator ${j + 1} is ${v}`,
+      },
+    };
+  return undefined;
+}
 
-  const normCols = cols.map((c, j) => normalizeColumn(c, options.polarity?.[j] ?? 'positive', normalization));
+/** Each column's proportions and entropy; a constant column carries no information: e = 1. */
+function columnEntropies(
+  m: number,
+  normCols: readonly number[][],
+  constantColumns: readonly number[],
+  zeroHandling: ZeroHandling,
+): { propCols: number[][]; entropies: number[] } {
   const k = 1 / Math.log(m);
   const propCols: number[][] = [];
   const entropies: number[] = [];
@@ -241,6 +236,35 @@ export function entropyWeights(
       constantColumns.includes(j) || total === 0 ? 1 : -k * p.reduce((a, x) => a + plogp(x, zeroHandling), 0),
     );
   });
+  return { propCols, entropies };
+}
+
+/**
+ * Entropy (熵值法) weights of the indicators (columns) of a units × indicators matrix. Never throws:
+ * fewer than two units, a missing value, a negative value under `proportion`, or (when asked) a
+ * constant column come back as problems naming the cell or indicator.
+ */
+export function entropyWeights(
+  matrix: ReadonlyArray<ReadonlyArray<number | null>>,
+  options: EntropyOptions = {},
+): EntropyResult | EntropyFailure {
+  const normalization = options.normalization ?? { kind: 'min-max' };
+  const zeroHandling = options.zeroHandling ?? { kind: 'limit' };
+  const m = matrix.length;
+  const n = matrix[0]?.length ?? 0;
+  const problems = [...optionProblems(normalization, zeroHandling), ...matrixProblems(matrix, normalization)];
+  if (problems.length > 0) return { ok: false, problems };
+
+  const cols = Array.from({ length: n }, (_, j) => matrix.map((row) => row[j] as number));
+  const constantColumns = cols.flatMap((c, j) => {
+    const { min, max } = extent(c);
+    return min === max ? [j] : [];
+  });
+  if ((options.constantColumn ?? 'zero-weight') === 'error' && constantColumns.length > 0)
+    return { ok: false, problems: constantColumns.map(constantProblem) };
+
+  const normCols = cols.map((c, j) => normalizeColumn(c, options.polarity?.[j] ?? 'positive', normalization));
+  const { propCols, entropies } = columnEntropies(m, normCols, constantColumns, zeroHandling);
   const divergences = entropies.map((e) => Math.max(0, 1 - e));
   const sum = divergences.reduce((a, b) => a + b, 0);
   if (sum === 0)
@@ -262,5 +286,17 @@ export function entropyWeights(
     divergences,
     weights: divergences.map((d) => d / sum),
     constantColumns,
+  };
+}
+
+/** Indicator `j` is the same for every unit, and the caller asked for that to be an error. */
+function constantProblem(j: number): IndexProblem {
+  return {
+    code: 'IDX_CONSTANT_COLUMN',
+    indicator: j,
+    message: {
+      zh: `第 ${j + 1} 项指标各对象取值相同，无法区分`,
+      en: `Indicator ${j + 1} has the same value for every unit`,
+    },
   };
 }

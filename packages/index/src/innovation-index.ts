@@ -3,6 +3,7 @@ import type { IndexDefinition, LocalizedText } from '@sunan/schema';
 import { compositeScores, type UnitScore } from './composite.js';
 import {
   type ConstantColumn,
+  type EntropyOptions,
   entropyWeights,
   type IndexProblem,
   type Normalization,
@@ -79,6 +80,48 @@ export function matrixFromAggregate(result: AggregateResult, definition: IndexDe
   };
 }
 
+type Problems = InnovationIndexFailure['problems'];
+
+/** A problem of one matrix, naming its period and, where it has them, the unit and indicator. */
+function named(
+  m: IndexMatrix,
+  p: IndexProblem,
+  indicators: InnovationIndexResult['indicators'],
+): Problems[number] {
+  return {
+    ...p,
+    period: m.period,
+    ...(p.unit !== undefined ? { unitName: m.units[p.unit] } : {}),
+    ...(p.indicator !== undefined ? { indicatorCode: indicators[p.indicator]?.code } : {}),
+  };
+}
+
+/** The base period's weights when weights are fixed from one, undefined when each period has its own. */
+function fixedWeights(
+  sorted: readonly IndexMatrix[],
+  weighting: NonNullable<InnovationIndexOptions['weighting']>,
+  entropyOptions: EntropyOptions,
+  indicators: InnovationIndexResult['indicators'],
+): { weights: number[] | undefined } | { problems: Problems } {
+  if (weighting.kind !== 'base') return { weights: undefined };
+  const base = sorted.find((m) => m.period === weighting.period);
+  if (!base)
+    return {
+      problems: [
+        {
+          code: 'IDX_SHAPE',
+          period: weighting.period,
+          message: {
+            zh: `没有基期 ${weighting.period} 的数据`,
+            en: `No data for the base period ${weighting.period}`,
+          },
+        },
+      ],
+    };
+  const w = entropyWeights(base.values, entropyOptions);
+  return w.ok ? { weights: w.weights } : { problems: w.problems.map((p) => named(base, p, indicators)) };
+}
+
 /**
  * The composite innovation index (seed 004's method by default): entropy weights, 0–100 scores,
  * per-dimension scores, ranks, and rank changes from one period to the next. Weights are recomputed
@@ -93,54 +136,27 @@ export function innovationIndex(
   const normalization = options.normalization ?? { kind: 'min-max' };
   const weighting = options.weighting ?? { kind: 'per-period' };
   const zeroHandling = options.zeroHandling ?? { kind: 'limit' };
-  const polarity = indicators.map((i) => i.polarity);
   const dimensionOf = indicators.map((i) => i.dimension);
   // The base-year weights and every period's scores use the same method.
   const entropyOptions = {
-    polarity,
+    polarity: indicators.map((i) => i.polarity),
     normalization,
     constantColumn: options.constantColumn ?? 'zero-weight',
     zeroHandling,
   } as const;
   const sorted = [...matrices].sort((a, b) => a.period.localeCompare(b.period));
-  const problems: InnovationIndexFailure['problems'] = [];
-  const name = (m: IndexMatrix, p: IndexProblem) => ({
-    ...p,
-    period: m.period,
-    ...(p.unit !== undefined ? { unitName: m.units[p.unit] } : {}),
-    ...(p.indicator !== undefined ? { indicatorCode: indicators[p.indicator]?.code } : {}),
-  });
+  const fixed = fixedWeights(sorted, weighting, entropyOptions, indicators);
+  if ('problems' in fixed) return { ok: false, problems: fixed.problems };
 
-  let fixed: number[] | undefined;
-  if (weighting.kind === 'base') {
-    const base = sorted.find((m) => m.period === weighting.period);
-    if (!base)
-      return {
-        ok: false,
-        problems: [
-          {
-            code: 'IDX_SHAPE',
-            period: weighting.period,
-            message: {
-              zh: `没有基期 ${weighting.period} 的数据`,
-              en: `No data for the base period ${weighting.period}`,
-            },
-          },
-        ],
-      };
-    const w = entropyWeights(base.values, entropyOptions);
-    if (!w.ok) return { ok: false, problems: w.problems.map((p) => name(base, p)) };
-    fixed = w.weights;
-  }
-
+  const problems: Problems = [];
   const periods: IndexPeriod[] = [];
   for (const m of sorted) {
     const r = compositeScores(m.units, m.values, dimensionOf, {
       ...entropyOptions,
-      ...(fixed ? { weights: fixed } : {}),
+      ...(fixed.weights ? { weights: fixed.weights } : {}),
     });
     if (!r.ok) {
-      for (const p of r.problems) problems.push(name(m, p));
+      for (const p of r.problems) problems.push(named(m, p, indicators));
       continue;
     }
     const prev = periods[periods.length - 1];
