@@ -63,10 +63,20 @@ type Values = Map<string, Decimal>;
 
 const D = (n: number) => new Decimal(n);
 
-/** Base amounts of one unit, by indicator code, before rounding. `s` is GDP in units of 10,000 亿元. */
+/** A draw between `lo` and `hi`. */
+type Jitter = (lo: number, hi: number) => number;
+
+/** Base amounts of one unit, by indicator code, before rounding. */
 function baseAmounts(p: CityProfile, gdp: number, rnd: () => number, hte: number): Record<string, number> {
+  const j: Jitter = (lo, hi) => lo + (hi - lo) * rnd();
+  // Additive amounts first, then the bands: the draws come in that order, as the seeds expect.
+  const amounts = additiveAmounts(p, gdp, j, hte);
+  return { ...amounts, ...nonAdditiveBands(j) };
+}
+
+/** The unit's additive amounts and counts. `s` is GDP in units of 10,000 亿元. */
+function additiveAmounts(p: CityProfile, gdp: number, j: Jitter, hte: number): Record<string, number> {
   const s = gdp / 10_000;
-  const j = (lo: number, hi: number) => lo + (hi - lo) * rnd();
   const employed = p.pop * 0.6 * (gdp / p.gdp);
   const rdExp = gdp * p.rdShare;
   const entRd = rdExp * j(0.8, 0.88);
@@ -118,7 +128,12 @@ function baseAmounts(p: CityProfile, gdp: number, rnd: () => number, hte: number
     CROSS_BORDER_RD_PROJECTS: Math.round(s * j(5, 8)),
     HIGH_LEVEL_TALENT: Math.round(s * j(350, 500)),
     TOP_CATEGORY_PARKS: 0,
-    // Non-additive: plausible bands.
+  };
+}
+
+/** Non-additive indicators: plausible bands. */
+function nonAdditiveBands(j: Jitter): Record<string, number> {
+  return {
     ST_PROGRESS_CONTRIB: j(63, 69),
     RD_EXP_GROWTH: j(5, 10),
     EMPLOYMENT_GROWTH: j(0.5, 4),
@@ -186,20 +201,134 @@ function creditCode(rnd: () => number, cityCode: string, used: Set<string>): str
   }
 }
 
+/** Where a city's parks stand in the draws: their weights, the share of enterprises in parks. */
+interface ParkDraw {
+  readonly parks: readonly OrgUnit[];
+  readonly weights: readonly number[];
+  readonly weightSum: number;
+  readonly inParks: number;
+}
+
+/** The park an enterprise is in, drawn by the parks' weights, or null for one outside every park. */
+function drawPark(draw: ParkDraw, entRnd: () => number): string | null {
+  let r = entRnd();
+  if (r >= draw.inParks || draw.parks.length === 0) return null;
+  r = (r / draw.inParks) * draw.weightSum;
+  for (let k = 0; k < draw.parks.length; k++) {
+    r -= draw.weights[k] ?? 0;
+    if (r <= 0 || k === draw.parks.length - 1) return draw.parks[k]?.code ?? null;
+  }
+  return null;
+}
+
+/** The city's enterprise list of `hte` rows, and how many of them are in each park. */
+function syntheticEnterprises(
+  city: OrgUnit,
+  period: Period,
+  hte: number,
+  draw: ParkDraw,
+  entRnd: () => number,
+): { enterprises: EnterpriseRow[]; perPark: Map<string, number> } {
+  const used = new Set<string>();
+  const enterprises: EnterpriseRow[] = [];
+  const perPark = new Map<string, number>();
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(entRnd() * xs.length)];
+  for (let i = 0; i < hte; i++) {
+    const park = drawPark(draw, entRnd);
+    if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
+    const name = `${city.name.zh.replace(/市$/, '')}${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(TRADES)}有限公司`;
+    enterprises.push({
+      creditCode: creditCode(entRnd, city.code, used),
+      name,
+      park,
+      certificateNo: `GR${period.year - Math.floor(entRnd() * 3)}32${String(Math.floor(entRnd() * 1e6)).padStart(6, '0')}`,
+      certifiedYear: period.year - Math.floor(entRnd() * 3),
+    });
+  }
+  return { enterprises, perPark };
+}
+
+/** The city's own figures, rounded, with its ratios computed from them. */
+function cityFiguresOf(
+  catalogue: Catalogue,
+  city: OrgUnit,
+  base: Record<string, number>,
+  hte: number,
+  parkCount: number,
+): Values {
+  const cityValues: Values = new Map();
+  for (const [code, v] of Object.entries(base)) {
+    const ind = findIndicator(catalogue, code);
+    if (ind) cityValues.set(code, roundTo(ind, D(v), Decimal.ROUND_HALF_UP));
+  }
+  cityValues.set('HTE_COUNT', D(hte));
+  cityValues.set('TOP_CATEGORY_PARKS', D(Math.min(parkCount, Math.round(parkCount * 0.8))));
+  fillRatios(cityValues, city, catalogue);
+  return cityValues;
+}
+
+/**
+ * One park's figures: a share of the city's sums rounded down (so parks never exceed the city), its
+ * own draws for means and reported figures, its enterprise count, and its ratios.
+ */
+function parkFiguresOf(
+  catalogue: Catalogue,
+  park: OrgUnit,
+  wanted: ReadonlySet<string>,
+  cityValues: Values,
+  share: number,
+  local: Record<string, number>,
+  hteInPark: number,
+): Values {
+  const parkValues: Values = new Map();
+  for (const code of wanted) {
+    const ind = findIndicator(catalogue, code);
+    if (!ind) continue;
+    switch (ind.aggregation.kind) {
+      case 'sum':
+      case 'cumulative-sum': {
+        const cityValue = cityValues.get(code);
+        if (cityValue !== undefined)
+          parkValues.set(code, roundTo(ind, cityValue.times(share), Decimal.ROUND_DOWN));
+        break;
+      }
+      case 'weighted-mean':
+      case 'reported': {
+        const v = local[code];
+        if (v !== undefined) parkValues.set(code, roundTo(ind, D(v), Decimal.ROUND_HALF_UP));
+        break;
+      }
+      case 'ratio':
+        break;
+    }
+  }
+  parkValues.set('HTE_COUNT', D(hteInPark));
+  // Keep parts ≤ whole inside the park after independent rounding.
+  for (const part of ['UNICORNS', 'GAZELLES'] as const) {
+    const p = parkValues.get(part);
+    const w = parkValues.get('HTE_COUNT');
+    if (p && w && p.gt(w)) parkValues.set(part, w);
+  }
+  fillRatios(parkValues, park, catalogue);
+  return parkValues;
+}
+
+const DEFAULT_PROFILE: CityProfile = {
+  gdp: 5000,
+  pop: 300,
+  rdShare: 0.025,
+  patentsPer10k: 30,
+  hte: 1000,
+  area: 3000,
+};
+
 /**
  * A complete, rule-satisfying SYNTHETIC submission for one city and period: every template row
  * filled, parks below their city, and an enterprise list whose length matches the reported counts.
  */
 export function syntheticSubmission(options: SyntheticOptions): Submission {
   const { catalogue, city, period } = options;
-  const profile = PROFILES[city.code] ?? {
-    gdp: 5000,
-    pop: 300,
-    rdShare: 0.025,
-    patentsPer10k: 30,
-    hte: 1000,
-    area: 3000,
-  };
+  const profile = PROFILES[city.code] ?? DEFAULT_PROFILE;
   // The period is not in the seed: the same draws every year, so a previous year made with a smaller
   // scale looks like the same city a year earlier (same enterprises, same mix), not a different city.
   const seed =
@@ -212,96 +341,29 @@ export function syntheticSubmission(options: SyntheticOptions): Submission {
   const parks = childrenOf(catalogue.orgUnits, city.code, period);
 
   // Enterprise list first: the city's and parks' HTE_COUNT are its counts.
-  const used = new Set<string>();
-  const parkWeights = parks.map(() => 0.5 + rnd());
-  const inParks = 0.6;
-  const weightSum = parkWeights.reduce((a, b) => a + b, 0);
-  const enterprises: EnterpriseRow[] = [];
-  const perPark = new Map<string, number>();
-  for (let i = 0; i < hte; i++) {
-    let park: string | null = null;
-    let r = entRnd();
-    if (r < inParks && parks.length > 0) {
-      r = (r / inParks) * weightSum;
-      for (let k = 0; k < parks.length; k++) {
-        r -= parkWeights[k] ?? 0;
-        if (r <= 0 || k === parks.length - 1) {
-          park = parks[k]?.code ?? null;
-          break;
-        }
-      }
-    }
-    if (park) perPark.set(park, (perPark.get(park) ?? 0) + 1);
-    const name = `${city.name.zh.replace(/市$/, '')}${SYLLABLES[Math.floor(entRnd() * SYLLABLES.length)]}${SYLLABLES[Math.floor(entRnd() * SYLLABLES.length)]}${TRADES[Math.floor(entRnd() * TRADES.length)]}有限公司`;
-    enterprises.push({
-      creditCode: creditCode(entRnd, city.code, used),
-      name,
-      park,
-      certificateNo: `GR${period.year - Math.floor(entRnd() * 3)}32${String(Math.floor(entRnd() * 1e6)).padStart(6, '0')}`,
-      certifiedYear: period.year - Math.floor(entRnd() * 3),
-    });
-  }
+  const weights = parks.map(() => 0.5 + rnd());
+  const draw: ParkDraw = { parks, weights, weightSum: weights.reduce((a, b) => a + b, 0), inParks: 0.6 };
+  const { enterprises, perPark } = syntheticEnterprises(city, period, hte, draw, entRnd);
 
   const out: Array<{ orgUnit: string; indicator: string; value: string }> = [];
   const rows = templateRows(catalogue, city, period);
   const wanted = (unit: OrgUnit) =>
     new Set(rows.filter((r) => r.orgUnit.code === unit.code).map((r) => r.indicator.code));
+  const emit = (unit: OrgUnit, values: Values) => {
+    for (const code of wanted(unit)) {
+      const v = values.get(code);
+      if (v !== undefined) out.push({ orgUnit: unit.code, indicator: code, value: v.toString() });
+    }
+  };
 
   const cityBase = baseAmounts(profile, profile.gdp * scale, rnd, hte);
-  const cityValues: Values = new Map();
-  for (const [code, v] of Object.entries(cityBase)) {
-    const ind = findIndicator(catalogue, code);
-    if (ind) cityValues.set(code, roundTo(ind, D(v), Decimal.ROUND_HALF_UP));
-  }
-  cityValues.set('HTE_COUNT', D(hte));
-  cityValues.set('TOP_CATEGORY_PARKS', D(Math.min(parks.length, Math.round(parks.length * 0.8))));
-  fillRatios(cityValues, city, catalogue);
-  for (const code of wanted(city)) {
-    const v = cityValues.get(code);
-    if (v !== undefined) out.push({ orgUnit: city.code, indicator: code, value: v.toString() });
-  }
-
+  const cityValues = cityFiguresOf(catalogue, city, cityBase, hte, parks.length);
+  emit(city, cityValues);
   parks.forEach((park, k) => {
-    const share = (inParks * (parkWeights[k] ?? 1)) / weightSum;
-    const parkValues: Values = new Map();
-    const local = baseAmounts(profile, profile.gdp * scale * share, rnd, perPark.get(park.code) ?? 0);
-    for (const code of wanted(park)) {
-      const ind = findIndicator(catalogue, code);
-      if (!ind) continue;
-      switch (ind.aggregation.kind) {
-        case 'sum':
-        case 'cumulative-sum': {
-          // A park's share of the city's own figure, rounded down, so parks never exceed the city.
-          const cityValue = cityValues.get(code);
-          if (cityValue !== undefined)
-            parkValues.set(code, roundTo(ind, cityValue.times(share), Decimal.ROUND_DOWN));
-          break;
-        }
-        case 'weighted-mean':
-        case 'reported': {
-          const v = local[code];
-          if (v !== undefined) parkValues.set(code, roundTo(ind, D(v), Decimal.ROUND_HALF_UP));
-          break;
-        }
-        case 'ratio':
-          break;
-      }
-    }
-    parkValues.set('HTE_COUNT', D(perPark.get(park.code) ?? 0));
-    // Keep parts ≤ whole inside the park after independent rounding.
-    for (const [part, whole] of [
-      ['UNICORNS', 'HTE_COUNT'],
-      ['GAZELLES', 'HTE_COUNT'],
-    ] as const) {
-      const p = parkValues.get(part);
-      const w = parkValues.get(whole);
-      if (p && w && p.gt(w)) parkValues.set(part, w);
-    }
-    fillRatios(parkValues, park, catalogue);
-    for (const code of wanted(park)) {
-      const v = parkValues.get(code);
-      if (v !== undefined) out.push({ orgUnit: park.code, indicator: code, value: v.toString() });
-    }
+    const share = (draw.inParks * (weights[k] ?? 1)) / draw.weightSum;
+    const hteInPark = perPark.get(park.code) ?? 0;
+    const local = baseAmounts(profile, profile.gdp * scale * share, rnd, hteInPark);
+    emit(park, parkFiguresOf(catalogue, park, wanted(park), cityValues, share, local, hteInPark));
   });
 
   return {
