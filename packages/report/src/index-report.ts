@@ -56,13 +56,15 @@ function indicatorName(code: string, catalogue: Catalogue): string {
   return findIndicator(catalogue, code)?.name.zh ?? code;
 }
 
-/** The index as an .xlsx: 权重 (entropy, divergence, weight and the published weights), then 得分 per period. */
-export async function indexWorkbook(
-  r: InnovationIndexResult,
-  unitName: (code: string) => string = (c) => c,
-  catalogue: Catalogue = sunanCatalogue(),
-): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+/** A column wide enough for its heading: two places per CJK character, at least 10. */
+const headingWidth = (h: string) =>
+  Math.max(
+    10,
+    [...h].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 2),
+  );
+
+/** The 权重 sheet: each indicator's entropy and weight per period, beside the published weights. */
+function weightsSheet(wb: ExcelJS.Workbook, r: InnovationIndexResult, catalogue: Catalogue): void {
   const ws = wb.addWorksheet('权重');
   const refs = r.referenceWeights;
   ws.addRow([safeText(`${r.definition.name.zh}　${methodLabel(r)}`)]).font = { bold: true };
@@ -88,49 +90,49 @@ export async function indexWorkbook(
   });
   // The code column as wide as the longest code: LibreOffice prints a cut code ("RD_INTENSI").
   const codeWidth = Math.max(...r.indicators.map((ind) => ind.code.length)) + 2;
-  ws.columns = head.map((h, k) => ({
-    width:
-      k === 0
-        ? 44
-        : k === 1
-          ? codeWidth
-          : Math.max(
-              10,
-              [...h].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 2),
-            ),
-  }));
+  ws.columns = head.map((h, k) => ({ width: k === 0 ? 44 : k === 1 ? codeWidth : headingWidth(h) }));
   ws.columns.forEach((col, k) => {
     if (k >= 3) col.numFmt = head[k]?.includes('熵值') ? '0.000000' : '0.00';
   });
   pageSetup(ws, 2, head.length);
-  for (const p of r.periods) {
-    const s = wb.addWorksheet(`得分 ${p.period}`);
-    const sh = ['排名', '单位', '综合得分', '名次变化', ...r.dimensions.map((d) => d.name.zh)];
-    s.addRow(sh);
-    for (const u of [...p.scores].sort((a, b) => a.rank - b.rank))
-      s.addRow([
-        u.rank,
-        safeText(unitName(u.unit)),
-        Number(u.score.toFixed(2)),
-        u.rankChange,
-        ...r.dimensions.map((d) =>
-          u.dimensions[d.id] === null ? null : Number((u.dimensions[d.id] ?? 0).toFixed(2)),
-        ),
-      ]);
-    s.columns = sh.map((h, k) => ({
-      width:
-        k === 1
-          ? 22
-          : Math.max(
-              10,
-              [...h].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 2),
-            ),
-    }));
-    s.columns.forEach((col, k) => {
-      if (k >= 2 && k !== 3) col.numFmt = '0.00';
-    });
-    pageSetup(s, 1, sh.length);
-  }
+}
+
+/** One 得分 sheet: the period's units by rank, with their score, rank change and dimension scores. */
+function scoresSheet(
+  wb: ExcelJS.Workbook,
+  r: InnovationIndexResult,
+  p: InnovationIndexResult['periods'][number],
+  unitName: (code: string) => string,
+): void {
+  const s = wb.addWorksheet(`得分 ${p.period}`);
+  const sh = ['排名', '单位', '综合得分', '名次变化', ...r.dimensions.map((d) => d.name.zh)];
+  s.addRow(sh);
+  for (const u of [...p.scores].sort((a, b) => a.rank - b.rank))
+    s.addRow([
+      u.rank,
+      safeText(unitName(u.unit)),
+      Number(u.score.toFixed(2)),
+      u.rankChange,
+      ...r.dimensions.map((d) =>
+        u.dimensions[d.id] === null ? null : Number((u.dimensions[d.id] ?? 0).toFixed(2)),
+      ),
+    ]);
+  s.columns = sh.map((h, k) => ({ width: k === 1 ? 22 : headingWidth(h) }));
+  s.columns.forEach((col, k) => {
+    if (k >= 2 && k !== 3) col.numFmt = '0.00';
+  });
+  pageSetup(s, 1, sh.length);
+}
+
+/** The index as an .xlsx: 权重 (entropy, divergence, weight and the published weights), then 得分 per period. */
+export async function indexWorkbook(
+  r: InnovationIndexResult,
+  unitName: (code: string) => string = (c) => c,
+  catalogue: Catalogue = sunanCatalogue(),
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  weightsSheet(wb, r, catalogue);
+  for (const p of r.periods) scoresSheet(wb, r, p, unitName);
   const years = r.periods.map((p) => p.period);
   pageHeadings(wb, '自创区创新发展绩效评价', `评价期 ${years[0]}–${years[years.length - 1]}`);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);

@@ -1,4 +1,4 @@
-import { beijingIso, beijingTime, type Catalogue } from '@sunan/schema';
+import { beijingIso, beijingTime, type Catalogue, findOrgUnit } from '@sunan/schema';
 import { type Cell, cell, esc, mutedCode, table } from './html.js';
 
 // The ledger's period × city matrix, as plain data: the report draws it without depending on the
@@ -140,7 +140,7 @@ function zoneRow(s: IntakeStatus): { cls: string; cells: Cell[] } {
  * times and who decided, then the zone's own approval. Chinese first, English below.
  */
 export function intakeSection(s: IntakeStatus, catalogue: Catalogue): string {
-  const name = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name;
+  const name = (code: string) => findOrgUnit(catalogue, code)?.name;
   const rows = s.cities.map((c) => ({
     cls: `intake-${c.state}`,
     cells: [

@@ -1,5 +1,5 @@
 import type { AggregateResult, IndicatorResult, TargetProgress } from '@sunan/aggregate';
-import { type Catalogue, findIndicator, type LocalizedText } from '@sunan/schema';
+import { type Catalogue, findIndicator, findOrgUnit, type LocalizedText } from '@sunan/schema';
 import { formatNumber, formatPercent } from './format-number.js';
 import { CONTRIBUTION_HEADLINES, TREND_INDICATORS } from './headlines.js';
 import { TARGET_STATUS_LABEL } from './labels.js';
@@ -14,7 +14,7 @@ export interface KeyMessage extends LocalizedText {
 type Names = { zh: (code: string) => string; en: (code: string) => string };
 
 function namesOf(catalogue: Catalogue): Names {
-  const unit = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name;
+  const unit = (code: string) => findOrgUnit(catalogue, code)?.name;
   return { zh: (c) => unit(c)?.zh ?? c, en: (c) => unit(c)?.en ?? c };
 }
 

@@ -1,5 +1,5 @@
 import type { AggregateResult, IndicatorResult, TargetProgress } from '@sunan/aggregate';
-import { type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import { type Catalogue, findIndicator, orgUnitName, sunanCatalogue } from '@sunan/schema';
 import { lineChart } from './charts.js';
 import { formatNumber, formatPercent } from './format-number.js';
 import { PARK_INDICATORS, TREND_INDICATORS } from './headlines.js';
@@ -57,10 +57,7 @@ td.good{color:#1e6b2a;font-weight:bold}td.bad{color:#b00000;font-weight:bold}td.
 type City = readonly [code: string, name: string];
 
 function citiesOf(result: AggregateResult, catalogue: Catalogue): City[] {
-  return Object.keys(result.indicators[0]?.cities ?? {}).map((c) => [
-    c,
-    catalogue.orgUnits.find((u) => u.code === c)?.name.zh ?? c,
-  ]);
+  return Object.keys(result.indicators[0]?.cities ?? {}).map((c) => [c, orgUnitName(catalogue, c).zh]);
 }
 
 const legend = (cities: readonly City[]) =>
@@ -336,7 +333,7 @@ function allSection(result: AggregateResult, catalogue: Catalogue, cities: reado
 }
 
 function unitName(code: string, catalogue: Catalogue): string {
-  return code === 'SUNAN' ? '全区' : (catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code);
+  return code === 'SUNAN' ? '全区' : orgUnitName(catalogue, code).zh;
 }
 
 function reconSection(result: AggregateResult, catalogue: Catalogue): string {

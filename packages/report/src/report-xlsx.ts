@@ -1,5 +1,5 @@
 import type { AggregateResult, TargetProgress } from '@sunan/aggregate';
-import { beijingTime, type Catalogue, findIndicator, sunanCatalogue } from '@sunan/schema';
+import { beijingTime, type Catalogue, findIndicator, orgUnitName, sunanCatalogue } from '@sunan/schema';
 import ExcelJS from 'exceljs';
 import { excelFormat } from './format-number.js';
 import { PARK_INDICATORS } from './headlines.js';
@@ -134,7 +134,7 @@ function summarySheet(
 
 function groupSheets(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Catalogue): void {
   const cityCodes = Object.keys(result.indicators[0]?.cities ?? {});
-  const cityName = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code;
+  const cityName = (code: string) => orgUnitName(catalogue, code).zh;
   for (const [group, label] of Object.entries(GROUP_LABEL)) {
     const list = result.indicators.filter((i) => i.group === group);
     if (list.length === 0) continue;
@@ -186,7 +186,7 @@ function parkSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Cat
   const ws = wb.addWorksheet('园区');
   const cols = PARK_INDICATORS.filter((c) => parks.some((p) => p.values[c]));
   const inds = cols.map((c) => findIndicator(catalogue, c));
-  const cityName = (code: string) => catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code;
+  const cityName = (code: string) => orgUnitName(catalogue, code).zh;
   const head = [
     '城市',
     '园区',
@@ -231,9 +231,7 @@ function reconSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: Ca
   for (const r of result.reconciliation) {
     const ind = findIndicator(catalogue, r.indicator);
     const row = ws.addRow([
-      r.orgUnit === 'SUNAN'
-        ? '全区'
-        : (catalogue.orgUnits.find((u) => u.code === r.orgUnit)?.name.zh ?? r.orgUnit),
+      r.orgUnit === 'SUNAN' ? '全区' : orgUnitName(catalogue, r.orgUnit).zh,
       ind?.name.zh ?? r.indicator,
       num(r.control),
       num(r.computed),
@@ -268,11 +266,7 @@ function findingsSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue:
   ];
   ws.addRow(head);
   const unit = (c: string | undefined) =>
-    c === undefined
-      ? ''
-      : c === 'SUNAN'
-        ? '全区'
-        : (catalogue.orgUnits.find((u) => u.code === c)?.name.zh ?? c);
+    c === undefined ? '' : c === 'SUNAN' ? '全区' : orgUnitName(catalogue, c).zh;
   for (const f of result.findings) {
     const row = ws.addRow([
       SEVERITY_LABEL[f.severity]?.zh ?? f.severity,
@@ -310,7 +304,7 @@ function sourcesSheet(wb: ExcelJS.Workbook, result: AggregateResult, catalogue: 
   ws.addRow(head);
   for (const s of result.sources)
     ws.addRow([
-      s.city ? (catalogue.orgUnits.find((u) => u.code === s.city)?.name.zh ?? s.city) : '',
+      s.city ? orgUnitName(catalogue, s.city).zh : '',
       s.period ?? '',
       s.file,
       s.sha256,
@@ -352,7 +346,7 @@ function intakeSheet(wb: ExcelJS.Workbook, s: IntakeStatus, catalogue: Catalogue
   for (const c of s.cities) {
     const label = INTAKE_STATE_LABEL[c.state];
     const row = ws.addRow([
-      catalogue.orgUnits.find((u) => u.code === c.city)?.name.zh ?? c.city,
+      orgUnitName(catalogue, c.city).zh,
       label.zh,
       label.en,
       c.locked ? '已锁定' : null,

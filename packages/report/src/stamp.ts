@@ -1,4 +1,4 @@
-import { beijingTime, type Catalogue } from '@sunan/schema';
+import { beijingTime, type Catalogue, orgUnitName } from '@sunan/schema';
 import { esc } from './html.js';
 import type { IntakeStatus } from './intake-status.js';
 
@@ -49,8 +49,7 @@ export function ledgerStamp(intake: IntakeStatus, head: string, generatedAt: str
   return { state, generatedAt, head, ...(forced.length > 0 ? { forced } : {}) };
 }
 
-const cityName = (code: string, catalogue: Catalogue) =>
-  catalogue.orgUnits.find((u) => u.code === code)?.name.zh ?? code;
+const cityName = (code: string, catalogue: Catalogue) => orgUnitName(catalogue, code).zh;
 
 /** The stamp as lines of text, Chinese then English: state, generation time, head hash, forced acceptances. */
 export function stampLines(stamp: ReportStamp, catalogue: Catalogue): { zh: string[]; en: string[] } {
