@@ -2,7 +2,6 @@ import {
   type Catalogue,
   compareFindings,
   type Finding,
-  finding,
   formatPeriod,
   type LocalizedText,
   type OrgUnit,
@@ -12,6 +11,7 @@ import {
   sunanCatalogue,
   unitsAt,
 } from '@sunan/schema';
+import { finding } from '@sunan/validate';
 import { type ControlTotal, reconcile } from './controls.js';
 import { duplicateEnterprises, suspectedSlips } from './cross-city.js';
 import { Dec } from './decimal.js';

@@ -3,7 +3,6 @@ import {
   type Catalogue,
   type Finding,
   findIndicator,
-  finding,
   type Interval,
   intervalsIntersect,
   type LocalizedText,
@@ -11,7 +10,7 @@ import {
   reportedInterval,
   resolveOrgUnit,
 } from '@sunan/schema';
-import { decodeText, parseTypedNumber } from '@sunan/validate';
+import { decodeText, finding, parseTypedNumber } from '@sunan/validate';
 import * as XLSX from 'xlsx';
 import { Dec, shownText, text } from './decimal.js';
 import type { ReconciliationRow } from './result.js';

@@ -2,12 +2,11 @@ import {
   type Catalogue,
   type Finding,
   findIndicator,
-  finding,
   type Indicator,
   orgUnitName,
   slipForRatio,
 } from '@sunan/schema';
-import { enterpriseList, enterpriseLocation } from '@sunan/validate';
+import { enterpriseList, enterpriseLocation, finding } from '@sunan/validate';
 import type { Decimal } from 'decimal.js';
 import { cityFigures } from './roll-up.js';
 import type { UsedSubmission } from './select-sources.js';

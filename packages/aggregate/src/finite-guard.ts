@@ -1,4 +1,5 @@
-import { type Finding, finding } from '@sunan/schema';
+import type { Finding } from '@sunan/schema';
+import { finding } from '@sunan/validate';
 
 const NON_FINITE = /Infinity|NaN/;
 

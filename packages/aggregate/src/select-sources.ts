@@ -1,11 +1,11 @@
 import {
   type Catalogue,
   type Finding,
-  finding,
   type LocalizedText,
   orgUnitName,
   type Submission,
 } from '@sunan/schema';
+import { type FindingCode, finding } from '@sunan/validate';
 import type { SourceEntry } from './result.js';
 import type { SubmissionInput } from './source.js';
 
@@ -17,12 +17,12 @@ export interface UsedSubmission {
 
 /** Why a file is not used, before revisions are compared: the finding it yields. */
 interface Exclusion {
-  readonly code: string;
+  readonly code: FindingCode;
   readonly severity: Finding['severity'];
   readonly reason: LocalizedText;
 }
 
-const exclusion = (code: string, severity: Finding['severity'], zh: string, en: string): Exclusion => ({
+const exclusion = (code: FindingCode, severity: Finding['severity'], zh: string, en: string): Exclusion => ({
   code,
   severity,
   reason: { zh, en },

@@ -2,7 +2,6 @@ import {
   type Catalogue,
   catalogueForms,
   type Finding,
-  finding,
   formatPeriod,
   type Indicator,
   type OrgUnit,
@@ -21,6 +20,7 @@ import {
 import {
   ENTERPRISE_HEADERS,
   FORM_VALUE_HEADER,
+  finding,
   META_KEYS,
   periodsReported,
   SHEET,

@@ -12,7 +12,16 @@ export {
   type ValidationStats,
   validateSubmission,
 } from './checks/validate-submission.js';
-export { FINDING_CODES, type FindingCodeDoc } from './findings/codes.js';
+export { type BuildDetails, buildFinding, type FindingDetails, finding } from './findings/build.js';
+export {
+  type CodeEntry,
+  codeDoc,
+  FINDING_CODES,
+  type FindingCode,
+  type FindingCodeDoc,
+  type FindingParams,
+  isFindingCode,
+} from './findings/codes.js';
 export { type EnterpriseList, enterpriseList } from './list/enterprise-list.js';
 export {
   type EnterpriseLocations,

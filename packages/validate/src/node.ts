@@ -5,12 +5,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as zlib from 'node:zlib';
-import { finding } from '@sunan/schema/core';
 import {
   type ValidateOptions,
   type ValidationReport,
   validateSubmission,
 } from './checks/validate-submission.js';
+import { finding } from './findings/build.js';
+import type { FindingCode } from './findings/codes.js';
 import { NO_ENTERPRISE_LOCATIONS } from './list/enterprise-locations.js';
 import { collectReleased } from './node/reclaim.js';
 import { DEFAULT_LIMITS } from './read/limits.js';
@@ -70,7 +71,7 @@ export async function readInput(
   maxBytes = DEFAULT_LIMITS.maxFileBytes,
 ): Promise<{ bytes: Uint8Array } | { report: ValidationReport }> {
   const name = basename(path);
-  const fail = (code: string, zh: string, en: string, value?: string): { report: ValidationReport } => ({
+  const fail = (code: FindingCode, zh: string, en: string, value?: string): { report: ValidationReport } => ({
     report: {
       ok: false,
       file: name,

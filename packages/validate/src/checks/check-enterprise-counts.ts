@@ -66,34 +66,19 @@ function reconcile(
     value: reported.value.toString(),
     expected: String(listed),
   };
+  const count = () => ({
+    unit,
+    reported: reported.value.toString(),
+    listed,
+    invalid: mine.length,
+    where: places(mine),
+  });
   // The invalid rows explain the difference: say so once, at the city, pointing at the rows; a
   // park whose difference the same rows explain needs no second finding.
   if (mine.length > 0 && reported.value.eq(listed + mine.length)) {
     if (!isCity) return;
-    const where = places(mine);
-    findings.report('ENT_COUNT_INVALID_ROWS', 'info', () => ({
-      at: reported.at,
-      message: {
-        zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家：差的 ${mine.length} 家是名单中有错误而未计入的行（${where}），改正这些行即可`,
-        en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises and the list has ${listed} valid rows: the ${mine.length} missing are the invalid rows (${where}); correct them`,
-      },
-      details,
-    }));
+    findings.report('ENT_COUNT_INVALID_ROWS', () => ({ at: reported.at, params: count(), details }));
     return;
   }
-  const note =
-    mine.length > 0
-      ? {
-          zh: `（另有 ${mine.length} 行因错误未计入：${places(mine)}）`,
-          en: ` (${mine.length} invalid rows not counted)`,
-        }
-      : { zh: '', en: '' };
-  findings.report('ENT_COUNT_MISMATCH', 'error', () => ({
-    at: reported.at,
-    message: {
-      zh: `${unit.name.zh}填报高新技术企业 ${reported.value.toString()} 家，名单中有效企业 ${listed} 家${note.zh}`,
-      en: `${unit.name.en} reports ${reported.value.toString()} high-tech enterprises but the list has ${listed} valid rows${note.en}`,
-    },
-    details,
-  }));
+  findings.report('ENT_COUNT_MISMATCH', () => ({ at: reported.at, params: count(), details }));
 }

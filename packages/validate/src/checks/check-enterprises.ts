@@ -56,12 +56,9 @@ function creditCodeOf(
   findings: BoundedFindings,
 ): string | undefined {
   if (raw === undefined) {
-    findings.report('ENT_CODE_MISSING', 'error', () => ({
+    findings.report('ENT_CODE_MISSING', () => ({
       at: row.at,
-      message: {
-        zh: `企业“${row.name ?? ''}”缺少统一社会信用代码`,
-        en: `Enterprise "${row.name ?? ''}" has no unified social credit code`,
-      },
+      params: { name: row.name ?? '' },
       details: { expected: '18 位代码 / 18 characters' },
     }));
     return undefined;
@@ -71,29 +68,23 @@ function creditCodeOf(
   const check = checkCreditCode(code);
   if (!check.ok) {
     if (check.reason === 'format')
-      findings.report('ENT_CODE_FORMAT', 'error', () => ({
+      findings.report('ENT_CODE_FORMAT', () => ({
         at: row.at,
-        message: {
-          zh: '统一社会信用代码格式错误（应为 18 位，不含 I、O、Z、S、V）',
-          en: 'Malformed unified social credit code (18 characters, no I, O, Z, S, V)',
-        },
+        params: {},
         details: { value: raw, expected: '18 位 GB 32100 代码' },
       }));
     else
-      findings.report('ENT_CODE_CHECK', 'error', () => ({
+      findings.report('ENT_CODE_CHECK', () => ({
         at: row.at,
-        message: {
-          zh: `统一社会信用代码校验位错误（应为 ${check.expected}）`,
-          en: `Wrong check character in the unified social credit code (expected ${check.expected})`,
-        },
+        params: { expected: check.expected },
         details: { value: raw, expected: `${code.slice(0, 17)}${check.expected}` },
       }));
     return undefined;
   }
   if (code !== raw)
-    findings.report('ENT_CODE_NORMALIZED', 'info', () => ({
+    findings.report('ENT_CODE_NORMALIZED', () => ({
       at: row.at,
-      message: { zh: '统一社会信用代码已去除空格并转为大写', en: 'Credit code trimmed and upper-cased' },
+      params: {},
       details: { value: raw, expected: code },
     }));
   return code;
@@ -105,9 +96,9 @@ function certifiedYearOf(row: RawEnterpriseRow, year: number, findings: BoundedF
   if (text === undefined) return undefined;
   const y = Number(text.normalize('NFKC').replace(/年$/, ''));
   if (Number.isInteger(y) && y >= 2008 && y <= year) return y;
-  findings.report('ENT_YEAR_INVALID', 'warning', () => ({
+  findings.report('ENT_YEAR_INVALID', () => ({
     at: row.fieldAt?.('certifiedYear') ?? row.at,
-    message: { zh: `认定年份“${text}”无效`, en: `Invalid certification year "${text}"` },
+    params: { text },
     details: { value: text, expected: `2008–${year}` },
   }));
   return undefined;
@@ -120,16 +111,13 @@ function certifiedYearOf(row: RawEnterpriseRow, year: number, findings: BoundedF
  */
 function listAbsent(format: ParsedFile['format'], city: OrgUnit, findings: BoundedFindings): void {
   if (format === 'csv')
-    findings.report('ENT_LIST_NOT_IN_FILE', 'warning', () => ({
-      message: {
-        zh: 'CSV 文件不含高新技术企业名单：未核对信用代码、名单企业数与填报数是否一致、跨市重复；请另报名单或改用 xlsx 模板',
-        en: 'A CSV file carries no enterprise list: credit codes, list length vs HTE_COUNT and cross-city duplicates were not checked',
-      },
+    findings.report('ENT_LIST_NOT_IN_FILE', () => ({
+      params: {},
       details: { orgUnit: city.code, indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
     }));
   else
-    findings.report('ENT_LIST_MISSING', 'error', () => ({
-      message: { zh: '缺少高新技术企业名单工作表', en: 'The high-tech enterprise list is missing' },
+    findings.report('ENT_LIST_MISSING', () => ({
+      params: {},
       details: { indicator: 'HTE_COUNT', expected: '高新技术企业名单' },
     }));
 }
@@ -198,14 +186,11 @@ export function checkEnterprises(
     }
     const dupOf = firstSeen.get(code);
     if (dupOf !== undefined) {
-      findings.report('ENT_DUPLICATE', 'error', () => {
+      findings.report('ENT_DUPLICATE', () => {
         const first = rows.row(dupOf).at;
         return {
           at: row.at,
-          message: {
-            zh: `企业重复列出（首次出现在 ${first.cell ?? first.path ?? ''}）`,
-            en: `Enterprise listed twice (first at ${first.cell ?? first.path ?? ''})`,
-          },
+          params: { first: first.cell ?? first.path ?? '' },
           details: { value: code },
         };
       });
@@ -219,18 +204,15 @@ export function checkEnterprises(
       const unit = resolvePark(parkText);
       if (unit && parkCodes.has(unit.code)) park = unit.code;
       else if (unit?.level === 'park')
-        findings.report('ENT_PARK_OTHER_CITY', 'error', () => ({
+        findings.report('ENT_PARK_OTHER_CITY', () => ({
           at: row.fieldAt?.('park') ?? row.at,
-          message: {
-            zh: `所在园区“${parkText}”不属于${city.name.zh}`,
-            en: `Park "${parkText}" is not in ${city.name.en}`,
-          },
+          params: { park: parkText, city },
           details: { value: parkText, expected: parks.map((p) => p.name.zh).join('、') },
         }));
       else
-        findings.report('ENT_PARK_UNKNOWN', 'error', () => ({
+        findings.report('ENT_PARK_UNKNOWN', () => ({
           at: row.fieldAt?.('park') ?? row.at,
-          message: { zh: `无法识别的园区“${parkText}”`, en: `Unknown park "${parkText}"` },
+          params: { park: parkText },
           details: { value: parkText, expected: parks.map((p) => `${p.code} ${p.name.zh}`).join('、') },
         }));
     }

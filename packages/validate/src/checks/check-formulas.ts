@@ -1,5 +1,6 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
 import type * as XLSX from 'xlsx';
+import { buildFinding } from '../findings/build.js';
 import { append } from '../findings/cap-findings.js';
 import { unescapeXml, utf8Text } from '../read/fast/xml-text.js';
 
@@ -137,22 +138,6 @@ function formulaFinding(
   f: string,
 ): Finding {
   return kind === 'external'
-    ? finding(
-        'FORMULA_EXTERNAL',
-        'error',
-        {
-          zh: '单元格含有调用外部程序或外部文件的公式（动态数据交换、外部链接），不能提交；请改为数值',
-          en: 'The cell holds a formula that calls an outside program or file (DDE, external link); replace it with its value',
-        },
-        { sheet, cell, value: shown(f), expected: '数值 / a value' },
-      )
-    : finding(
-        'FORMULA_LINK',
-        'warning',
-        {
-          zh: '单元格含有链接类公式（如超链接），请确认后改为数值',
-          en: 'The cell holds a link formula (such as HYPERLINK); check it and replace it with its value',
-        },
-        { sheet, cell, value: shown(f) },
-      );
+    ? buildFinding('FORMULA_EXTERNAL', { sheet, cell }, {}, { value: shown(f), expected: '数值 / a value' })
+    : buildFinding('FORMULA_LINK', { sheet, cell }, {}, { value: shown(f) });
 }

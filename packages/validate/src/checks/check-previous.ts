@@ -6,7 +6,8 @@ import {
   slipForRatio,
 } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
-import { approx, at, shown, withUnit } from '../findings/messages.js';
+import { buildFinding } from '../findings/build.js';
+import { shown, withUnit } from '../findings/messages.js';
 import type { CheckedValue } from './check-values.js';
 
 const SMALL_COUNT = 10;
@@ -37,6 +38,7 @@ export function checkPrevious(
       indicator: indicator.code,
       value: withUnit(indicator, cur.value),
     };
+    const facts = { unit: cur.orgUnit, indicator, value: cur.value, previous: prev };
     const ratio = cur.value.div(prev);
     // A growth rate may well swing a hundredfold; only levels and shares have unit slips.
     const slip =
@@ -47,14 +49,10 @@ export function checkPrevious(
       flagged.add(key);
       const corrected = cur.value.div(slip.multiplier);
       findings.push(
-        at(
+        buildFinding(
           'YOY_UNIT_SLIP',
-          'error',
           cur.at,
-          {
-            zh: `${cur.orgUnit.name.zh}${indicator.name.zh}填报 ${withUnit(indicator, cur.value)}，是上期（${withUnit(indicator, prev)}）的 ${approx(ratio, 3)} 倍；疑似单位错误（${slip.cause.zh}）：应为约 ${withUnit(indicator, corrected)}？`,
-            en: `${indicator.name.en} of ${cur.orgUnit.name.en} is ${withUnit(indicator, cur.value)}, ${approx(ratio, 3)} times last period's ${withUnit(indicator, prev)}; probably a unit slip (${slip.cause.en}): about ${withUnit(indicator, corrected)}?`,
-          },
+          { ...facts, ratio, cause: slip.cause, corrected },
           { ...common, expected: `≈ ${shown(indicator, corrected)} ${indicator.unit}` },
         ),
       );
@@ -65,14 +63,10 @@ export function checkPrevious(
     const change = cur.value.minus(prev).div(prev.abs()).times(100);
     if (change.abs().gt(indicator.yoyThresholdPercent))
       findings.push(
-        at(
+        buildFinding(
           'YOY_CHANGE',
-          'warning',
           cur.at,
-          {
-            zh: `${cur.orgUnit.name.zh}${indicator.name.zh}比上期变化 ${change.toFixed(1)}%（上期 ${withUnit(indicator, prev)}），超过 ±${indicator.yoyThresholdPercent}%，请核实`,
-            en: `${indicator.name.en} of ${cur.orgUnit.name.en} changed ${change.toFixed(1)}% from last period's ${withUnit(indicator, prev)}, beyond ±${indicator.yoyThresholdPercent}%`,
-          },
+          { ...facts, change: change.toFixed(1) },
           { ...common, expected: `±${indicator.yoyThresholdPercent}% of ${shown(indicator, prev)}` },
         ),
       );

@@ -13,7 +13,8 @@ import {
   type Rule,
   type RuleContext,
 } from '@sunan/schema/core';
-import { approx, at, shown, withUnit } from '../findings/messages.js';
+import { buildFinding } from '../findings/build.js';
+import { approx, shown, withUnit } from '../findings/messages.js';
 import { type CheckedValue, valueKey } from './check-values.js';
 import { localiseErrors } from './localise.js';
 
@@ -154,20 +155,15 @@ export function checkRules(
         rule.right.kind === 'ref' ? values.get(valueKey(unit.code, rule.right.indicator)) : undefined;
       const anchor = leftRef ?? rightRef;
       findings.push(
-        at(
-          'RULE_VIOLATED',
-          rule.severity,
-          anchor?.at,
-          violationMessage(rule, unit, outcome, values, catalogue),
-          {
-            orgUnit: unit.code,
-            indicator:
-              rule.left.kind === 'ref' || rule.left.kind === 'children-sum' ? rule.left.indicator : undefined,
-            rule: rule.id,
-            value: show(outcome.left),
-            expected: `${rule.op} ${show(outcome.right)}`,
-          },
-        ),
+        buildFinding('RULE_VIOLATED', anchor?.at, violationMessage(rule, unit, outcome, values, catalogue), {
+          severity: rule.severity,
+          orgUnit: unit.code,
+          indicator:
+            rule.left.kind === 'ref' || rule.left.kind === 'children-sum' ? rule.left.indicator : undefined,
+          rule: rule.id,
+          value: show(outcome.left),
+          expected: `${rule.op} ${show(outcome.right)}`,
+        }),
       );
     }
   // A suspect that is the failed rule's own cell says what the violation says: one mistake, one

@@ -11,7 +11,8 @@ import {
   slipsOf,
 } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
-import { at, withUnit } from '../findings/messages.js';
+import { buildFinding } from '../findings/build.js';
+import { withUnit } from '../findings/messages.js';
 import { type CheckedValue, valueKey } from './check-values.js';
 
 /** One failing rule at one unit. */
@@ -308,28 +309,20 @@ export function localiseErrors(
     const rules = [...c.explains].map((i) => violations[i]).filter((v): v is Violation => v !== undefined);
     const ids = [...new Set(rules.map((v) => v.rule.id))];
     const ind = c.value.indicator;
-    const unitName = c.value.orgUnit.name;
     const severity = rules.some((v) => v.rule.severity === 'error') ? 'error' : 'warning';
-    const how =
-      c.kind === 'slip'
-        ? {
-            zh: `疑似单位错误（${c.slipCause}）：应为约 ${withUnit(ind, c.suggested)}？`,
-            en: `probably a unit slip: about ${withUnit(ind, c.suggested)}?`,
-          }
-        : {
-            zh: `改为约 ${withUnit(ind, c.suggested)} 即可使上述规则成立`,
-            en: `about ${withUnit(ind, c.suggested)} would satisfy them`,
-          };
-    return at(
+    return buildFinding(
       'RULE_SUSPECT_CELL',
-      severity,
       c.value.at,
       {
-        // The rule ids stay in `rule` (and the JSON); the sentence says what they mean.
-        zh: `${unitName.zh}${ind.name.zh}（${withUnit(ind, c.value.value)}）最可能是出错的单元格：与它相关的${rules.length > 1 ? ` ${rules.length} 项` : ''}核对未通过；${how.zh}`,
-        en: `${ind.name.en} of ${unitName.en} (${withUnit(ind, c.value.value)}) is the likeliest wrong cell for the ${rules.length > 1 ? `${rules.length} failed checks` : 'failed check'} it takes part in; ${how.en}`,
+        unit: c.value.orgUnit,
+        indicator: ind,
+        value: c.value.value,
+        suggested: c.suggested,
+        rules: rules.length,
+        slipCause: c.kind === 'slip' ? (c.slipCause ?? '') : undefined,
       },
       {
+        severity,
         orgUnit: c.value.orgUnit.code,
         indicator: ind.code,
         rule: ids.join(','),

@@ -7,7 +7,9 @@ import {
   type PlausibilityBound,
 } from '@sunan/schema/core';
 import { Decimal } from 'decimal.js';
-import { approx, at, withUnit } from '../findings/messages.js';
+import { buildFinding } from '../findings/build.js';
+import type { PlausibilityParams } from '../findings/codes.js';
+import { withUnit } from '../findings/messages.js';
 import { type CheckedValue, valueKey } from './check-values.js';
 
 /** A bound in the notation of the JSON's `expected` (for tools). */
@@ -84,29 +86,31 @@ export function checkMagnitude(
       if (judgement.kind === 'within') continue;
       const scaleInd = bound.per === undefined ? undefined : findIndicator(catalogue, bound.per);
       const ratio = scale ? v.value.div(scale.value) : v.value;
-      const zhRatio = scaleInd ? `，与${scaleInd.name.zh}之比 ${approx(ratio)}` : '';
-      const enRatio = scaleInd ? `, ${approx(ratio)} × ${scaleInd.name.en}` : '';
-      const words = boundInWords(bound, ind.unit, scaleInd?.name);
-      const zhRange = `合理范围（${words.zh}）`;
+      const facts: PlausibilityParams = {
+        unit,
+        indicator: ind,
+        value: v.value,
+        scale: scaleInd ? { name: scaleInd.name, ratio } : undefined,
+        bound: boundInWords(bound, ind.unit, scaleInd?.name),
+      };
       const common = {
         orgUnit: unit.code,
         indicator: ind.code,
         value: withUnit(ind, v.value),
         expected: describeBound(bound, scaleInd?.code),
       };
-      const head = `${unit.name.zh}${ind.name.zh}填报 ${withUnit(ind, v.value)}${zhRatio}`;
-      const headEn = `${ind.name.en} of ${unit.name.en} is ${withUnit(ind, v.value)}${enRatio}`;
       switch (judgement.kind) {
         case 'slip':
           flagged.add(key);
           findings.push(
-            at(
+            buildFinding(
               'PLAUS_UNIT_SLIP',
-              'error',
               v.at,
               {
-                zh: `${head}，超出${zhRange}约 ${approx(judgement.excess, 2)} 倍；疑似单位错误（${judgement.slip.cause.zh}）：应为约 ${withUnit(ind, judgement.corrected)}？`,
-                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range (${words.en}); probably a unit slip (${judgement.slip.cause.en}): about ${withUnit(ind, judgement.corrected)}?`,
+                ...facts,
+                excess: judgement.excess,
+                cause: judgement.slip.cause,
+                corrected: judgement.corrected,
               },
               common,
             ),
@@ -115,31 +119,12 @@ export function checkMagnitude(
         case 'implausible':
           flagged.add(key);
           findings.push(
-            at(
-              'PLAUS_IMPLAUSIBLE',
-              'error',
-              v.at,
-              {
-                zh: `${head}，超出${zhRange}约 ${approx(judgement.excess, 2)} 倍，不可能是真实数，请核实`,
-                en: `${headEn}, ${approx(judgement.excess, 2)} times beyond the plausible range (${words.en}): cannot be a real figure`,
-              },
-              common,
-            ),
+            buildFinding('PLAUS_IMPLAUSIBLE', v.at, { ...facts, excess: judgement.excess }, common),
           );
           break;
         case 'beyond':
           findings.push(
-            at(
-              'PLAUS_BEYOND_BOUND',
-              bound.severity,
-              v.at,
-              {
-                // The bound's basis is the catalogue's reasoning (CATALOGUE.md), not the clerk's.
-                zh: `${head}，超出${zhRange}，请核实`,
-                en: `${headEn}, beyond the plausible range (${words.en}); please check`,
-              },
-              common,
-            ),
+            buildFinding('PLAUS_BEYOND_BOUND', v.at, facts, { ...common, severity: bound.severity }),
           );
           break;
       }

@@ -5,12 +5,14 @@ import {
   type Finding,
   formatPeriod,
   type OrgUnit,
+  orgUnitName,
   type Period,
   type Submission,
   type SubmissionValue,
   sunanCatalogue,
 } from '@sunan/schema/core';
 import type { Overflow } from '../findings/bounded-findings.js';
+import { buildFinding } from '../findings/build.js';
 import { append, capFindings } from '../findings/cap-findings.js';
 import { englishUnits } from '../findings/messages.js';
 import { EMPTY_LIST, withEnterprisesWhenRead } from '../list/enterprise-list.js';
@@ -145,29 +147,19 @@ function emptinessFindings(
 ): Finding[] {
   if (templateRows(catalogue, city, period).length === 0)
     return [
-      {
-        code: 'PERIOD_NOT_REPORTED',
-        severity: 'error',
-        value: formatPeriod(period),
-        expected: periodsReported(catalogue),
-        message: {
-          zh: `目录中没有按${period.kind === 'quarter' ? '季度' : '年度'}填报的指标，${formatPeriod(period)} 不是填报期（填报期：${periodsReported(catalogue)}）`,
-          en: `No indicator of the catalogue is reported ${period.kind === 'quarter' ? 'quarterly' : 'annually'}; ${formatPeriod(period)} is not a reporting period`,
+      buildFinding(
+        'PERIOD_NOT_REPORTED',
+        undefined,
+        {
+          quarter: period.kind === 'quarter',
+          period: formatPeriod(period),
+          reported: periodsReported(catalogue),
         },
-      },
+        { value: formatPeriod(period), expected: periodsReported(catalogue) },
+      ),
     ];
   if (values > 0) return [];
-  return [
-    {
-      code: 'VAL_NO_VALUES',
-      severity: 'error',
-      ...(sheet ? { sheet } : {}),
-      message: {
-        zh: '表中没有任何数值，不能作为报表报送',
-        en: 'The table holds no value at all; it cannot be submitted',
-      },
-    },
-  ];
+  return [buildFinding('VAL_NO_VALUES', sheet ? { sheet } : undefined, {})];
 }
 
 /** The kinds of period the catalogue's indicators are reported for, as text for messages. */
@@ -207,27 +199,8 @@ function previousFindings(
         : given;
   if (prev)
     return otherPrevious(prev, catalogue, city, period) ?? checkPrevious(values, prev, catalogue, flagged);
-  if (typeof given === 'function')
-    return [
-      {
-        code: 'PREVIOUS_MISSING',
-        severity: 'info',
-        message: {
-          zh: '没有该市上期报表，未做同比核对',
-          en: 'No previous-period file for this city; no year-on-year checks',
-        },
-      },
-    ];
-  return [
-    {
-      code: 'PREVIOUS_UNREADABLE',
-      severity: 'warning',
-      message: {
-        zh: '上期报表无法读取，未做同比核对',
-        en: 'The previous period’s file could not be read; no year-on-year checks were made',
-      },
-    },
-  ];
+  if (typeof given === 'function') return [buildFinding('PREVIOUS_MISSING', undefined, {})];
+  return [buildFinding('PREVIOUS_UNREADABLE', undefined, {})];
 }
 
 /**
@@ -242,18 +215,14 @@ function otherPrevious(
 ): Finding[] | undefined {
   const wanted = period.replace(/^\d{4}/, (y) => String(Number(y) - 1));
   if (prev.city === city && prev.period === wanted) return undefined;
-  const name = catalogue.orgUnits.find((u) => u.code === prev.city)?.name ?? { zh: prev.city, en: prev.city };
+  const name = orgUnitName(catalogue, prev.city);
   return [
-    {
-      code: 'PREVIOUS_OTHER',
-      severity: 'warning',
-      message: {
-        zh: `上年报表是${name.zh} ${/Q/.test(prev.period) ? prev.period : `${prev.period} 年`}的，未做同比核对`,
-        en: `The previous-period file is ${name.en}'s for ${prev.period}; no year-on-year checks were made`,
-      },
-      value: `${prev.city} ${prev.period}`,
-      expected: `${city} ${wanted}`,
-    },
+    buildFinding(
+      'PREVIOUS_OTHER',
+      undefined,
+      { city: { name }, period: prev.period },
+      { value: `${prev.city} ${prev.period}`, expected: `${city} ${wanted}` },
+    ),
   ];
 }
 

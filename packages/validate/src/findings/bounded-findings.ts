@@ -1,11 +1,12 @@
-import type { Finding, LocalizedText, Severity } from '@sunan/schema/core';
+import type { Finding, Severity } from '@sunan/schema/core';
 import type { Location } from '../read/parsed-file.js';
-import { at, type FindingDetails } from './messages.js';
+import { buildFinding, type FindingDetails } from './build.js';
+import { FINDING_CODES, type FindingCode, type FindingParams } from './codes.js';
 
-/** A finding's place and words, asked for only when the finding is kept. */
-export interface FindingParts {
+/** A finding's place and the facts of its message, asked for only when the finding is kept. */
+export interface FindingParts<C extends FindingCode> {
   readonly at?: Location | undefined;
-  readonly message: LocalizedText;
+  readonly params: FindingParams<C>;
   readonly details?: FindingDetails;
 }
 
@@ -24,9 +25,9 @@ export interface BoundedFindings {
    * check that finds a problem on each of 200,000 rows then builds 1,000 findings, not 200,000
    * (building and dropping them cost a 200,000-row CSV ~80 MB of peak memory).
    */
-  add(code: string, severity: Severity, make: () => Finding): void;
-  /** {@link add} for a finding made of its parts: code and severity are said once. */
-  report(code: string, severity: Severity, parts: () => FindingParts): void;
+  add(code: FindingCode, severity: Severity, make: () => Finding): void;
+  /** {@link add} for a finding of the code's own severity, made of its parts by `buildFinding`. */
+  report<C extends FindingCode>(code: C, parts: () => FindingParts<C>): void;
   /** The findings kept, in the order they came. */
   readonly kept: Finding[];
   /** What was counted beyond `perKind`, per code and severity. */
@@ -43,6 +44,7 @@ export interface BoundedFindings {
 export function boundedFindings(perKind: number): BoundedFindings {
   const kept: Finding[] = [];
   const perKey = new Map<string, Overflow>();
+  // Any finding may be pushed (its code was checked where it was built); `add` takes table codes.
   const add = (code: string, severity: Severity, make: () => Finding) => {
     const key = `${code}\u0000${severity}`;
     let o = perKey.get(key);
@@ -57,10 +59,10 @@ export function boundedFindings(perKind: number): BoundedFindings {
   return {
     kept,
     add,
-    report: (code, severity, parts) =>
-      add(code, severity, () => {
+    report: (code, parts) =>
+      add(code, FINDING_CODES[code].severity, () => {
         const p = parts();
-        return at(code, severity, p.at, p.message, p.details);
+        return buildFinding(code, p.at, p.params, p.details);
       }),
     push: (f) => add(f.code, f.severity, () => f),
     overflow: () =>

@@ -1,7 +1,8 @@
-import { type Finding, finding, type Severity } from '@sunan/schema/core';
+import type { Finding, Severity } from '@sunan/schema/core';
 import { SHEET } from '../read/layout.js';
 import type { Overflow } from './bounded-findings.js';
-import { FINDING_CODES } from './codes.js';
+import { buildFinding } from './build.js';
+import { codeDoc } from './codes.js';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -44,17 +45,14 @@ export function capFindings(
   // The sentence names what the codes mean; the codes stay in `value`.
   const said = (lang: 'zh' | 'en') =>
     counts
-      .map(([code, count]) => `${FINDING_CODES[code]?.[lang] ?? code} ×${count}`)
+      .map(([code, count]) => `${codeDoc(code)?.[lang] ?? code} ×${count}`)
       .join(lang === 'zh' ? '，' : ', ');
   kept.push(
-    finding(
+    buildFinding(
       'FINDINGS_TRUNCATED',
-      worst,
-      {
-        zh: `问题过多：仅列出前 ${max} 条，另有 ${dropped} 条未逐条列出（${said('zh')}）`,
-        en: `Too many findings: the first ${max} are listed and ${dropped} more are not (${said('en')})`,
-      },
-      { value: perCode, expected: `≤ ${max}` },
+      undefined,
+      { max, dropped, said: { zh: said('zh'), en: said('en') } },
+      { severity: worst, value: perCode, expected: `≤ ${max}` },
     ),
   );
   return kept;

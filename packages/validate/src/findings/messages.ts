@@ -1,23 +1,5 @@
-import { type Finding, finding, type Indicator, type LocalizedText, type Severity } from '@sunan/schema/core';
+import type { Indicator } from '@sunan/schema/core';
 import type { Decimal } from 'decimal.js';
-import type { Location } from '../read/parsed-file.js';
-
-/** Builds a finding located at a cell, row or path. */
-/** What a finding carries besides its code, severity, message and place. */
-export type FindingDetails = Omit<
-  Finding,
-  'code' | 'severity' | 'message' | 'sheet' | 'cell' | 'row' | 'path'
->;
-
-export function at(
-  code: string,
-  severity: Severity,
-  loc: Location | undefined,
-  message: LocalizedText,
-  details: FindingDetails = {},
-): Finding {
-  return finding(code, severity, message, { ...loc, ...details });
-}
 
 /**
  * A value as an office wrote it: with the indicator's declared decimals (常住人口 3848.10, not
@@ -66,4 +48,19 @@ export function englishUnits(text: string): string {
     .replace(/(\d) 人(?![\u4e00-\u9fff])/g, '$1 people');
   for (const [zh, en] of UNITS_EN) out = out.split(zh).join(en);
   return out;
+}
+
+/** An allowed range as a person writes it: 不能为负数, 不超过 100, 在 0 到 100 之间. */
+export function boundsInWords(
+  min: { toString(): string } | undefined,
+  max: { toString(): string } | undefined,
+): { zh: string; en: string } {
+  const lo = min?.toString();
+  const hi = max?.toString();
+  if (lo !== undefined && hi !== undefined)
+    return { zh: `应在 ${lo} 到 ${hi} 之间`, en: `between ${lo} and ${hi}` };
+  if (lo === '0') return { zh: '不能为负数', en: 'it cannot be negative' };
+  if (lo !== undefined) return { zh: `不小于 ${lo}`, en: `at least ${lo}` };
+  if (hi !== undefined) return { zh: `不超过 ${hi}`, en: `at most ${hi}` };
+  return { zh: '任意数值', en: 'any number' };
 }

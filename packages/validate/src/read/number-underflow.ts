@@ -1,4 +1,5 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
+import { finding } from '../findings/build.js';
 import { SHEET } from './layout.js';
 
 /**

@@ -1,5 +1,7 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
+import { finding } from '../findings/build.js';
+import type { FindingCode } from '../findings/codes.js';
 import { Decline } from './fast/decline.js';
 import { readFastXlsx } from './fast/read-fast.js';
 import { sheetPaths } from './fast/workbook-parts.js';
@@ -89,7 +91,7 @@ function quietly<T>(read: () => T): T {
   }
 }
 
-function rejected(code: string, detail: string): { parsed: undefined; findings: Finding[] } {
+function rejected(code: FindingCode, detail: string): { parsed: undefined; findings: Finding[] } {
   const message = REJECT_TEXT[code] ?? { zh: '无法读取文件', en: 'The file cannot be read' };
   return { parsed: undefined, findings: [finding(code, 'error', message, { value: detail })] };
 }

@@ -1,4 +1,5 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
+import { finding } from '../findings/build.js';
 // The submission JSON Schema compiled by ajv at build time (scripts/generate-submission-validator.mjs):
 // no `new Function` at run time, no ajv compiler in a browser bundle.
 import validateSchema from '../generated/submission-validator.js';

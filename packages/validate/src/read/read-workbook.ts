@@ -1,6 +1,8 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
 import type * as XLSX from 'xlsx';
 import { formulaFindings } from '../checks/check-formulas.js';
+import { finding } from '../findings/build.js';
+import type { FindingCode } from '../findings/codes.js';
 import { ListColumns } from '../list/enterprise-rows.js';
 import { ENTERPRISE_HEADERS, SHEET, VALUE_HEADERS } from './layout.js';
 import type { Limits } from './limits.js';
@@ -63,7 +65,7 @@ function checkSize(ws: Sheet, sheet: string, limits: Limits, findings: Finding[]
   let columns = 0;
   for (const row of rows) if (row && row.length > columns) columns = row.length;
   const range = { e: { r: rows.length - 1, c: columns - 1 } };
-  const checks = [
+  const checks: { code: FindingCode; count: number; limit: number; zh: string; en: string }[] = [
     { code: 'FILE_TOO_MANY_ROWS', count: range.e.r + 1, limit: limits.maxRows, zh: '行数', en: 'rows' },
     {
       code: 'FILE_TOO_MANY_COLUMNS',

@@ -1,4 +1,5 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
+import { finding } from '../findings/build.js';
 
 /**
  * The number of the last `<row r="N">` in a sheet's XML, read backwards from the end of the bytes

@@ -1,5 +1,6 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
 import * as XLSX from 'xlsx';
+import { finding } from '../findings/build.js';
 import type { ListColumns, ListLetters, ListText } from '../list/enterprise-rows.js';
 import { canonicalHeader, ENTERPRISE_HEADERS, META_KEYS, VALUE_HEADERS } from './layout.js';
 import type { FileMeta, RawCell } from './parsed-file.js';

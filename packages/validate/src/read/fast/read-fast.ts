@@ -1,6 +1,7 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
 import type * as XLSX from 'xlsx';
 import { type FormulaAt, formulaFindingsInEntries, formulaFindingsOf } from '../../checks/check-formulas.js';
+import { finding } from '../../findings/build.js';
 import { append } from '../../findings/cap-findings.js';
 import { ListColumns, type ListText, type ListTexts } from '../../list/enterprise-rows.js';
 import { SHEET } from '../layout.js';

@@ -1,4 +1,6 @@
-import { type Finding, finding } from '@sunan/schema/core';
+import type { Finding } from '@sunan/schema/core';
+import { finding } from '../../findings/build.js';
+import type { FindingCode } from '../../findings/codes.js';
 import type { Limits } from '../limits.js';
 import { readCentralDirectory, type ZipEntry, type ZipProblem } from './central-directory.js';
 import { type InflateProblem, inflateInto } from './inflate-bounded.js';
@@ -32,7 +34,7 @@ const EOCD_SIZE = 22;
 
 type Problem = ZipProblem | InflateProblem | { kind: 'bomb'; detail: string };
 
-const TEXT: Record<Problem['kind'], { code: string; zh: string; en: string }> = {
+const TEXT: Record<Problem['kind'], { code: FindingCode; zh: string; en: string }> = {
   corrupt: {
     code: 'FILE_CORRUPT',
     zh: '压缩包结构损坏或不完整',
