@@ -2,7 +2,6 @@ import {
   aggregationInputs,
   type Catalogue,
   type Finding,
-  finding,
   type Indicator,
   type LocalizedText,
   type OrgUnit,
@@ -10,6 +9,7 @@ import {
   type Period,
   type Submission,
 } from '@sunan/schema';
+import { finding } from '@sunan/validate';
 import { Dec, shownText, text } from './decimal.js';
 import {
   growthPercent,
