@@ -28,6 +28,9 @@ export type Interpreted =
   | { ok: false; finding: Finding }
   | { ok: 'blank' };
 
+/** An overflowed number as the report shows it: never the words Infinity or NaN. */
+const notFinite = (n: number) => (Number.isNaN(n) ? '非数字 / not a number' : n > 0 ? '+∞' : '−∞');
+
 /** A value cell as a number: its kind, its text, the unit written after it. */
 export function interpret(
   cell: RawCell,
@@ -58,11 +61,7 @@ export function interpret(
     case 'number':
       if (!Number.isFinite(cell.value))
         // Never the words Infinity or NaN in any output: a reader could take them for data.
-        return fail(
-          'VAL_NOT_FINITE',
-          {},
-          Number.isNaN(cell.value) ? '非数字 / not a number' : cell.value > 0 ? '+∞' : '−∞',
-        );
+        return fail('VAL_NOT_FINITE', {}, notFinite(cell.value));
       return {
         ok: true,
         value: decimalFromCellNumber(cell.value),
