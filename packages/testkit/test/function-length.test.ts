@@ -25,7 +25,6 @@ const STILL_LONG: ReadonlySet<string> = new Set([
   'packages/validate/src/checks/check-enterprises.ts: checkEnterprises',
   'packages/validate/src/checks/localise.ts: localiseErrors',
   'packages/validate/src/checks/magnitude.ts: checkMagnitude',
-  'packages/validate/src/checks/validate-submission.ts: validateSubmission',
   'packages/validate/src/read/parse-input.ts: parseInput',
   'packages/validate/src/read/read-json.ts: parsedFromJson',
 ]);

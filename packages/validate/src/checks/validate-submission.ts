@@ -4,30 +4,24 @@ import {
   compareFindings,
   type Finding,
   formatPeriod,
-  type OrgUnit,
-  orgUnitName,
-  type Period,
   type Submission,
-  type SubmissionValue,
   sunanCatalogue,
 } from '@sunan/schema/core';
 import type { Overflow } from '../findings/bounded-findings.js';
-import { buildFinding } from '../findings/build.js';
-import { append, capFindings } from '../findings/cap-findings.js';
+import { capFindings } from '../findings/cap-findings.js';
 import { englishUnits } from '../findings/messages.js';
-import { EMPTY_LIST, withEnterprisesWhenRead } from '../list/enterprise-list.js';
+import { withEnterprisesWhenRead } from '../list/enterprise-list.js';
 import { type EnterpriseLocations, NO_ENTERPRISE_LOCATIONS } from '../list/enterprise-locations.js';
 import { TEMPLATE_VERSION } from '../read/layout.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { parseInput } from '../read/parse-input.js';
-import { templateRows } from '../read/template-rows.js';
 import type { Inflater } from '../read/zip/inflate-bounded.js';
-import { checkEnterprises } from './check-enterprises.js';
+import { type CheckContext, checkContext, report } from './check-context.js';
 import { checkMeta } from './check-meta.js';
-import { checkPrevious } from './check-previous.js';
-import { checkRules } from './check-rules.js';
-import { type CheckedValue, checkValues } from './check-values.js';
-import { checkMagnitude } from './magnitude.js';
+import { STAGES } from './stages.js';
+import { submittedValues } from './submitted-values.js';
+
+export { periodsReported } from './stages.js';
 
 /** Options of {@link validateSubmission}. */
 export interface ValidateOptions {
@@ -98,23 +92,31 @@ export interface ValidationReport {
   readonly stats: ValidationStats;
 }
 
-function finish(
-  file: string | undefined,
-  format: string | undefined,
-  city: string | undefined,
-  period: string | undefined,
-  submission: Submission | undefined,
-  findings: Finding[],
-  counts: Pick<ValidationStats, 'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'>,
-  maxFindings: number,
-  enterpriseLocations: EnterpriseLocations = NO_ENTERPRISE_LOCATIONS,
-  overflow: readonly Overflow[] = [],
-): ValidationReport {
+/** What a report is made of: where the checks got to, and what they found. */
+interface Outcome {
+  readonly file: string | undefined;
+  readonly format?: string;
+  readonly city?: string;
+  readonly period?: string;
+  readonly submission?: Submission;
+  readonly findings: Finding[];
+  readonly counts: Pick<
+    ValidationStats,
+    'valueRows' | 'values' | 'enterpriseRows' | 'enterprises' | 'reader'
+  >;
+  readonly maxFindings: number;
+  readonly enterpriseLocations?: EnterpriseLocations;
+  readonly overflow?: readonly Overflow[];
+}
+
+/** The report: findings counted (kept or not), capped, said in English units, located and sorted. */
+function finish(o: Outcome): ValidationReport {
+  const { file, findings, overflow = [] } = o;
   const n = (s: Finding['severity']) =>
     findings.filter((f) => f.severity === s).length +
-    overflow.reduce((sum, o) => sum + (o.severity === s ? o.count : 0), 0);
-  const stats = { ...counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
-  const capped = capFindings(findings, maxFindings, overflow).map((f) =>
+    overflow.reduce((sum, x) => sum + (x.severity === s ? x.count : 0), 0);
+  const stats = { ...o.counts, errors: n('error'), warnings: n('warning'), infos: n('info') };
+  const capped = capFindings(findings, o.maxFindings, overflow).map((f) =>
     /[\u4e00-\u9fff]/.test(f.message.en)
       ? { ...f, message: { ...f.message, en: englishUnits(f.message.en) } }
       : f,
@@ -124,120 +126,43 @@ function finish(
   return {
     ok: stats.errors === 0,
     file,
-    format,
-    city,
-    period,
-    submission,
-    enterpriseLocations,
+    format: o.format,
+    city: o.city,
+    period: o.period,
+    submission: o.submission,
+    enterpriseLocations: o.enterpriseLocations ?? NO_ENTERPRISE_LOCATIONS,
     findings: located,
     stats,
   };
 }
 
-/**
- * A file with no values never passes: a period for which the catalogue asks nothing (a quarter, when
- * no indicator is quarterly) is refused, and a file whose table holds no value is an error.
- */
-function emptinessFindings(
-  catalogue: Catalogue,
-  city: OrgUnit,
-  period: Period,
-  values: number,
-  sheet: string | undefined,
-): Finding[] {
-  if (templateRows(catalogue, city, period).length === 0)
-    return [
-      buildFinding(
-        'PERIOD_NOT_REPORTED',
-        undefined,
-        {
-          quarter: period.kind === 'quarter',
-          period: formatPeriod(period),
-          reported: periodsReported(catalogue),
-        },
-        { value: formatPeriod(period), expected: periodsReported(catalogue) },
-      ),
-    ];
-  if (values > 0) return [];
-  return [buildFinding('VAL_NO_VALUES', sheet ? { sheet } : undefined, {})];
-}
-
-/** The kinds of period the catalogue's indicators are reported for, as text for messages. */
-export function periodsReported(catalogue: Catalogue): string {
-  const kinds = new Set(catalogue.indicators.flatMap((i) => i.periodicity));
-  return [
-    kinds.has('annual') ? '年度 annual (2022)' : '',
-    kinds.has('quarterly') ? '季度 quarterly (2022Q3)' : '',
-  ]
-    .filter((x) => x !== '')
-    .join('、');
-}
-
-/** Year-on-year checks against the previous period's submission, when one is given. */
-function previousFindings(
-  options: ValidateOptions,
-  catalogue: Catalogue,
-  limits: Limits,
-  city: string,
-  period: string,
-  values: ReadonlyMap<string, CheckedValue>,
-  flagged: Set<string>,
-): Finding[] {
-  const given = options.previous;
-  if (given === undefined) return [];
-  const prev =
-    given instanceof Uint8Array
-      ? validateSubmission(given, {
-          catalogue,
-          limits,
-          reader: options.reader,
-          inflater: options.inflater,
-          valuesOnly: true,
-        }).submission
-      : typeof given === 'function'
-        ? given(city, period)
-        : given;
-  if (prev)
-    return otherPrevious(prev, catalogue, city, period) ?? checkPrevious(values, prev, catalogue, flagged);
-  if (typeof given === 'function') return [buildFinding('PREVIOUS_MISSING', undefined, {})];
-  return [buildFinding('PREVIOUS_UNREADABLE', undefined, {})];
-}
-
-/**
- * A previous-period file of another city, or not of the year before, is not compared: the clerk is
- * told so, instead of believing the year-on-year checks ran.
- */
-function otherPrevious(
-  prev: Submission,
-  catalogue: Catalogue,
-  city: string,
-  period: string,
-): Finding[] | undefined {
-  const wanted = period.replace(/^\d{4}/, (y) => String(Number(y) - 1));
-  if (prev.city === city && prev.period === wanted) return undefined;
-  const name = orgUnitName(catalogue, prev.city);
-  return [
-    buildFinding(
-      'PREVIOUS_OTHER',
-      undefined,
-      { city: { name }, period: prev.period },
-      { value: `${prev.city} ${prev.period}`, expected: `${city} ${wanted}` },
-    ),
-  ];
-}
-
-/** The submission's values: each checked figure as exact text, then the permitted blanks. */
-function submittedValues(checked: ReturnType<typeof checkValues>): SubmissionValue[] {
-  return [
-    ...[...checked.values.values()].map((v) => ({
-      orgUnit: v.orgUnit.code,
-      indicator: v.indicator.code,
-      value: v.value.toString(),
-      ...(v.note ? { note: v.note } : {}),
-    })),
-    // Permitted blanks travel with their reason, so the roll-up can say why a city's figure is absent.
-    ...checked.blanks.map((b) => ({ orgUnit: b.orgUnit, indicator: b.indicator, value: null, note: b.note })),
-  ];
+/** The report of a file whose city and period are settled: every stage run, in order. */
+function checked(ctx: CheckContext, file: string | undefined, counts: Outcome['counts']): ValidationReport {
+  for (const stage of STAGES) stage.run(ctx);
+  const { parsed, catalogue, city, list } = ctx;
+  const period = formatPeriod(ctx.period);
+  const submission = withEnterprisesWhenRead(
+    {
+      templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
+      catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
+      city: city.code,
+      period,
+      values: submittedValues(ctx),
+    },
+    list.enterprises,
+  );
+  return finish({
+    file,
+    format: parsed.format,
+    city: city.code,
+    period,
+    submission,
+    findings: ctx.findings,
+    counts: { ...counts, values: ctx.values.size, enterprises: list.enterprises.length },
+    maxFindings: ctx.limits.maxFindings,
+    enterpriseLocations: list.locations,
+    overflow: ctx.overflow,
+  });
 }
 
 /**
@@ -250,82 +175,39 @@ export function validateSubmission(bytes: Uint8Array, options: ValidateOptions =
   const catalogue = options.catalogue ?? sunanCatalogue();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
-  const zero = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
-  const {
-    parsed,
-    findings: readFindings,
-    reader,
-  } = parseInput(bytes, limits, options.reader, options.valuesOnly, options.inflater);
-  if (!parsed)
-    return finish(file, undefined, undefined, undefined, undefined, readFindings, zero, limits.maxFindings);
-
-  const findings: Finding[] = [];
-  append(findings, readFindings);
-  append(findings, parsed.findings);
+  const maxFindings = limits.maxFindings;
+  const read = parseInput(bytes, limits, options.reader, options.valuesOnly, options.inflater);
+  const { parsed } = read;
+  if (!parsed) {
+    const counts = { valueRows: 0, values: 0, enterpriseRows: 0, enterprises: 0 };
+    return finish({ file, findings: read.findings, counts, maxFindings });
+  }
   const meta = checkMeta(parsed, catalogue, options);
-  append(findings, meta.findings);
   const counts = {
     valueRows: parsed.valueRows.length,
     values: 0,
     enterpriseRows: parsed.enterpriseRows?.length ?? 0,
     enterprises: 0,
-    reader: reader ?? (parsed.format === 'json' ? ('json' as const) : ('sheetjs' as const)),
+    reader: read.reader ?? (parsed.format === 'json' ? ('json' as const) : ('sheetjs' as const)),
   };
   const { city, period } = meta;
-  if (!city || !period)
-    return finish(
+  if (!city || !period) {
+    const findings = [...read.findings, ...parsed.findings, ...meta.findings];
+    const shown = period && formatPeriod(period);
+    return finish({
       file,
-      parsed.format,
-      city?.code,
-      period && formatPeriod(period),
-      undefined,
+      format: parsed.format,
+      city: city?.code,
+      period: shown,
       findings,
       counts,
-      limits.maxFindings,
-    );
-
-  const checked = checkValues(parsed, catalogue, city, period, limits.maxFindings);
-  append(findings, checked.findings);
-  append(findings, emptinessFindings(catalogue, city, period, checked.values.size, parsed.valueSheet));
-  // Magnitude first (last year's figures, then plausibility bounds): the cells they doubt weigh in
-  // the localisation of failed rules.
-  const flagged = new Set<string>();
-  append(
-    findings,
-    previousFindings(options, catalogue, limits, city.code, formatPeriod(period), checked.values, flagged),
-  );
+      maxFindings,
+    });
+  }
   const units = [city, ...childrenOf(catalogue.orgUnits, city.code, period)];
-  append(findings, checkMagnitude(checked.values, catalogue, units, flagged));
-  append(findings, checkRules(checked.values, catalogue, city, period, flagged));
-  const ent = options.valuesOnly
-    ? { findings: [], enterprises: EMPTY_LIST, locations: NO_ENTERPRISE_LOCATIONS, overflow: [] }
-    : checkEnterprises(parsed, checked.values, catalogue, city, period, limits.maxFindings);
-  append(findings, ent.findings);
-
-  const submission = withEnterprisesWhenRead(
-    {
-      templateVersion: parsed.meta?.templateVersion ?? TEMPLATE_VERSION,
-      catalogueVersion: parsed.meta?.catalogueVersion ?? catalogue.version,
-      city: city.code,
-      period: formatPeriod(period),
-      values: submittedValues(checked),
-    },
-    ent.enterprises,
-  );
-  return finish(
-    file,
-    parsed.format,
-    city.code,
-    formatPeriod(period),
-    submission,
-    findings,
-    {
-      ...counts,
-      values: checked.values.size,
-      enterprises: ent.enterprises.length,
-    },
-    limits.maxFindings,
-    ent.locations,
-    checked.overflow.concat(ent.overflow),
-  );
+  const ctx = checkContext({ parsed, catalogue, city, period, units, limits, options });
+  report(ctx, read.findings);
+  report(ctx, parsed.findings);
+  report(ctx, meta.findings);
+  return checked(ctx, file, counts);
 }
