@@ -32,6 +32,7 @@ export type { TextList } from './list/packed-texts.js';
 export {
   canonicalHeader,
   ENTERPRISE_HEADERS,
+  EXPLANATION_HEADERS,
   FORM_VALUE_HEADER,
   KNOWN_TEMPLATE_VERSIONS,
   META_KEYS,

@@ -8,6 +8,7 @@ export const SHEET = {
   enterprises: '高新技术企业名单',
   meta: '_meta',
   findings: '校验结果',
+  explanations: '审核说明',
 } as const;
 
 /** Column headers of the 指标 sheet. */
@@ -42,6 +43,21 @@ export const ENTERPRISE_HEADERS = {
   park: '所在园区',
   certificateNo: '证书编号',
   certifiedYear: '认定年份',
+} as const;
+
+/**
+ * Column headers of the 审核说明 sheet, one explanation per row. 指标 / 单元格 names what is explained:
+ * a cell of the 指标 sheet (`E12` or `指标!E12`), an indicator's code or its name; 查询编号 cites the
+ * centre's 查询 the row answers, when it answers one. 问题 repeats the finding for the reader and is
+ * not matched.
+ */
+export const EXPLANATION_HEADERS = {
+  target: '指标 / 单元格',
+  problem: '问题',
+  text: '说明',
+  by: '填写人',
+  date: '日期',
+  query: '查询编号',
 } as const;
 
 /** Keys of the metadata sheet (column A key, column B value). */
